@@ -1,0 +1,1 @@
+"""A local Amazon Redshift: moto for the AWS APIs, embedded PostgreSQL behind a Redshift SQL endpoint."""

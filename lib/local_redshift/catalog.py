@@ -1,0 +1,32 @@
+"""The Redshift system catalog inside PostgreSQL: schema `redshift_system`, defined in catalog.sql.
+
+It holds what Redshift knows and PostgreSQL does not (each table's DISTSTYLE, DISTKEY, SORTKEY and column
+encodings), the system views the tutorial reads (PG_TABLE_DEF, SVV_TABLE_INFO, SVV_TABLES), the
+STL_LOAD_ERRORS table that COPY writes to, and the SQL functions the translated statements call.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib.resources import files
+
+import psycopg
+
+log = logging.getLogger(__name__)
+
+SCHEMA = "redshift_system"
+
+
+def catalog_sql() -> str:
+    """The text of catalog.sql, shipped inside the package."""
+    return files(__package__).joinpath("catalog.sql").read_text(encoding="utf-8")
+
+
+def install(conn: psycopg.Connection) -> None:
+    """Create or refresh schema redshift_system in the connected database, in one transaction.
+
+    Idempotent; needs a superuser (event triggers and SECURITY DEFINER functions).
+    """
+    log.info("installing the Redshift system catalog in database %s", conn.info.dbname)
+    with conn.transaction():
+        conn.execute(catalog_sql().encode())

@@ -1,0 +1,45 @@
+"""What COPY needs from its caller: the client's database session, the cluster, and AWS clients."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+AwsClients = Callable[[str, str | None], Any]
+"""`aws(service, region)`: a boto3 client for "s3", "iam" or "sts" pointed at the right endpoint."""
+
+
+class Backend(Protocol):
+    """The client's session on the embedded PostgreSQL, as the endpoint exposes it."""
+
+    def fetch(self, sql: str) -> list[tuple]:
+        """Run `sql` in the client's session and transaction; values come back as text (str) or None."""
+        ...
+
+    def copy_in(self, sql: str, chunks: Iterable[bytes]) -> int:
+        """Run `COPY ... FROM STDIN` (text format) streaming `chunks`; an error raised by `chunks` cancels it."""
+        ...
+
+    def log_load_errors(self, rows: list[dict]) -> None:
+        """Insert rows into redshift_system.stl_load_errors on a separate autocommit connection."""
+        ...
+
+
+@dataclass(frozen=True)
+class ClusterContext:
+    """The cluster and session a COPY runs in."""
+
+    identifier: str
+    database: str
+    db_user: str
+    region: str
+    account_id: str
+    iam_roles: tuple[str, ...]
+    session_id: int
+    query_id: int
+
+    @property
+    def db_user_arn(self) -> str:
+        """The database user as IAM sees it when the cluster assumes a role for it."""
+        return f"arn:aws:redshift:{self.region}:{self.account_id}:dbuser:{self.identifier}/{self.db_user}"

@@ -1,0 +1,219 @@
+"""COPY from S3 (JSON) into a table of the embedded PostgreSQL: the entry point the endpoint calls.
+
+The load streams: files are fetched a few ahead, split into records, mapped to the target columns,
+converted by per-column converters and written as COPY text-format chunks through the client's own
+session (`COPY ... FROM STDIN`), never row by row. Bad records go to stl_load_errors; once there are
+more than MAXERROR the chunk stream raises, PostgreSQL cancels the COPY and the table is as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlglot import exp
+
+from local_redshift.copy.authorization import authorize
+from local_redshift.copy.conversion import MISSING_NOT_NULL, Converter, column_converter
+from local_redshift.copy.errors import CopyError, LoadError, aws_error
+from local_redshift.copy.interfaces import AwsClients, Backend, ClusterContext
+from local_redshift.copy.json_records import INVALID_RECORD, read_records
+from local_redshift.copy.jsonpaths import parse_jsonpaths_file
+from local_redshift.copy.load_errors import LoadErrorLog, Origin
+from local_redshift.copy.mapping import ColumnValues, by_name, by_paths
+from local_redshift.copy.options import CopyOptions, parse_copy
+from local_redshift.copy.source import S3Object, S3Source
+from local_redshift.copy.target import Column, TargetTable, describe_table, load_columns, quote_identifier
+
+try:
+    from operator import call
+except ImportError:  # Python 3.10
+
+    def call(function: Callable[[Any], str], argument: Any) -> str:
+        return function(argument)
+
+
+log = logging.getLogger(__name__)
+
+CHUNK_BYTES = 128 * 1024
+"""How much COPY text is sent to PostgreSQL at a time."""
+
+CHUNKS_REMEMBERED = 64
+"""How many recent chunks keep their rows' origins, to name the record PostgreSQL refuses."""
+
+_DATA_ERROR_CLASSES = ("22", "23")
+_NOT_NULL_VIOLATION = "23502"
+_COPY_LINE = re.compile(r"line (\d+)")
+_COPY_COLUMN = re.compile(r"line \d+, column (.+?):")
+
+
+def run_copy(statement: exp.Copy, backend: Backend, cluster: ClusterContext, aws: AwsClients) -> int:
+    """Load the data into the target table over the client's session; return the number of rows loaded.
+
+    Raises CopyError (sqlstate, message, detail) when the statement fails.
+    """
+    started = datetime.now(timezone.utc).replace(tzinfo=None)
+    clock = time.perf_counter()
+    options = parse_copy(statement)
+    table = describe_table(backend, options.schema, options.table)
+    columns = load_columns(table, options.columns, explicit_ids=options.explicit_ids)
+    if not columns:
+        raise CopyError(f"COPY into '{table.name}' has no column to load")
+    permissions = authorize(options.authorization, cluster, aws)
+    region = options.region or cluster.region
+    source = S3Source(aws("s3", region), region=region, region_given=options.region is not None,
+                      permissions=permissions, query_id=cluster.query_id)
+    column_values = _column_values(options, columns, source, cluster)
+    files = source.data_files(options.source_url, manifest=options.manifest)
+    errors = LoadErrorLog(backend, table, cluster, started, options.max_errors)
+    stream = _RowStream(options, columns, column_values, errors)
+    fetched = source.fetch(files, compression=options.compression)
+    chunks = stream.chunks(fetched)
+    column_list = ", ".join(quote_identifier(column.name) for column in columns)
+    try:
+        if options.no_load:
+            loaded = _validate_only(chunks)
+        else:
+            loaded = backend.copy_in(f"COPY {table.qualified_name} ({column_list}) FROM STDIN", chunks)
+    except CopyError:
+        raise
+    except Exception as error:
+        if not _is_data_error(error):
+            raise
+        raise _refused_by_database(error, stream, errors, table) from None
+    finally:
+        chunks.close()
+        fetched.close()
+    errors.flush()
+    backend.fetch(f"SELECT pg_catalog.set_config('redshift.last_copy_count', '{int(loaded)}', false)")
+    elapsed = time.perf_counter() - clock
+    log.info(
+        "Load into table '%s' completed, %d record(s) loaded successfully, %d could not be loaded"
+        " (%d files, %.2f s, %.0f rows/s)",
+        table.name, loaded, errors.count, stream.files, elapsed, loaded / elapsed if elapsed else 0.0,
+    )
+    return loaded
+
+
+def _column_values(options: CopyOptions, columns: Sequence[Column], source: S3Source,
+                   cluster: ClusterContext) -> ColumnValues:
+    """How records map to the columns: by name, or by the JSONPaths file (read now, before any data)."""
+    names = [column.name for column in columns]
+    url = options.json.jsonpaths_url
+    if url is None:
+        return by_name(names, ignore_case=options.json.ignore_case)
+    paths = parse_jsonpaths_file(source.read(S3Object.parse(url), context=f"JSONPaths file: {url}"), url)
+    if paths is None:
+        log.info("JSONPaths file %s has no \"jsonpaths\" key: mapping fields by name", url)
+        return by_name(names, ignore_case=False)
+    if len(paths) != len(columns):
+        message = (
+            "Number of jsonpaths and the number of columns should match. "
+            f"JSONPath size: {len(paths)}, Number of columns in table or column list: {len(columns)}"
+        )
+        raise aws_error(message, context=url, query_id=cluster.query_id)
+    return by_paths(paths)
+
+
+def _validate_only(chunks: Iterable[bytes]) -> int:
+    """NOLOAD: check every record, load nothing."""
+    for _ in chunks:
+        pass
+    return 0
+
+
+def _is_data_error(error: Exception) -> bool:
+    sqlstate = getattr(error, "sqlstate", None) or getattr(getattr(error, "diag", None), "sqlstate", None)
+    return isinstance(sqlstate, str) and sqlstate.startswith(_DATA_ERROR_CLASSES)
+
+
+def _refused_by_database(error: Exception, stream: _RowStream, errors: LoadErrorLog, table: TargetTable) -> CopyError:
+    """A row PostgreSQL refused (a constraint, a type it could not read): one load error, and the failure."""
+    diagnostics = getattr(error, "diag", None)
+    sqlstate = getattr(error, "sqlstate", None) or getattr(diagnostics, "sqlstate", "")
+    message = getattr(diagnostics, "message_primary", None) or str(error).splitlines()[0]
+    context = getattr(diagnostics, "context", None) or str(error)
+    named = _COPY_COLUMN.search(context)
+    column_name = getattr(diagnostics, "column_name", None) or (named.group(1) if named else None)
+    line = _COPY_LINE.search(context)
+    origin = stream.origin_of_row(int(line.group(1))) if line else None
+    column = next((candidate for candidate in stream.columns if candidate.name == column_name), None)
+    if sqlstate == _NOT_NULL_VIOLATION:
+        load_error = LoadError(MISSING_NOT_NULL, "Missing data for not-null field")
+    else:
+        load_error = LoadError(INVALID_RECORD, message)
+    log.info("PostgreSQL refused a row of the load into %s: %s", table.name, message)
+    return errors.fail_with(origin or Origin("", 0, b""), load_error, column)
+
+
+class _RowStream:
+    """Records -> COPY text rows -> chunks, remembering the origins of the rows of recent chunks."""
+
+    def __init__(self, options: CopyOptions, columns: Sequence[Column], column_values: ColumnValues,
+                 errors: LoadErrorLog) -> None:
+        self.columns = tuple(columns)
+        self._converters: tuple[Converter, ...] = tuple(column_converter(column, options) for column in columns)
+        self._column_values = column_values
+        self._errors = errors
+        self._replacement = options.accept_invalid_chars
+        self._skip_lines = options.ignore_header
+        self._recent: deque[tuple[int, list[tuple[str, int, bytes]]]] = deque(maxlen=CHUNKS_REMEMBERED)
+        self.files = 0
+
+    def chunks(self, files: Iterable[tuple[S3Object, bytes]]) -> Iterator[bytes]:
+        """COPY text in chunks of about CHUNK_BYTES; raises CopyError once the errors exceed MAXERROR."""
+        rows: list[str] = []
+        origins: list[tuple[str, int, bytes]] = []
+        size = 0
+        rows_sent = 0
+        converters = self._converters
+        column_values = self._column_values
+        for location, data in files:
+            self.files += 1
+            filename = location.url
+            for record in read_records(data, replacement=self._replacement, skip_lines=self._skip_lines):
+                if record.error is not None:
+                    self._errors.reject(Origin(filename, record.line_number, record.raw), record.error, None)
+                    continue
+                try:
+                    row = "\t".join(map(call, converters, column_values(record.value))) + "\n"
+                except LoadError:
+                    self._reject_row(Origin(filename, record.line_number, record.raw), record.value)
+                    continue
+                rows.append(row)
+                origins.append((filename, record.line_number, record.raw))
+                size += len(row)
+                if size >= CHUNK_BYTES:
+                    self._recent.append((rows_sent, origins))
+                    rows_sent += len(rows)
+                    yield "".join(rows).encode()
+                    rows, origins, size = [], [], 0
+        if rows:
+            self._recent.append((rows_sent, origins))
+            yield "".join(rows).encode()
+
+    def origin_of_row(self, row_number: int) -> Origin | None:
+        """The origin of the n-th row sent (1-based), if its chunk is still remembered."""
+        for first_row, origins in self._recent:
+            if first_row < row_number <= first_row + len(origins):
+                return Origin(*origins[row_number - first_row - 1])
+        return None
+
+    def _reject_row(self, origin: Origin, value: Any) -> None:
+        """Find which column refused the record (the slow path, errors only) and log it."""
+        try:
+            values = self._column_values(value)
+        except LoadError as error:
+            self._errors.reject(origin, error, None)
+            return
+        for column, convert, field in zip(self.columns, self._converters, values, strict=True):
+            try:
+                convert(field)
+            except LoadError as error:
+                self._errors.reject(origin, error, column)
+                return

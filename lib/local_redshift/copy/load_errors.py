@@ -1,0 +1,102 @@
+"""stl_load_errors: one row per rejected record, written so that it outlives the failed load."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import NamedTuple
+
+from local_redshift.copy.errors import CopyError, LoadError, redshift_detail
+from local_redshift.copy.interfaces import Backend, ClusterContext
+from local_redshift.copy.target import Column, TargetTable
+
+RAW_TEXT_LIMIT = 1024
+REASON_LIMIT = 100
+FLUSH_EVERY = 1000
+
+
+class Origin(NamedTuple):
+    """Where a record came from: the file, the record's last line, and its text."""
+
+    filename: str
+    line_number: int
+    raw: bytes
+
+
+class LoadErrorLog:
+    """Counts bad records against MAXERROR and hands their stl_load_errors rows to the backend."""
+
+    def __init__(self, backend: Backend, table: TargetTable, cluster: ClusterContext, started: datetime,
+                 max_errors: int) -> None:
+        self._backend = backend
+        self._table = table
+        self._cluster = cluster
+        self._started = started
+        self._max_errors = max_errors
+        self._pending: list[dict] = []
+        self.count = 0
+
+    def reject(self, origin: Origin, error: LoadError, column: Column | None) -> None:
+        """Record one bad record; raise the load failure once there are more than MAXERROR."""
+        self.count += 1
+        self._pending.append(self._row(origin, error, column))
+        if self.count > self._max_errors:
+            raise self.fail(error)
+        if len(self._pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def fail_with(self, origin: Origin, error: LoadError, column: Column | None) -> CopyError:
+        """Record the bad record that ends the load, whatever MAXERROR says; return the failure to raise."""
+        self.count += 1
+        self._pending.append(self._row(origin, error, column))
+        return self.fail(error)
+
+    def flush(self) -> None:
+        """Write the rows not yet written (over the backend's own autocommit connection)."""
+        if self._pending:
+            rows, self._pending = self._pending, []
+            self._backend.log_load_errors(rows)
+
+    def fail(self, error: LoadError) -> CopyError:
+        """Write what is pending and return Redshift's answer to a load that had too many bad records."""
+        self.flush()
+        message = f"Load into table '{self._table.name}' failed.  Check 'stl_load_errors' system table for details."
+        return CopyError(
+            message,
+            detail=redshift_detail(message, code=error.code, context=error.reason, query_id=self._cluster.query_id),
+        )
+
+    def _row(self, origin: Origin, error: LoadError, column: Column | None) -> dict:
+        return {
+            "userid": self._table.user_id,
+            "slice": 0,
+            "tbl": self._table.oid,
+            "starttime": self._started,
+            "session": self._cluster.session_id,
+            "query": self._cluster.query_id,
+            "filename": origin.filename,
+            "line_number": origin.line_number,
+            "colname": column.name if column else "",
+            "type": column.type_name if column else "",
+            "col_length": _column_length(column),
+            "position": error.position,
+            "raw_line": _storable(origin.raw.decode("utf-8", "replace"), RAW_TEXT_LIMIT),
+            "raw_field_value": _storable(error.raw_value, RAW_TEXT_LIMIT),
+            "err_code": error.code,
+            "err_reason": _storable(error.reason, REASON_LIMIT),
+            "is_partial": 0,
+            "start_offset": 0,
+        }
+
+
+def _column_length(column: Column | None) -> str:
+    if column is None:
+        return ""
+    if column.length is not None:
+        return str(column.length)
+    numeric = column.precision_and_scale
+    return f"{numeric[0]}, {numeric[1]}" if numeric else "0"
+
+
+def _storable(text: str, limit: int) -> str:
+    """Text a PostgreSQL varchar(limit) takes: no NUL, at most `limit` characters."""
+    return text.replace("\0", "")[:limit]

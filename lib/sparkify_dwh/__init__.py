@@ -1,0 +1,1 @@
+"""Sparkify data warehouse tutorial library."""

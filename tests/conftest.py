@@ -1,0 +1,40 @@
+"""Fixtures shared by every test: real servers on 127.0.0.1, started once per session and stopped after."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from local_redshift.postgres import PostgresServer
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+UDACITY_SAMPLE = REPO_ROOT.parent / "shared" / "udacity_sample"
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
+    """A throwaway embedded PostgreSQL (superuser `postgres`); use `postgres.conninfo(dbname)` to connect."""
+    home = tmp_path_factory.mktemp("pg")
+    home.chmod(0o755)
+    server = PostgresServer(home / "postgres", free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def udacity_sample() -> Path:
+    """The course's real sample data, beside the repository; tests that need it skip where it is absent."""
+    if not (UDACITY_SAMPLE / "log_data").is_dir():
+        pytest.skip(f"the course sample is not at {UDACITY_SAMPLE} (only present in the development workspace)")
+    return UDACITY_SAMPLE

@@ -1,0 +1,68 @@
+"""Fixtures of the sample-data tests: a real moto server on 127.0.0.1 and S3 clients for it."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import boto3
+import pytest
+from moto.server import ThreadedMotoServer
+
+from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, iter_objects
+
+REGION = "us-west-2"
+_bucket_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint() -> Iterator[str]:
+    """The URL of a moto server (all AWS APIs) on 127.0.0.1, for the whole test session."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one log line per request drowns failure reports
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def s3_client(moto_endpoint: str) -> Any:
+    """A boto3 S3 client of the moto server, with dummy credentials."""
+    return boto3.client(
+        "s3",
+        endpoint_url=moto_endpoint,
+        region_name=REGION,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+
+
+@pytest.fixture
+def fresh_layout() -> BucketLayout:
+    """The course layout in a bucket no other test uses (moto's state lives as long as the server)."""
+    bucket = f"sparkify-sample-{next(_bucket_numbers)}"
+    return BucketLayout.from_uris(
+        song_data=f"s3://{bucket}/song_data",
+        log_data=f"s3://{bucket}/log_data",
+        log_jsonpath=f"s3://{bucket}/log_json_path.json",
+    )
+
+
+@pytest.fixture
+def bucket_listing(s3_client: Any) -> Callable[[str], dict[str, str]]:
+    """Key -> ETag of every object of a bucket."""
+
+    def listing(bucket: str) -> dict[str, str]:
+        pages = s3_client.get_paginator("list_objects_v2").paginate(Bucket=bucket)
+        return {item["Key"]: item["ETag"] for page in pages for item in page.get("Contents", ())}
+
+    return listing
+
+
+@pytest.fixture(scope="session")
+def default_objects() -> list[tuple[str, bytes]]:
+    """The default data set (scale 1), generated once."""
+    return list(iter_objects(GeneratorOptions()))
