@@ -128,7 +128,7 @@ def find_config(start: Path | None = None) -> Path:
 def env_name(section: str, key: str) -> str:
     """The environment variable that overrides `[section] key`."""
     section, key = section.upper(), key.upper()
-    return f"SPARKIFY_{key}" if key.startswith(section) else f"SPARKIFY_{section}_{key}"
+    return f"SPARKIFY_{key}" if section == "SPARKIFY" or key.startswith(section) else f"SPARKIFY_{section}_{key}"
 
 
 class _Reader:

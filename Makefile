@@ -1,0 +1,31 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both create .venv and install the project first.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CLI := $(VENV)/bin/sparkify-dwh
+INSTALLED := $(VENV)/.installed
+
+.PHONY: install demo test down clean
+
+$(INSTALLED): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+## Start the local stack (moto + embedded PostgreSQL), seed the sample data, print the status.
+demo: install
+	$(CLI) local up
+	$(CLI) local status
+
+## The whole test suite; tests that start servers stop them.
+test: install
+	$(PY) -m pytest
+
+## Stop the local stack.
+down: install
+	$(CLI) local down
+
+clean: down
+	rm -rf .local_redshift

@@ -1,0 +1,83 @@
+"""The command line: `sparkify-dwh local up|down|status` and `sparkify-dwh seed [--from DIR]`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from local_redshift.processes import ProcessError
+from local_redshift.stack import ComponentStatus, StackError
+from sparkify_dwh import aws, local
+from sparkify_dwh.config import ConfigError, load_config
+from sparkify_dwh.sampledata import GeneratorOptions, LayoutError, seed_from_directory, seed_generated
+
+log = logging.getLogger("sparkify_dwh")
+
+
+def _print_status(components: list[ComponentStatus]) -> None:
+    for component in components:
+        print(component.line())
+
+
+def _local(args: argparse.Namespace) -> int:
+    config = load_config()
+    stack = local.stack(config)
+    if args.action == "up":
+        _print_status(stack.up())
+        if summary := local.seed_default(config, progress=sys.stderr.isatty()):
+            print(f"seeded the sample data: {summary.uploaded_files} files into {config.s3.song_data} and {config.s3.log_data}")
+    elif args.action == "down":
+        _print_status(stack.down())
+    else:
+        _print_status(stack.status())
+    return 0
+
+
+def _seed(args: argparse.Namespace) -> int:
+    config = load_config()
+    s3 = aws.client(config, "s3", config.s3.region)
+    common = {"layout": local.layout(config), "region": config.s3.region, "progress": sys.stderr.isatty()}
+    if args.source:
+        summary = seed_from_directory(s3, Path(args.source), prune=True, **common)
+    else:
+        options = GeneratorOptions(scale=args.scale, seed=args.seed, songs_per_file=args.songs_per_file)
+        summary = seed_generated(s3, options, prune=True, **common)
+    print(
+        f"uploaded {summary.uploaded_files} files ({summary.uploaded_bytes:,} bytes), "
+        f"{summary.skipped_files} already there, {summary.deleted_files} removed"
+    )
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser, one sub-command per job."""
+    root = argparse.ArgumentParser(prog="sparkify-dwh", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+    local_cmd = commands.add_parser("local", help="the local stand-in for AWS (moto + PostgreSQL)")
+    local_cmd.add_argument("action", choices=("up", "down", "status"))
+    local_cmd.set_defaults(run=_local)
+    seed = commands.add_parser("seed", help="fill the data bucket named in dwh.cfg [S3]")
+    seed.add_argument("--from", dest="source", metavar="DIR", help="upload a folder in the bucket layout instead")
+    seed.add_argument("--scale", type=float, default=1.0, help="grow the generated data linearly (default 1)")
+    seed.add_argument("--seed", type=int, default=GeneratorOptions().seed, help="random seed of the generator")
+    seed.add_argument("--songs-per-file", type=int, default=1, help="song objects packed per file")
+    seed.set_defaults(run=_seed)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; known errors print one line and exit 2 instead of a traceback."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (ConfigError, StackError, ProcessError, LayoutError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""The tutorial's view of the local stand-in: where it keeps its state, which ports it uses, and its data."""
+
+from __future__ import annotations
+
+import logging
+
+from local_redshift.stack import LocalStack, StackSettings
+from sparkify_dwh import aws
+from sparkify_dwh.config import Config
+from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, SeedSummary, seed_generated
+
+log = logging.getLogger(__name__)
+
+
+def stack(config: Config) -> LocalStack:
+    """The local stack configured by `dwh.cfg`'s [LOCAL] section."""
+    return LocalStack(
+        StackSettings(
+            state_dir=config.local.state_dir,
+            aws_port=config.local.aws_port,
+            postgres_port=config.local.postgres_port,
+        )
+    )
+
+
+def layout(config: Config) -> BucketLayout:
+    """The bucket layout named by `dwh.cfg`'s [S3] URIs."""
+    return BucketLayout.from_uris(
+        song_data=config.s3.song_data, log_data=config.s3.log_data, log_jsonpath=config.s3.log_jsonpath
+    )
+
+
+def bucket_is_empty(config: Config) -> bool:
+    """True when the data bucket is missing or holds nothing under the song and log prefixes."""
+    s3 = aws.client(config, "s3", config.s3.region)
+    for location in (layout(config).song_data, layout(config).log_data):
+        try:
+            if s3.list_objects_v2(Bucket=location.bucket, Prefix=location.key, MaxKeys=1).get("KeyCount"):
+                return False
+        except s3.exceptions.NoSuchBucket:
+            return True
+    return True
+
+
+def seed_default(config: Config, progress: bool = True) -> SeedSummary | None:
+    """Seed the generated sample data when the bucket is empty (so `local up` leaves a ready bucket)."""
+    if not bucket_is_empty(config):
+        return None
+    return seed_generated(
+        aws.client(config, "s3", config.s3.region),
+        GeneratorOptions(),
+        layout=layout(config),
+        region=config.s3.region,
+        progress=progress,
+    )

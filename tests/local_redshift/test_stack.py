@@ -1,0 +1,76 @@
+"""The local stack: up, status, idempotence, stale pid files, a taken port, down; and a boto3 round trip."""
+
+import json
+import socket
+
+import boto3
+import pytest
+
+from local_redshift.processes import alive
+from local_redshift.stack import LocalStack, StackError, StackSettings
+from tests.conftest import free_port
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    state = tmp_path_factory.mktemp("stack")
+    state.chmod(0o755)
+    stack = LocalStack(StackSettings(state_dir=state / "state", aws_port=free_port(), postgres_port=free_port()))
+    yield stack
+    stack.down()
+
+
+def client(stack, service):
+    return boto3.client(service, region_name="us-west-2", endpoint_url=stack.settings.aws_endpoint,
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
+def test_up_is_idempotent_and_reports_each_component(stack):
+    first = stack.up()
+    assert [c.name for c in first] == ["moto", "postgres"] and all(c.healthy for c in first)
+    assert all(c.address.startswith(("127.0.0.1", "http://127.0.0.1")) for c in first)
+    assert [c.pid for c in stack.up()] == [c.pid for c in first]
+
+
+def test_boto3_round_trip_through_moto(stack):
+    stack.up()
+    iam = client(stack, "iam")
+    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "redshift.amazonaws.com"},
+                                                     "Action": "sts:AssumeRole"}]}
+    role = iam.create_role(RoleName="dwhRole", AssumeRolePolicyDocument=json.dumps(trust))["Role"]
+    iam.attach_role_policy(RoleName="dwhRole", PolicyArn="arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess")
+    attached = iam.list_attached_role_policies(RoleName="dwhRole")["AttachedPolicies"]
+    assert [p["PolicyName"] for p in attached] == ["AmazonS3ReadOnlyAccess"]
+    s3 = client(stack, "s3")
+    s3.create_bucket(Bucket="round-trip", CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
+    s3.put_object(Bucket="round-trip", Key="k.json", Body=b"{}")
+    assert [o["Key"] for o in s3.list_objects_v2(Bucket="round-trip")["Contents"]] == ["k.json"]
+    redshift = client(stack, "redshift")
+    redshift.create_cluster(ClusterIdentifier="c1", NodeType="ra3.large", ClusterType="single-node",
+                            MasterUsername="u", MasterUserPassword="Passw0rd1", DBName="dwh", IamRoles=[role["Arn"]])
+    cluster = redshift.describe_clusters(ClusterIdentifier="c1")["Clusters"][0]
+    assert cluster["ClusterStatus"] == "available" and cluster["IamRoles"][0]["IamRoleArn"] == role["Arn"]
+
+
+def test_stale_pid_file_is_recovered(stack):
+    stack.down()
+    (stack.settings.state_dir / "moto.pid").write_text("999999\n")
+    assert stack.status()[0].pid is None
+    assert all(c.healthy for c in stack.up())
+
+
+def test_taken_port_gives_a_clear_message(tmp_path):
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        port = squatter.getsockname()[1]
+        other = LocalStack(StackSettings(state_dir=tmp_path, aws_port=port, postgres_port=free_port()))
+        with pytest.raises(StackError, match=f"port {port} on 127.0.0.1 is taken .* SPARKIFY_LOCAL_AWS_PORT"):
+            other.up()
+
+
+def test_down_stops_every_process(stack):
+    pids = [c.pid for c in stack.up()]
+    after = stack.down()
+    assert not any(c.healthy or c.pid for c in after)
+    assert not any(alive(pid) for pid in pids)

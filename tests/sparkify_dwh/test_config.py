@@ -1,0 +1,89 @@
+"""The typed configuration: defaults, overrides, validation errors naming file and key, masking."""
+
+from pathlib import Path
+
+import pytest
+
+from sparkify_dwh.config import ConfigError, env_name, load_config
+
+REPO_CFG = Path(__file__).resolve().parents[2] / "dwh.cfg"
+
+
+@pytest.fixture
+def cfg(tmp_path):
+    """A copy of the committed dwh.cfg to edit, with its state folder in tmp."""
+    path = tmp_path / "dwh.cfg"
+    path.write_text(REPO_CFG.read_text())
+    return path
+
+
+def edit(path: Path, key: str, value: str) -> None:
+    lines = [f"{key} = {value}" if line.split("=")[0].strip() == key else line for line in path.read_text().splitlines()]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_committed_defaults_are_local_and_current(cfg):
+    config = load_config(cfg, environ={})
+    assert config.mode == "local"
+    assert (config.dwh.node_type, config.dwh.cluster_type, config.dwh.num_nodes) == ("ra3.large", "single-node", 1)
+    assert config.s3.log_data == "s3://udacity-dend/log_data"
+    assert config.dwh.port == 5439
+
+
+def test_local_password_is_random_kept_and_masked(cfg):
+    first, second = load_config(cfg, environ={}), load_config(cfg, environ={})
+    assert first.dwh.db_password == second.dwh.db_password
+    assert len(first.dwh.db_password.reveal()) >= 16
+    assert first.dwh.db_password.reveal() not in repr(first)
+    assert "****" in repr(first.dwh)
+
+
+def test_environment_overrides_any_value(cfg):
+    config = load_config(cfg, environ={"SPARKIFY_DWH_NUM_NODES": "2", "SPARKIFY_DWH_CLUSTER_TYPE": "multi-node",
+                                       "SPARKIFY_S3_REGION": "eu-west-1"})
+    assert (config.dwh.num_nodes, config.s3.region) == (2, "eu-west-1")
+    assert env_name("DWH", "DWH_DB_PASSWORD") == "SPARKIFY_DWH_DB_PASSWORD"
+    assert env_name("SPARKIFY", "MODE") == "SPARKIFY_MODE"
+
+
+def test_override_file_wins_over_dwh_cfg(cfg):
+    (cfg.parent / "dwh.local.cfg").write_text("[DWH]\nDWH_DB_PASSWORD = Override1pass\n")
+    assert load_config(cfg, environ={}).dwh.db_password.reveal() == "Override1pass"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("DWH_NODE_TYPE", "dc2.large", "retired .* use ra3.large"),
+        ("DWH_NODE_TYPE", "xx.huge", "DWH_NODE_TYPE = 'xx.huge' must be one of"),
+        ("DWH_NUM_NODES", "four", r"DWH_NUM_NODES = 'four' must be a whole number"),
+        ("MODE", "cloud", r"\[SPARKIFY\] MODE = 'cloud' must be one of: local, aws"),
+        ("LOG_DATA", "udacity-dend/log_data", "must be an S3 URI"),
+        ("DWH_CLUSTER_TYPE", "multi-node", "disagree"),
+    ],
+)
+def test_bad_values_name_file_key_and_expectation(cfg, key, value, message):
+    edit(cfg, key, value)
+    with pytest.raises(ConfigError, match=message) as raised:
+        load_config(cfg, environ={})
+    assert str(cfg) in str(raised.value)
+
+
+def test_missing_key_is_named(cfg):
+    cfg.write_text(cfg.read_text().replace("DWH_DB = dwh\n", ""))
+    with pytest.raises(ConfigError, match=r"\[DWH\] DWH_DB is missing"):
+        load_config(cfg, environ={})
+
+
+def test_aws_mode_requires_a_password(cfg):
+    with pytest.raises(ConfigError, match="DWH_DB_PASSWORD is empty: set SPARKIFY_DWH_DB_PASSWORD"):
+        load_config(cfg, environ={"SPARKIFY_MODE": "aws"})
+
+
+def test_keys_in_file_are_honoured_with_a_warning_and_masked(cfg, caplog):
+    edit(cfg, "KEY", "AKIAEXAMPLEEXAMPLE00")
+    edit(cfg, "SECRET", "marker-secret-value")
+    config = load_config(cfg, environ={"SPARKIFY_MODE": "aws", "SPARKIFY_DWH_DB_PASSWORD": "Passw0rdX"})
+    assert "prefer AWS_PROFILE" in caplog.text
+    assert "marker-secret-value" not in repr(config) and "AKIAEXAMPLE" not in repr(config)
+    assert "Passw0rdX" not in repr(config)
