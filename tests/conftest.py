@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from moto.server import ThreadedMotoServer
 
 from local_redshift.postgres import PostgresServer
 
@@ -29,6 +32,18 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServe
     server = PostgresServer(home / "postgres", free_port())
     server.start()
     yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint() -> Iterator[str]:
+    """The URL of an in-process moto server (all AWS APIs, managed policies loaded) on 127.0.0.1."""
+    os.environ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"  # read when moto's IAM backend starts
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request drowns failure reports
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
     server.stop()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -16,7 +15,6 @@ import psycopg
 import pytest
 import sqlglot
 from local_redshift.copy import ClusterContext, run_copy
-from moto.server import ThreadedMotoServer
 
 ACCOUNT = "123456789012"
 REGION = "us-west-2"
@@ -31,26 +29,14 @@ _query_ids = itertools.count(1000)
 
 
 @pytest.fixture(scope="session")
-def copy_moto_endpoint() -> Iterator[str]:
-    """A moto server on 127.0.0.1 (an ephemeral port), for S3, IAM and STS."""
-    # Read by moto when its IAM backend starts: AWS managed policies (AmazonS3ReadOnlyAccess) must exist.
-    os.environ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture(scope="session")
-def copy_aws(copy_moto_endpoint: str) -> Callable[[str, str | None], Any]:
+def copy_aws(moto_endpoint: str) -> Callable[[str, str | None], Any]:
     """The `aws(service, region)` client factory the endpoint hands to run_copy, pointed at moto."""
 
     def client(service: str, region: str | None) -> Any:
         return boto3.client(
             service,
             region_name=region or "us-east-1",
-            endpoint_url=copy_moto_endpoint,
+            endpoint_url=moto_endpoint,
             aws_access_key_id="testing",
             aws_secret_access_key="testing",
         )

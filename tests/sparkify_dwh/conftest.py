@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import itertools
-import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import boto3
 import pytest
-from moto.server import ThreadedMotoServer
 
 from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, iter_objects
 
 REGION = "us-west-2"
 _bucket_numbers = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def moto_endpoint() -> Iterator[str]:
-    """The URL of a moto server (all AWS APIs) on 127.0.0.1, for the whole test session."""
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one log line per request drowns failure reports
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
 
 
 @pytest.fixture(scope="session")
