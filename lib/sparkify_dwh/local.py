@@ -33,7 +33,8 @@ def layout(config: Config) -> BucketLayout:
 def bucket_is_empty(config: Config) -> bool:
     """True when the data bucket is missing or holds nothing under the song and log prefixes."""
     s3 = aws.client(config, "s3", config.s3.region)
-    for location in (layout(config).song_data, layout(config).log_data):
+    places = layout(config)
+    for location in (places.song_data, places.log_data):
         try:
             if s3.list_objects_v2(Bucket=location.bucket, Prefix=location.key, MaxKeys=1).get("KeyCount"):
                 return False
