@@ -14,9 +14,6 @@ from sparkify_dwh import aws, local
 from sparkify_dwh.config import ConfigError, load_config
 from sparkify_dwh.sampledata import GeneratorOptions, LayoutError, seed_from_directory, seed_generated
 
-log = logging.getLogger("sparkify_dwh")
-
-
 def _print_status(components: list[ComponentStatus]) -> None:
     for component in components:
         print(component.line())

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import logging
+from typing import Any
 
 from local_redshift.stack import LocalStack, StackSettings
 from sparkify_dwh import aws
 from sparkify_dwh.config import Config
 from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, SeedSummary, seed_generated
-
-log = logging.getLogger(__name__)
-
 
 def stack(config: Config) -> LocalStack:
     """The local stack configured by `dwh.cfg`'s [LOCAL] section."""
@@ -30,10 +27,8 @@ def layout(config: Config) -> BucketLayout:
     )
 
 
-def bucket_is_empty(config: Config) -> bool:
+def bucket_is_empty(s3: Any, places: BucketLayout) -> bool:
     """True when the data bucket is missing or holds nothing under the song and log prefixes."""
-    s3 = aws.client(config, "s3", config.s3.region)
-    places = layout(config)
     for location in (places.song_data, places.log_data):
         try:
             if s3.list_objects_v2(Bucket=location.bucket, Prefix=location.key, MaxKeys=1).get("KeyCount"):
@@ -45,12 +40,7 @@ def bucket_is_empty(config: Config) -> bool:
 
 def seed_default(config: Config, progress: bool = True) -> SeedSummary | None:
     """Seed the generated sample data when the bucket is empty (so `local up` leaves a ready bucket)."""
-    if not bucket_is_empty(config):
+    s3, places = aws.client(config, "s3", config.s3.region), layout(config)
+    if not bucket_is_empty(s3, places):
         return None
-    return seed_generated(
-        aws.client(config, "s3", config.s3.region),
-        GeneratorOptions(),
-        layout=layout(config),
-        region=config.s3.region,
-        progress=progress,
-    )
+    return seed_generated(s3, GeneratorOptions(), layout=places, region=config.s3.region, progress=progress)
