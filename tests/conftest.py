@@ -12,6 +12,7 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from local_redshift.postgres import PostgresServer
+from local_redshift.stack import LocalStack, StackSettings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 UDACITY_SAMPLE = REPO_ROOT.parent / "shared" / "udacity_sample"
@@ -53,3 +54,16 @@ def udacity_sample() -> Path:
     if not (UDACITY_SAMPLE / "log_data").is_dir():
         pytest.skip(f"the course sample is not at {UDACITY_SAMPLE} (only present in the development workspace)")
     return UDACITY_SAMPLE
+
+
+@pytest.fixture(scope="session")
+def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
+    """The whole local stack (moto, PostgreSQL, the Redshift endpoint) on free loopback ports, for the session."""
+    home = tmp_path_factory.mktemp("local-stack")
+    home.chmod(0o755)
+    stack = LocalStack(
+        StackSettings(home / "state", aws_port=free_port(), postgres_port=free_port(), endpoint_port=free_port())
+    )
+    stack.up()
+    yield stack
+    stack.down()

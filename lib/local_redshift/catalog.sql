@@ -245,6 +245,18 @@ LANGUAGE sql STABLE AS $$
     SELECT coalesce(nullif(current_setting('redshift.last_copy_count', true), ''), '0')::bigint
 $$;
 
+-- How the endpoint reports what Redshift refuses (unsupported SQL, a failed COPY): PostgreSQL itself fails the
+-- statement with this SQLSTATE and message, so the transaction ends up exactly as after any failed statement.
+CREATE OR REPLACE FUNCTION redshift_system.raise_error(sqlstate text, message text, detail text DEFAULT NULL)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF detail IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = sqlstate, MESSAGE = message;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = sqlstate, MESSAGE = message, DETAIL = detail;
+END
+$$;
+
 -- DATEDIFF: the number of `part` boundaries crossed from `startdate` to `enddate` (weeks start on Monday).
 CREATE OR REPLACE FUNCTION redshift_system.datediff(part text, startdate timestamp, enddate timestamp)
 RETURNS bigint LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$

@@ -1,4 +1,5 @@
-"""The local stand-in for AWS: a moto server and an embedded PostgreSQL, as background processes.
+"""The local stack: the AWS stand-in (moto), an embedded PostgreSQL and the Redshift endpoint, as background
+processes.
 
 `up` is idempotent, `status` reports each component, `down` stops exactly the processes `up` started, by pid.
 """
@@ -16,7 +17,8 @@ from local_redshift.processes import PidFile, ProcessError, port_open, start_det
 log = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"
-MOTO_MARKER = "moto.server"
+AWS_MARKER = "local_redshift.aws_server"
+ENDPOINT_MARKER = "local_redshift.endpoint"
 
 
 class StackError(RuntimeError):
@@ -30,6 +32,7 @@ class StackSettings:
     state_dir: Path
     aws_port: int
     postgres_port: int
+    endpoint_port: int
 
     @property
     def aws_endpoint(self) -> str:
@@ -51,45 +54,62 @@ class ComponentStatus:
 
 
 class LocalStack:
-    """The moto server (IAM, S3, EC2, Redshift APIs) and PostgreSQL, started detached so they outlive the caller."""
+    """The moto server (IAM, S3, EC2, Redshift APIs), PostgreSQL and the Redshift endpoint, started detached so
+    they outlive the caller."""
 
     def __init__(self, settings: StackSettings) -> None:
         self.settings = settings
         self.postgres = PostgresServer(settings.state_dir / "postgres", settings.postgres_port, HOST)
-        self._moto_pid = PidFile(settings.state_dir / "moto.pid", MOTO_MARKER)
+        self._moto_pid = PidFile(settings.state_dir / "moto.pid", AWS_MARKER)
+        self._endpoint_pid = PidFile(settings.state_dir / "endpoint.pid", ENDPOINT_MARKER)
 
     @property
     def moto_log(self) -> Path:
         return self.settings.state_dir / "moto.log"
 
+    @property
+    def endpoint_log(self) -> Path:
+        return self.settings.state_dir / "endpoint.log"
+
     def up(self) -> list[ComponentStatus]:
         """Start whatever is not running yet; fast when all is up."""
         self.settings.state_dir.mkdir(parents=True, exist_ok=True)
-        self._start_moto()
+        self._start(
+            "moto server", self._moto_pid, self.settings.aws_port, "SPARKIFY_LOCAL_AWS_PORT",
+            [sys.executable, "-m", AWS_MARKER, "--port", str(self.settings.aws_port)],
+            self.moto_log, {"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"},
+        )  # fmt: skip
         self._start_postgres()
+        self._start(
+            "endpoint", self._endpoint_pid, self.settings.endpoint_port, "SPARKIFY_DWH_PORT",
+            [
+                sys.executable, "-m", ENDPOINT_MARKER, "--port", str(self.settings.endpoint_port),
+                "--aws-endpoint", self.settings.aws_endpoint, "--postgres-home", str(self.postgres.home),
+                "--postgres-port", str(self.settings.postgres_port),
+            ],
+            self.endpoint_log, {},
+        )  # fmt: skip
         return self.status()
 
-    def _start_moto(self) -> None:
-        port = self.settings.aws_port
-        if self._moto_pid.live_pid():
+    def _start(
+        self, name: str, pid_file: PidFile, port: int, setting: str, argv: list[str], log_file: Path,
+        env: dict[str, str],
+    ) -> None:  # fmt: skip
+        if pid_file.live_pid():
             return
         if port_open(HOST, port):
             raise StackError(
-                f"port {port} on {HOST} is taken by a program that is not this stack's moto server; "
-                f"stop that program or choose another port with SPARKIFY_LOCAL_AWS_PORT"
+                f"port {port} on {HOST} is taken by a program that is not this stack's {name}; "
+                f"stop that program or choose another port with {setting}"
             )
-        pid = start_detached(
-            [sys.executable, "-m", MOTO_MARKER, "-H", HOST, "-p", str(port)],
-            self.moto_log,
-            env={"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"},
-        )
-        self._moto_pid.write(pid)
+        pid = start_detached(argv, log_file, env=env)
+        pid_file.write(pid)
         try:
-            wait_for_port(HOST, port, pid, self.moto_log)
+            wait_for_port(HOST, port, pid, log_file)
         except ProcessError as error:
-            self._moto_pid.path.unlink(missing_ok=True)
-            raise StackError(f"moto server: {error}") from error
-        log.info("moto server up on %s:%s (pid %s)", HOST, port, pid)
+            pid_file.path.unlink(missing_ok=True)
+            raise StackError(f"{name}: {error}") from error
+        log.info("%s up on %s:%s (pid %s)", name, HOST, port, pid)
 
     def _start_postgres(self) -> None:
         if self.postgres.pid():
@@ -109,6 +129,7 @@ class LocalStack:
         """Each component with its pid, address and whether it answers."""
         moto_pid = self._moto_pid.live_pid()
         pg_pid = self.postgres.pid()
+        endpoint_pid = self._endpoint_pid.live_pid()
         return [
             ComponentStatus(
                 "moto", moto_pid, self.settings.aws_endpoint,
@@ -118,14 +139,19 @@ class LocalStack:
                 "postgres", pg_pid, f"{HOST}:{self.settings.postgres_port}",
                 bool(pg_pid) and port_open(HOST, self.settings.postgres_port),
             ),
+            ComponentStatus(
+                "endpoint", endpoint_pid, f"{HOST}:{self.settings.endpoint_port}",
+                bool(endpoint_pid) and port_open(HOST, self.settings.endpoint_port),
+            ),
         ]
 
     def down(self) -> list[ComponentStatus]:
         """Stop the processes this stack started (by pid); safe to run when nothing runs."""
-        if pid := self._moto_pid.live_pid():
-            stop(pid)
-            log.info("moto server stopped (pid %s)", pid)
-        self._moto_pid.path.unlink(missing_ok=True)
+        for name, pid_file in (("endpoint", self._endpoint_pid), ("moto server", self._moto_pid)):
+            if pid := pid_file.live_pid():
+                stop(pid)
+                log.info("%s stopped (pid %s)", name, pid)
+            pid_file.path.unlink(missing_ok=True)
         try:
             self.postgres.stop()
         except PostgresError as error:

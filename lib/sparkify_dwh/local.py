@@ -16,6 +16,7 @@ def stack(config: Config) -> LocalStack:
             state_dir=config.local.state_dir,
             aws_port=config.local.aws_port,
             postgres_port=config.local.postgres_port,
+            endpoint_port=config.dwh.port,
         )
     )
 

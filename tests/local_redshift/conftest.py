@@ -208,3 +208,65 @@ def harness(copy_database: str, copy_aws: Callable[[str, str | None], Any]) -> I
         bucket = make_bucket(copy_aws, f"copy-{uuid.uuid4().hex[:12]}")
         yield CopyHarness(PsycopgBackend(connection, copy_database), cluster, copy_aws, bucket, role_arn)
         connection.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+# --- the running endpoint ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Login:
+    """How a client reaches one cluster through the local Redshift endpoint."""
+
+    port: int
+    database: str
+    user: str
+    password: str
+    identifier: str
+    host: str = "127.0.0.1"
+
+    def redshift_connector(self, **options: Any) -> Any:
+        import redshift_connector
+
+        return redshift_connector.connect(
+            host=self.host, port=self.port, database=self.database, user=self.user, password=self.password,
+            ssl=False, **options,
+        )  # fmt: skip
+
+    def psycopg(self, **options: Any) -> psycopg.Connection:
+        return psycopg.connect(
+            host=self.host, port=self.port, dbname=self.database, user=self.user, password=self.password, **options
+        )
+
+    def sqlalchemy_url(self) -> Any:
+        from sqlalchemy.engine import URL
+
+        return URL.create(
+            "redshift+redshift_connector", username=self.user, password=self.password, host=self.host,
+            port=self.port, database=self.database,
+        )  # fmt: skip
+
+
+def stack_client(stack: Any, service: str) -> Any:
+    return boto3.client(
+        service, region_name=REGION, endpoint_url=stack.settings.aws_endpoint,
+        aws_access_key_id="testing", aws_secret_access_key="testing",
+    )  # fmt: skip
+
+
+def create_cluster(stack: Any, identifier: str, **options: Any) -> Login:
+    """A new cluster in the stack's AWS stand-in; its login."""
+    login = Login(
+        port=stack.settings.endpoint_port, database=options.pop("database", "dev"),
+        user=options.pop("user", "awsuser"), password=f"Pw{uuid.uuid4().hex[:12]}", identifier=identifier,
+    )  # fmt: skip
+    stack_client(stack, "redshift").create_cluster(
+        ClusterIdentifier=identifier, NodeType="ra3.large", ClusterType="single-node", MasterUsername=login.user,
+        MasterUserPassword=login.password, DBName=login.database, **options,
+    )  # fmt: skip
+    return login
+
+
+@pytest.fixture(scope="session")
+def cluster(local_stack: Any) -> Login:
+    """One cluster shared by the endpoint tests (each test works in tables or schemas of its own)."""
+    return create_cluster(local_stack, "endpoint-tests")

@@ -6,7 +6,7 @@ import socket
 import boto3
 import pytest
 
-from local_redshift.processes import alive
+from local_redshift.processes import alive, port_open
 from local_redshift.stack import LocalStack, StackError, StackSettings
 from tests.conftest import free_port
 
@@ -15,7 +15,9 @@ from tests.conftest import free_port
 def stack(tmp_path_factory):
     state = tmp_path_factory.mktemp("stack")
     state.chmod(0o755)
-    stack = LocalStack(StackSettings(state_dir=state / "state", aws_port=free_port(), postgres_port=free_port()))
+    stack = LocalStack(
+        StackSettings(state_dir=state / "state", aws_port=free_port(), postgres_port=free_port(), endpoint_port=free_port())
+    )
     yield stack
     stack.down()
 
@@ -27,7 +29,7 @@ def client(stack, service):
 
 def test_up_is_idempotent_and_reports_each_component(stack):
     first = stack.up()
-    assert [c.name for c in first] == ["moto", "postgres"] and all(c.healthy for c in first)
+    assert [c.name for c in first] == ["moto", "postgres", "endpoint"] and all(c.healthy for c in first)
     assert all(c.address.startswith(("127.0.0.1", "http://127.0.0.1")) for c in first)
     assert [c.pid for c in stack.up()] == [c.pid for c in first]
 
@@ -64,7 +66,9 @@ def test_taken_port_gives_a_clear_message(tmp_path):
         squatter.bind(("127.0.0.1", 0))
         squatter.listen()
         port = squatter.getsockname()[1]
-        other = LocalStack(StackSettings(state_dir=tmp_path, aws_port=port, postgres_port=free_port()))
+        other = LocalStack(
+            StackSettings(state_dir=tmp_path, aws_port=port, postgres_port=free_port(), endpoint_port=free_port())
+        )
         with pytest.raises(StackError, match=f"port {port} on 127.0.0.1 is taken .* SPARKIFY_LOCAL_AWS_PORT"):
             other.up()
 
@@ -74,3 +78,5 @@ def test_down_stops_every_process(stack):
     after = stack.down()
     assert not any(c.healthy or c.pid for c in after)
     assert not any(alive(pid) for pid in pids)
+    settings = stack.settings
+    assert not any(port_open("127.0.0.1", port) for port in (settings.aws_port, settings.postgres_port, settings.endpoint_port))

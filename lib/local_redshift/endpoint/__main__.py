@@ -1,0 +1,29 @@
+"""`python -m local_redshift.endpoint`: run the endpoint in the foreground (the local stack starts it)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from local_redshift.endpoint.server import Endpoint
+from local_redshift.postgres import PostgresServer
+
+HOST = "127.0.0.1"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m local_redshift.endpoint", description=__doc__)
+    parser.add_argument("--port", type=int, required=True, help="where clients connect (on 127.0.0.1)")
+    parser.add_argument("--aws-endpoint", required=True, help="URL of the local AWS stand-in")
+    parser.add_argument("--postgres-home", type=Path, required=True, help="the embedded PostgreSQL's folder")
+    parser.add_argument("--postgres-port", type=int, required=True)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("botocore").setLevel(logging.WARNING)
+    postgres = PostgresServer(args.postgres_home, args.postgres_port, HOST)
+    Endpoint(HOST, args.port, args.aws_endpoint, postgres).serve_forever()
+
+
+if __name__ == "__main__":
+    main()

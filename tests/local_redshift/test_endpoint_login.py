@@ -1,0 +1,96 @@
+"""Connecting through the endpoint: SSL refused, md5 login against the cluster, and the cluster's life."""
+
+import os
+import subprocess
+import uuid
+
+import psycopg
+import pytest
+import redshift_connector
+
+from local_redshift.postgres import binaries
+from tests.local_redshift.conftest import create_cluster, stack_client
+
+
+def test_redshift_connector_logs_in_with_md5_and_reports_the_session(cluster):
+    with cluster.redshift_connector() as connection:
+        cursor = connection.cursor()
+        cursor.execute("SELECT current_user, 1 + 1")
+        assert cursor.fetchone()[1] == 2
+
+
+def test_ssl_is_refused_and_redshift_connector_says_so(cluster):
+    with pytest.raises(redshift_connector.InterfaceError, match="Server refuses SSL"):
+        redshift_connector.connect(
+            host=cluster.host, port=cluster.port, database=cluster.database, user=cluster.user,
+            password=cluster.password, ssl=True,
+        )  # fmt: skip
+
+
+def test_psycopg_falls_back_from_ssl_and_logs_in(cluster):
+    with cluster.psycopg(sslmode="prefer") as connection:
+        assert connection.execute("SELECT 42").fetchone() == (42,)
+
+
+def test_psql_client_runs_a_query(cluster):
+    psql = binaries() / "psql"
+    result = subprocess.run(
+        [str(psql), "-h", cluster.host, "-p", str(cluster.port), "-U", cluster.user, "-d", cluster.database,
+         "-At", "-c", "SELECT 'hello from psql'"],
+        env={**os.environ, "PGPASSWORD": cluster.password}, capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "hello from psql"
+
+
+@pytest.mark.parametrize(
+    ("change", "sqlstate", "message"),
+    [
+        ({"password": "Wrong0ne"}, "28P01", 'password authentication failed for user "awsuser"'),
+        ({"user": "nobody"}, "28000", 'password authentication failed for user "nobody"'),
+        ({"database": "nodb"}, "3D000", 'database "nodb" does not exist'),
+    ],
+)
+def test_wrong_login_fails_with_a_clear_message(cluster, change, sqlstate, message):
+    settings = {"host": cluster.host, "port": cluster.port, "dbname": cluster.database, "user": cluster.user,
+                "password": cluster.password, **change}
+    settings["dbname"] = settings.pop("database", settings["dbname"])
+    with pytest.raises(psycopg.OperationalError, match=message):
+        psycopg.connect(**settings)
+
+
+def test_a_deleted_cluster_refuses_connections_and_a_recreated_one_starts_empty(local_stack):
+    identifier = f"life-{uuid.uuid4().hex[:8]}"
+    login = create_cluster(local_stack, identifier, database="lifedb", user="lifeuser")
+    with login.psycopg(autocommit=True) as connection:
+        connection.execute("CREATE TABLE kept (id INT)")
+        connection.execute("INSERT INTO kept VALUES (1)")
+        database = connection.execute("SELECT current_database()").fetchone()[0]
+    redshift = stack_client(local_stack, "redshift")
+    redshift.delete_cluster(ClusterIdentifier=identifier, SkipFinalClusterSnapshot=True)
+    with pytest.raises(psycopg.OperationalError, match="lifedb"):
+        login.psycopg()
+    again = create_cluster(local_stack, identifier, database="lifedb", user="lifeuser")
+    with again.psycopg() as connection:
+        assert connection.execute("SELECT current_database()").fetchone()[0] != database
+        with pytest.raises(psycopg.errors.UndefinedTable):
+            connection.execute("SELECT * FROM kept")
+    with psycopg.connect(local_stack.postgres.conninfo()) as admin:
+        names = [row[0] for row in admin.execute("SELECT datname FROM pg_database")]
+    assert database not in names  # the deleted cluster's data is gone
+    redshift.delete_cluster(ClusterIdentifier=identifier, SkipFinalClusterSnapshot=True)
+
+
+def test_no_cluster_at_all_is_explained(tmp_path_factory):
+    from local_redshift.stack import LocalStack, StackSettings
+    from tests.conftest import free_port
+
+    home = tmp_path_factory.mktemp("empty-stack")
+    home.chmod(0o755)
+    stack = LocalStack(StackSettings(home / "state", free_port(), free_port(), free_port()))
+    stack.up()
+    try:
+        with pytest.raises(psycopg.OperationalError, match="no Redshift cluster exists .* create one first"):
+            psycopg.connect(host="127.0.0.1", port=stack.settings.endpoint_port, dbname="dev", user="u", password="p")
+    finally:
+        stack.down()

@@ -1,0 +1,73 @@
+"""Sessions: many at once and each isolated, a client that leaves frees its backend, a cancel request works."""
+
+import os
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import psycopg
+import pytest
+
+SESSIONS = 32
+
+
+def backends(local_stack) -> int:
+    """Client backends PostgreSQL runs for the endpoint right now (cluster databases only)."""
+    with psycopg.connect(local_stack.postgres.conninfo()) as admin:
+        return admin.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND datname LIKE 'rs\\_%'"
+        ).fetchone()[0]
+
+
+def wait_for(condition, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_32_concurrent_sessions_each_isolated_in_its_own_backend(cluster):
+    barrier = threading.Barrier(SESSIONS)
+
+    def session(number: int) -> tuple[int, int, list]:
+        with cluster.redshift_connector() as connection:
+            cursor = connection.cursor()
+            cursor.execute("CREATE TEMP TABLE mine (n INT)")
+            cursor.execute("INSERT INTO mine VALUES (%s)", (number,))
+            barrier.wait(timeout=60)  # all sessions are open at once here
+            cursor.execute("SELECT pg_backend_pid()")
+            pid = cursor.fetchone()[0]
+            cursor.execute("SELECT n FROM mine")
+            return number, pid, cursor.fetchall()
+
+    with ThreadPoolExecutor(SESSIONS) as pool:
+        results = list(pool.map(session, range(SESSIONS)))
+    assert [rows for _, _, rows in results] == [([number],) for number in range(SESSIONS)]
+    assert len({pid for _, pid, _ in results}) == SESSIONS
+
+
+def test_a_client_that_disconnects_mid_query_frees_its_backend(cluster, local_stack):
+    before = backends(local_stack)
+    connection = cluster.psycopg()
+    raw = socket.socket(fileno=os.dup(connection.pgconn.socket))  # shutting it down drops the client's connection
+    connection.pgconn.send_query(b"SELECT pg_sleep(60)")
+    connection.pgconn.flush()
+    assert wait_for(lambda: backends(local_stack) == before + 1)
+    raw.shutdown(socket.SHUT_RDWR)
+    raw.close()
+    assert wait_for(lambda: backends(local_stack) == before), "the backend outlived its client"
+    connection.close()
+
+
+def test_a_cancel_request_stops_the_running_query(cluster):
+    with cluster.psycopg(autocommit=True) as connection:
+        timer = threading.Timer(0.5, connection.cancel_safe)
+        timer.start()
+        started = time.monotonic()
+        with pytest.raises(psycopg.errors.QueryCanceled):
+            connection.execute("SELECT pg_sleep(30)")
+        assert time.monotonic() - started < 10
+        assert connection.execute("SELECT 1").fetchone() == (1,)
