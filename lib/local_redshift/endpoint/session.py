@@ -513,7 +513,10 @@ class Session:
 
     def _report(self, error: Exception, extended: bool) -> None:
         """Tell the client a statement failed, leaving the transaction as a failed statement leaves it."""
-        if isinstance(error, BackendError):  # PostgreSQL failed already: relay its words
+        if isinstance(error, CopyError) and self.status == "E":  # the cancelled load failed the transaction
+            error = BackendError({"S": "ERROR", "V": "ERROR", "C": error.sqlstate, "M": error.message,
+                                  **({"D": error.detail} if error.detail else {})})
+        if isinstance(error, BackendError):  # PostgreSQL failed already: relay the words
             self._emit(wire.error_response(error.fields))
             if extended:
                 self.skipping = True
