@@ -4,6 +4,13 @@
 CREATE SCHEMA IF NOT EXISTS redshift_system;
 GRANT USAGE ON SCHEMA redshift_system TO PUBLIC;
 
+-- The database name the cluster was created with (the endpoint sets redshift.database on the PostgreSQL
+-- database holding the cluster's data); PostgreSQL's own name where none is set.
+CREATE OR REPLACE FUNCTION redshift_system.current_database() RETURNS name
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce(nullif(current_setting('redshift.database', true), ''), pg_catalog.current_database())::name
+$$;
+
 -- Table design: what Redshift keeps about a table and PostgreSQL has no place for.
 -- A row is made for every table created (event trigger below); translated CREATE TABLE statements then
 -- fill in the DISTSTYLE, DISTKEY, SORTKEY and ENCODE they declared. NULL means "not declared".
@@ -171,7 +178,7 @@ WITH user_table AS (
     SELECT t.*, redshift_system.count_rows(t.oid) AS tbl_rows FROM user_table t
 )
 SELECT
-    current_database()::text AS database,
+    redshift_system.current_database()::text AS database,
     t.nspname::text AS schema,
     t.oid AS table_id,
     t.relname::text AS "table",
@@ -203,7 +210,7 @@ GROUP BY t.oid, t.nspname, t.relname, t.diststyle, t.distkey, t.sortkey, t.sortk
 -- Tables and views of every schema the user may read, as Redshift's SVV_TABLES.
 CREATE OR REPLACE VIEW redshift_system.svv_tables AS
 SELECT
-    current_database()::varchar(128) AS table_catalog,
+    redshift_system.current_database()::varchar(128) AS table_catalog,
     n.nspname::varchar(128) AS table_schema,
     c.relname::varchar(128) AS table_name,
     CASE WHEN c.relkind IN ('v', 'm') THEN 'VIEW' ELSE 'BASE TABLE' END::varchar(128) AS table_type,

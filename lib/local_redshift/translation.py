@@ -661,6 +661,11 @@ def system_views(table: exp.Table, _: _Context) -> exp.Expr:
     return table
 
 
+def current_database_is_the_clusters(_call: exp.CurrentDatabase, _: _Context) -> exp.Expr:
+    """CURRENT_DATABASE(): the database named when the cluster was created, whatever PostgreSQL calls it."""
+    return _catalog_call("current_database")
+
+
 def pg_last_copy_count(call: exp.Anonymous, _: _Context) -> exp.Expr:
     """PG_LAST_COPY_COUNT(): the rows the session's last COPY loaded."""
     return _catalog_call("pg_last_copy_count", *call.expressions)
@@ -794,6 +799,7 @@ RULES: list[Rule] = [
     Rule("#name", _node(exp.Identifier, where=lambda i: i.name.startswith("#")), hash_prefixed_table_name),
     Rule("System tables and views", _node(exp.Table), system_views),
     Rule("PG_LAST_COPY_COUNT()", _call("PG_LAST_COPY_COUNT"), pg_last_copy_count),
+    Rule("CURRENT_DATABASE()", _node(exp.CurrentDatabase), current_database_is_the_clusters),
     # Table design.
     Rule("IDENTITY(seed, step)", _node(IdentityColumnConstraint), identity_seed_step),
     Rule(

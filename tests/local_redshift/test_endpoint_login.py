@@ -65,14 +65,15 @@ def test_a_deleted_cluster_refuses_connections_and_a_recreated_one_starts_empty(
     with login.psycopg(autocommit=True) as connection:
         connection.execute("CREATE TABLE kept (id INT)")
         connection.execute("INSERT INTO kept VALUES (1)")
-        database = connection.execute("SELECT current_database()").fetchone()[0]
+        assert connection.execute("SELECT current_database()").fetchone() == ("lifedb",)
+        database = connection.execute("SELECT pg_catalog.current_database()").fetchone()[0]
     redshift = stack_client(local_stack, "redshift")
     redshift.delete_cluster(ClusterIdentifier=identifier, SkipFinalClusterSnapshot=True)
     with pytest.raises(psycopg.OperationalError, match="lifedb"):
         login.psycopg()
     again = create_cluster(local_stack, identifier, database="lifedb", user="lifeuser")
     with again.psycopg() as connection:
-        assert connection.execute("SELECT current_database()").fetchone()[0] != database
+        assert connection.execute("SELECT pg_catalog.current_database()").fetchone()[0] != database
         with pytest.raises(psycopg.errors.UndefinedTable):
             connection.execute("SELECT * FROM kept")
     with psycopg.connect(local_stack.postgres.conninfo()) as admin:

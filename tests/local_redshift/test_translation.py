@@ -115,6 +115,12 @@ def test_redshift_only_settings_are_accepted(conn):
     run(conn, "RESET enable_result_cache_for_session; SET search_path TO public")
 
 
+def test_current_database_is_the_name_the_cluster_was_created_with(conn):
+    assert one(conn, "SELECT current_database()") == one(conn, "SELECT pg_catalog.current_database()")
+    conn.execute("SET redshift.database = 'dwh'")  # what the endpoint sets on each cluster's database
+    assert one(conn, "SELECT current_database()") == "dwh"
+
+
 @pytest.mark.parametrize(
     ("sql", "vacuum"),
     [

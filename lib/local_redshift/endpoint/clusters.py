@@ -132,6 +132,11 @@ class ClusterDirectory:
                 if name not in existing:
                     log.info("creating database %s for cluster %s", name, cluster.identifier)
                     admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+                    admin.execute(
+                        sql.SQL("ALTER DATABASE {} SET redshift.database = {}").format(
+                            sql.Identifier(name), sql.Literal(cluster.database)
+                        )
+                    )
                     try:
                         with psycopg.connect(self.postgres.conninfo(name), autocommit=True) as connection:
                             install(connection)
