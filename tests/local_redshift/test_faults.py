@@ -1,0 +1,103 @@
+"""Faults in the middle of a COPY: the endpoint, PostgreSQL or the AWS stand-in dies; after `up` again the table
+is untouched (never half-loaded), and the same COPY then completes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+
+import orjson
+import psycopg
+import pytest
+
+from local_redshift.stack import LocalStack, StackSettings
+from tests.conftest import free_port
+from tests.local_redshift.conftest import REDSHIFT_TRUST, S3_READ_ONLY, Login, create_cluster, stack_client
+
+ROWS = 400_000
+
+
+@pytest.fixture
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
+    home = tmp_path_factory.mktemp("fault-stack")
+    home.chmod(0o755)
+    stack = LocalStack(StackSettings(home / "state", free_port(), free_port(), free_port()))
+    stack.up()
+    yield stack
+    stack.down()
+
+
+def prepare(stack: LocalStack) -> tuple[Login, str]:
+    """A role, a cluster with it, a bucket holding one big file, an empty table; the login and the COPY."""
+    iam, s3 = stack_client(stack, "iam"), stack_client(stack, "s3")
+    name = f"fault-{uuid.uuid4().hex[:8]}"
+    role = iam.create_role(RoleName=name, AssumeRolePolicyDocument=orjson.dumps(REDSHIFT_TRUST).decode())["Role"]["Arn"]
+    iam.attach_role_policy(RoleName=name, PolicyArn=S3_READ_ONLY)
+    s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
+    body = b"\n".join(b'{"n": %d, "word": "w%d"}' % (i, i) for i in range(ROWS))
+    s3.put_object(Bucket=name, Key="big/part-0.json", Body=body)
+    login = create_cluster(stack, name, IamRoles=[role])
+    with login.psycopg(autocommit=True) as connection:
+        connection.execute("CREATE TABLE numbers (n INT, word VARCHAR(16))")
+    return login, f"COPY numbers FROM 's3://{name}/big/' IAM_ROLE '{role}' FORMAT AS JSON 'auto' REGION 'us-west-2'"
+
+
+def copy_in_background(login: Login, copy: str) -> dict[str, object]:
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            with login.redshift_connector() as connection:
+                connection.cursor().execute(copy)
+                connection.commit()
+                outcome["loaded"] = True
+        except Exception as error:  # noqa: BLE001 - the test looks at what the client saw
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    outcome["thread"] = thread
+    return outcome
+
+
+def wait_until_loading(stack: LocalStack) -> None:
+    """Until PostgreSQL is receiving the COPY's rows."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with psycopg.connect(stack.postgres.conninfo()) as admin:
+            if admin.execute("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY %FROM STDIN%'").fetchone()[0]:
+                return
+        time.sleep(0.02)
+    pytest.fail("the COPY never reached PostgreSQL")
+
+
+def pid_of(stack: LocalStack, component: str) -> int:
+    return next(c.pid for c in stack.status() if c.name == component)
+
+
+@pytest.mark.parametrize(
+    ("component", "sig"),
+    [("endpoint", signal.SIGKILL), ("postgres", signal.SIGQUIT), ("moto", signal.SIGKILL)],
+    ids=["endpoint-killed", "postgres-crashed", "aws-stand-in-killed"],
+)
+def test_a_component_dying_mid_copy_leaves_the_table_untouched_and_the_copy_can_run_again(stack, component, sig):
+    login, copy = prepare(stack)
+    outcome = copy_in_background(login, copy)
+    wait_until_loading(stack)
+    os.kill(pid_of(stack, component), sig)  # SIGQUIT: PostgreSQL's immediate shutdown, as in a crash
+    outcome["thread"].join(60)
+    assert "error" in outcome and "loaded" not in outcome
+    deadline = time.monotonic() + 30
+    while any(c.pid for c in stack.status() if c.name == component) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    stack.up()
+    if component == "moto":  # the stand-in's state died with it: the cluster must be created again
+        login, copy = prepare(stack)
+    with login.psycopg(autocommit=True) as connection:
+        assert connection.execute("SELECT count(*) FROM numbers").fetchone() == (0,)
+        connection.execute(copy)
+        assert connection.execute("SELECT count(*), count(DISTINCT n) FROM numbers").fetchone() == (ROWS, ROWS)
