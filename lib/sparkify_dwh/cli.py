@@ -11,7 +11,9 @@ from pathlib import Path
 from local_redshift.processes import ProcessError
 from local_redshift.stack import ComponentStatus, StackError
 from sparkify_dwh import aws, local
-from sparkify_dwh.config import ConfigError, load_config
+from sparkify_dwh import cluster, costs, iam, network, teardown
+from sparkify_dwh.config import Config, ConfigError, load_config
+from sparkify_dwh.resources import ResourceError, where
 from sparkify_dwh.sampledata import GeneratorOptions, LayoutError, seed_from_directory, seed_generated
 
 def _print_status(components: list[ComponentStatus]) -> None:
@@ -49,6 +51,54 @@ def _seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _iam(args: argparse.Namespace) -> int:
+    config = load_config()
+    print(iam.learner_policy_json(config) if args.policy else iam.ensure_role(config))
+    return 0
+
+
+def _cost_line(config: Config) -> str:
+    billing = "free here (local mode)" if config.is_local else "billed while the cluster exists"
+    return (f"{config.dwh.num_nodes} x {config.dwh.node_type}: {costs.hourly_cost(config):.3f} USD per hour on AWS, "
+            f"{billing}")
+
+
+def _cluster(args: argparse.Namespace) -> int:
+    config = load_config()
+    cluster.create(config, iam.ensure_role(config))
+    found = cluster.wait_available(config, progress=sys.stderr.isatty())
+    rule = network.open_ingress(config)
+    host, port = cluster.endpoint(config)
+    print(cluster.properties(found).to_string())
+    print(f"port {rule.port} open to {rule.cidr} only (security group {rule.group_id}); connect to {host}:{port}")
+    print(_cost_line(config))
+    return 0
+
+
+def _print_remaining(config: Config) -> None:
+    leftovers = teardown.remaining(config)
+    for item in leftovers:
+        price = "price unknown" if item.usd_per_hour is None else f"{item.usd_per_hour:.3f} USD/h"
+        print(f"{item.kind} {item.name}: {item.detail}; {price}")
+    if leftovers:
+        print(f"total: {teardown.hourly_total(leftovers):.3f} USD per hour")
+    else:
+        print(f"nothing the tutorial creates remains in {where(config)}")
+
+
+def _teardown(args: argparse.Namespace) -> int:
+    config = load_config()
+    for line in teardown.teardown(config, progress=sys.stderr.isatty()).lines():
+        print(line)
+    _print_remaining(config)
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    _print_remaining(load_config())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, one sub-command per job."""
     root = argparse.ArgumentParser(prog="sparkify-dwh", description=__doc__)
@@ -62,6 +112,16 @@ def parser() -> argparse.ArgumentParser:
     seed.add_argument("--seed", type=int, default=GeneratorOptions().seed, help="random seed of the generator")
     seed.add_argument("--songs-per-file", type=int, default=1, help="song objects packed per file")
     seed.set_defaults(run=_seed)
+    iam_cmd = commands.add_parser("iam", help="create (or reuse) the role the cluster reads S3 with; print its ARN")
+    iam_cmd.add_argument("--policy", action="store_true",
+                         help="print the least-privilege IAM policy your own user needs instead")
+    iam_cmd.set_defaults(run=_iam)
+    cluster_cmd = commands.add_parser("cluster", help="create (or reuse) the cluster, wait, open its port to you")
+    cluster_cmd.set_defaults(run=_cluster)
+    teardown_cmd = commands.add_parser("teardown", help="delete the cluster, the ingress rule and the role")
+    teardown_cmd.set_defaults(run=_teardown)
+    status_cmd = commands.add_parser("status", help="what still exists on AWS (or locally) and its cost per hour")
+    status_cmd.set_defaults(run=_status)
     return root
 
 
@@ -71,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (ConfigError, StackError, ProcessError, LayoutError) as error:
+    except (ConfigError, StackError, ProcessError, LayoutError, ResourceError, costs.UnknownNodeType) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

@@ -1,18 +1,23 @@
-"""Fixtures of the sample-data tests: a real moto server on 127.0.0.1 and S3 clients for it."""
+"""Fixtures of the tutorial library's tests: the real moto server, S3 clients, and sandboxed configurations."""
 
 from __future__ import annotations
 
 import itertools
+import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import boto3
 import pytest
 
+from sparkify_dwh.config import Config, load_config
 from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, iter_objects
 
 REGION = "us-west-2"
 _bucket_numbers = itertools.count(1)
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +58,17 @@ def bucket_listing(s3_client: Any) -> Callable[[str], dict[str, str]]:
 def default_objects() -> list[tuple[str, bytes]]:
     """The default data set (scale 1), generated once."""
     return list(iter_objects(GeneratorOptions()))
+
+
+@pytest.fixture
+def sandbox(moto_endpoint: str) -> tuple[Config, boto3.Session]:
+    """The committed dwh.cfg pointed at the moto server, and a boto3 session in an AWS account of its own."""
+    account = f"{uuid.uuid4().int % 10**12:012d}"
+    session = boto3.Session(region_name="us-west-2", aws_access_key_id="testing", aws_secret_access_key="testing")
+
+    def in_that_account(request: Any, **_: Any) -> None:
+        request.headers["x-moto-account-id"] = account  # moto keeps each account's resources apart
+
+    session.events.register("before-sign", in_that_account)
+    environ = {"SPARKIFY_LOCAL_AWS_PORT": str(urlsplit(moto_endpoint).port), "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"}
+    return load_config(REPO_ROOT / "dwh.cfg", environ=environ), session

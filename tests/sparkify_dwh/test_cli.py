@@ -17,6 +17,7 @@ def configured(tmp_path, monkeypatch):
     monkeypatch.setenv("SPARKIFY_CONFIG", str(tmp_path / "dwh.cfg"))
     monkeypatch.setenv("SPARKIFY_LOCAL_AWS_PORT", str(free_port()))
     monkeypatch.setenv("SPARKIFY_LOCAL_POSTGRES_PORT", str(free_port()))
+    monkeypatch.setenv("SPARKIFY_DWH_PORT", str(free_port()))
     config = load_config()
     yield config
     local.stack(config).down()
@@ -38,8 +39,10 @@ def test_local_up_seeds_the_layout_then_down_leaves_nothing(configured, capsys):
     assert keys(configured) == listing
     assert cli.main(["local", "down"]) == 0
     assert cli.main(["local", "status"]) == 0
-    status_lines = capsys.readouterr().out.splitlines()[-2:]
-    assert [line.split()[:2] for line in status_lines] == [["moto", "stopped"], ["postgres", "stopped"]]
+    status_lines = capsys.readouterr().out.splitlines()[-3:]
+    assert [line.split()[:2] for line in status_lines] == [
+        ["moto", "stopped"], ["postgres", "stopped"], ["endpoint", "stopped"]
+    ]
     assert not any(c.healthy or c.pid for c in local.stack(configured).status())
 
 
