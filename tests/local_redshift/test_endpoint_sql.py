@@ -1,5 +1,6 @@
 """Redshift SQL through the endpoint with real clients: both query protocols, transactions, errors, system views."""
 
+import hashlib
 import uuid
 
 import pandas as pd
@@ -171,3 +172,14 @@ def test_sqlalchemy_and_pandas_read_sql_query(cluster):
         assert frame.to_dict("list") == {"id": [1, 2], "name": ["one", "two"]}
     finally:
         engine.dispose()
+
+
+def test_large_results_stream_through_intact(cluster):
+    rows = 200_000
+    sql = f"SELECT g, md5(g::text) FROM generate_series(1, {rows}) g ORDER BY g"
+    with cluster.redshift_connector() as connection:
+        fetched = connection.cursor().execute(sql).fetchall()
+    assert len(fetched) == rows and fetched[-1][0] == rows
+    with cluster.psycopg() as connection:
+        fetched = connection.execute(sql).fetchall()
+    assert len(fetched) == rows and fetched[12345] == (12346, hashlib.md5(b"12346").hexdigest())

@@ -60,9 +60,9 @@ class Reader:
         while len(self._buffer) - self._pos < 5:
             self._fill()
         kind, length = _HEADER.unpack_from(self._buffer, self._pos)
+        while len(self._buffer) - self._pos < 1 + length:
+            self._fill()  # may move the unread bytes to the front: positions are taken after it
         end = self._pos + 1 + length
-        while len(self._buffer) < end:
-            self._fill()
         frame = bytes(self._buffer[self._pos : end])
         self._pos = end
         return kind.decode(), frame
