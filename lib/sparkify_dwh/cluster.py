@@ -185,6 +185,18 @@ def endpoint(config: Config, *, redshift: Any | None = None, boto_session: boto3
     return found["Endpoint"]["Address"], int(found["Endpoint"]["Port"])
 
 
+def attached_role_arn(config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
+                      ) -> str:
+    """The ARN of the role `[DWH] DWH_IAM_ROLE_NAME` attached to the cluster: the role COPY reads S3 as."""
+    for role in require(config, redshift=redshift, boto_session=boto_session).get("IamRoles", ()):
+        if role["IamRoleArn"].endswith(f"/{config.dwh.iam_role_name}"):
+            return role["IamRoleArn"]
+    raise ResourceError(
+        f"the cluster {config.dwh.identifier!r} has no role {config.dwh.iam_role_name!r} attached; "
+        f"run notebooks 01_iam_role and 02_cluster"
+    )
+
+
 def _show(key: str, value: Any, status: str) -> str:
     if key == "Endpoint":
         return f"{value['Address']}:{value['Port']}" if value else f"none yet (cluster {status})"

@@ -12,7 +12,7 @@ import boto3
 import pandas as pd
 import redshift_connector
 
-from sparkify_dwh import checks, sql, warehouse
+from sparkify_dwh import checks, cluster, sql, warehouse
 from sparkify_dwh.config import Config
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ def copy_params(
     """The values of the COPY statements' placeholders: the S3 URIs of `[S3]`, its region and the role's ARN
     (by default the role named `[DWH] DWH_IAM_ROLE_NAME` attached to the cluster)."""
     return {
-        "role_arn": role_arn or warehouse.role_arn(config, boto_session),
+        "role_arn": role_arn or cluster.attached_role_arn(config, boto_session=boto_session),
         "log_data": config.s3.log_data,
         "log_jsonpath": config.s3.log_jsonpath,
         "song_data": config.s3.song_data,

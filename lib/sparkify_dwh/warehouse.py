@@ -1,7 +1,7 @@
 """The warehouse connection: where the endpoint is, connecting to it, and running the SQL files through it.
 
 Locally the endpoint is the local Redshift on 127.0.0.1 (without SSL); on AWS it is the cluster's endpoint from
-DescribeClusters (with SSL). Everything else is the same: `redshift_connector`, and SQLAlchemy's
+DescribeClusters (with SSL); `cluster.endpoint` says which, or why there is none yet. Everything else is the same: `redshift_connector`, and SQLAlchemy's
 `redshift+redshift_connector://` for pandas and the `%sql` magic.
 """
 
@@ -17,70 +17,21 @@ from typing import Any
 import boto3
 import pandas as pd
 import redshift_connector
-from botocore.exceptions import ClientError, EndpointConnectionError, NoCredentialsError
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL
 from tqdm.auto import tqdm
 
-from sparkify_dwh import aws, sql
+from sparkify_dwh import cluster, sql
 from sparkify_dwh.config import Config
 
 log = logging.getLogger(__name__)
 
 LOCAL_HOST = "127.0.0.1"
 STACK_NOT_UP = "the local stack is not up: run `make demo` or `sparkify-dwh local up`"
-EXPIRED_TOKEN_CODES = frozenset({"ExpiredToken", "ExpiredTokenException", "RequestExpired"})
 
 
 class WarehouseError(RuntimeError):
     """The warehouse cannot be reached or refused a statement; the message says what to do."""
-
-
-def describe_cluster(config: Config, boto_session: boto3.Session | None = None) -> dict[str, Any]:
-    """The cluster named by `[DWH] DWH_CLUSTER_IDENTIFIER`, as DescribeClusters returns it."""
-    redshift = aws.client(config, "redshift", boto_session=boto_session)
-    try:
-        return redshift.describe_clusters(ClusterIdentifier=config.dwh.identifier)["Clusters"][0]
-    except redshift.exceptions.ClusterNotFoundFault as error:
-        raise WarehouseError(
-            f"there is no cluster {config.dwh.identifier!r} yet: create it with notebook 02_cluster"
-        ) from error
-    except EndpointConnectionError as error:
-        if config.is_local:
-            raise WarehouseError(STACK_NOT_UP) from error
-        raise WarehouseError(f"cannot reach AWS ({error}): check your network connection") from error
-    except NoCredentialsError as error:
-        raise WarehouseError("no AWS credentials found: set AWS_PROFILE or log in with `aws sso login`") from error
-    except ClientError as error:
-        if error.response.get("Error", {}).get("Code") in EXPIRED_TOKEN_CODES:
-            raise WarehouseError("your AWS session has expired: log in again (`aws sso login`)") from error
-        raise
-
-
-def endpoint(config: Config, boto_session: boto3.Session | None = None) -> tuple[str, int]:
-    """Host and port of the warehouse: the local Redshift, or the cluster once it is available."""
-    if config.is_local:
-        return LOCAL_HOST, config.dwh.port
-    cluster = describe_cluster(config, boto_session)
-    address = cluster.get("Endpoint", {}).get("Address")
-    if cluster["ClusterStatus"] != "available" or not address:
-        raise WarehouseError(
-            f"the cluster {config.dwh.identifier!r} is {cluster['ClusterStatus']}, not available yet: "
-            f"wait for it (notebook 02_cluster waits) and try again"
-        )
-    return address, int(cluster["Endpoint"]["Port"])
-
-
-def role_arn(config: Config, boto_session: boto3.Session | None = None) -> str:
-    """The ARN of the role named `[DWH] DWH_IAM_ROLE_NAME` attached to the cluster: the role COPY reads S3 as."""
-    roles = [role["IamRoleArn"] for role in describe_cluster(config, boto_session).get("IamRoles", ())]
-    for arn in roles:
-        if arn.endswith(f"/{config.dwh.iam_role_name}"):
-            return arn
-    raise WarehouseError(
-        f"the cluster {config.dwh.identifier!r} has no role {config.dwh.iam_role_name!r} attached: "
-        f"run notebooks 01_iam_role and 02_cluster"
-    )
 
 
 def server_message(error: redshift_connector.Error) -> str:
@@ -105,7 +56,7 @@ def connect(
 
     The endpoint must answer within `reach_timeout` seconds; statements then take as long as they need.
     """
-    host, port = endpoint(config, boto_session)
+    host, port = cluster.endpoint(config, boto_session=boto_session)
     try:
         socket.create_connection((host, port), timeout=reach_timeout).close()
     except OSError as error:
@@ -132,7 +83,7 @@ def engine(config: Config, *, boto_session: boto3.Session | None = None) -> Engi
 
     The password is in the URL object only: its str() and repr() mask it.
     """
-    host, port = endpoint(config, boto_session)
+    host, port = cluster.endpoint(config, boto_session=boto_session)
     url = URL.create(
         "redshift+redshift_connector",
         username=config.dwh.db_user,

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import boto3
 import pytest
 
+from sparkify_dwh import cluster, iam, local
 from sparkify_dwh.config import Config, load_config
 from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, iter_objects
 
@@ -72,3 +73,22 @@ def sandbox(moto_endpoint: str) -> tuple[Config, boto3.Session]:
     session.events.register("before-sign", in_that_account)
     environ = {"SPARKIFY_LOCAL_AWS_PORT": str(urlsplit(moto_endpoint).port), "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"}
     return load_config(REPO_ROOT / "dwh.cfg", environ=environ), session
+
+
+@pytest.fixture(scope="session")
+def warehouse_config(local_stack: Any) -> Config:
+    """The committed dwh.cfg pointed at the session's local stack, with its role and cluster created (by the
+    library, as notebooks 01 and 02 do) and the default sample seeded."""
+    settings = local_stack.settings
+    environ = {
+        "SPARKIFY_MODE": "local",
+        "SPARKIFY_LOCAL_STATE_DIR": str(settings.state_dir),
+        "SPARKIFY_LOCAL_AWS_PORT": str(settings.aws_port),
+        "SPARKIFY_LOCAL_POSTGRES_PORT": str(settings.postgres_port),
+        "SPARKIFY_DWH_PORT": str(settings.endpoint_port),
+        "SPARKIFY_DWH_DB_PASSWORD": f"Wh{uuid.uuid4().hex[:12]}",
+    }
+    config = load_config(REPO_ROOT / "dwh.cfg", environ=environ)
+    cluster.create(config, iam.ensure_role(config))
+    local.seed_default(config, progress=False)
+    return config

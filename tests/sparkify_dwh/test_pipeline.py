@@ -17,8 +17,6 @@ from sparkify_dwh.config import Config
 from sparkify_dwh.sampledata import GeneratorOptions, iter_objects, seed_from_directory, seed_generated
 from tests.sparkify_dwh.expected_counts import ExpectedCounts
 
-pytestmark = pytest.mark.skip(reason="needs the local Redshift endpoint fixture")
-
 STAR_KEYS = {
     "songplays": "songplay_id", "users": "user_id", "songs": "song_id", "artists": "artist_id", "time": "start_time"
 }
