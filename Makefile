@@ -14,9 +14,11 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-## Start the local stack (moto + embedded PostgreSQL), seed the sample data, print the status.
+## Offline, from a fresh clone: start the local stack (seeding the sample data), then the whole pipeline (role,
+## cluster, staging COPY, star schema, checks, charts in images/) with a table of row counts.
 demo: install
 	$(CLI) local up
+	$(CLI) run
 	$(CLI) local status
 
 ## The whole test suite; tests that start servers stop them.

@@ -1,4 +1,8 @@
-"""The command line: `sparkify-dwh local up|down|status` and `sparkify-dwh seed [--from DIR]`."""
+"""The command line: the local stack, sample data, the AWS resources, and the pipeline without notebooks.
+
+`local up|down|status`, `seed`; `iam`, `cluster`, `teardown`, `status`; `create-tables` and `etl` (the course's
+create_tables.py and etl.py), and `run`, which does it all (role, cluster, staging, star, checks, charts).
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,12 @@ from pathlib import Path
 
 from local_redshift.processes import ProcessError
 from local_redshift.stack import ComponentStatus, StackError
-from sparkify_dwh import aws, local
-from sparkify_dwh import cluster, costs, iam, network, teardown
+from sparkify_dwh import aws, charts, cluster, costs, iam, local, network, pipeline, teardown, warehouse
+from sparkify_dwh.checks import DataQualityError
 from sparkify_dwh.config import Config, ConfigError, load_config
 from sparkify_dwh.resources import ResourceError, where
 from sparkify_dwh.sampledata import GeneratorOptions, LayoutError, seed_from_directory, seed_generated
+
 
 def _print_status(components: list[ComponentStatus]) -> None:
     for component in components:
@@ -64,7 +69,12 @@ def _cost_line(config: Config) -> str:
 
 
 def _cluster(args: argparse.Namespace) -> int:
-    config = load_config()
+    _prepare_cluster(load_config())
+    return 0
+
+
+def _prepare_cluster(config: Config) -> None:
+    """Role, cluster (waited for) and ingress rule, created or reused; prints where to connect."""
     cluster.create(config, iam.ensure_role(config))
     found = cluster.wait_available(config, progress=sys.stderr.isatty())
     rule = network.open_ingress(config)
@@ -72,6 +82,30 @@ def _cluster(args: argparse.Namespace) -> int:
     print(cluster.properties(found).to_string())
     print(f"port {rule.port} open to {rule.cidr} only (security group {rule.group_id}); connect to {host}:{port}")
     print(_cost_line(config))
+
+
+def _create_tables(args: argparse.Namespace) -> int:
+    with warehouse.connect(load_config()) as connection:
+        pipeline.create_tables(connection, progress=sys.stderr.isatty())
+    print("created the staging tables and the star schema (empty)")
+    return 0
+
+
+def _etl(args: argparse.Namespace) -> int:
+    config = load_config()
+    with warehouse.connect(config) as connection:
+        print(pipeline.etl(connection, pipeline.copy_params(config), progress=sys.stderr.isatty()).to_string(index=False))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    config = load_config()
+    _prepare_cluster(config)
+    counts = pipeline.run(config, progress=sys.stderr.isatty())
+    with warehouse.connect(config) as connection:
+        saved = charts.draw_all(pipeline.analytics(connection), config.images_dir)
+    print(f"saved {len(saved)} charts in {config.images_dir}")
+    print(counts.to_string(index=False))
     return 0
 
 
@@ -122,6 +156,13 @@ def parser() -> argparse.ArgumentParser:
     teardown_cmd.set_defaults(run=_teardown)
     status_cmd = commands.add_parser("status", help="what still exists on AWS (or locally) and its cost per hour")
     status_cmd.set_defaults(run=_status)
+    commands.add_parser("create-tables", help="drop and create the staging and star tables").set_defaults(
+        run=_create_tables
+    )
+    commands.add_parser("etl", help="COPY into staging, load the star schema, run the checks").set_defaults(run=_etl)
+    commands.add_parser("run", help="everything: role, cluster, tables, staging, star, checks, charts").set_defaults(
+        run=_run
+    )
     return root
 
 
@@ -131,7 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (ConfigError, StackError, ProcessError, LayoutError, ResourceError, costs.UnknownNodeType) as error:
+    except (ConfigError, StackError, ProcessError, LayoutError, ResourceError, costs.UnknownNodeType,
+            warehouse.WarehouseError, DataQualityError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

@@ -108,6 +108,7 @@ class Config:
     s3: S3Settings
     local: LocalSettings
     source: Path
+    images_dir: Path  # where charts and the schema diagram are saved
 
     @property
     def is_local(self) -> bool:
@@ -248,4 +249,5 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         song_data=read.s3_uri("S3", "SONG_DATA"),
         region=read.text("S3", "REGION"),
     )
-    return Config(mode=mode, aws=aws, dwh=dwh, s3=s3, local=local, source=source)
+    images_dir = (source.parent / read.text("SPARKIFY", "IMAGES_DIR")).resolve()
+    return Config(mode=mode, aws=aws, dwh=dwh, s3=s3, local=local, source=source, images_dir=images_dir)

@@ -58,3 +58,34 @@ def test_errors_are_one_line_not_a_traceback(configured, tmp_path, capsys, monke
     monkeypatch.setenv("SPARKIFY_DWH_NODE_TYPE", "dc2.large")
     assert cli.main(["local", "status"]) == 2
     assert "retired" in capsys.readouterr().err
+
+
+STAR_COUNTS = {"staging_events": 7913, "staging_songs": 200, "songplays": 6631, "users": 88, "songs": 200,
+               "artists": 112, "time": 6618}  # the default generated sample, by the rules of notebook 04
+
+
+def printed_counts(out: str) -> dict[str, int]:
+    """The row-count table a pipeline command printed."""
+    return {words[0]: int(words[1]) for words in map(str.split, out.splitlines())
+            if len(words) == 2 and words[0] in STAR_COUNTS and words[1].isdigit()}
+
+
+def test_run_builds_everything_offline_then_teardown_leaves_nothing(configured, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SPARKIFY_IMAGES_DIR", str(tmp_path / "charts"))
+    assert cli.main(["local", "up"]) == 0
+    assert cli.main(["run"]) == 0
+    assert printed_counts(capsys.readouterr().out) == STAR_COUNTS
+    assert len(list((tmp_path / "charts").glob("*.png"))) >= 6
+    assert cli.main(["etl"]) == 0
+    assert printed_counts(capsys.readouterr().out) == STAR_COUNTS  # again: the same tables, no duplicates
+    assert cli.main(["teardown"]) == 0
+    assert cli.main(["teardown"]) == 0  # safe twice
+    assert cli.main(["status"]) == 0
+    assert "nothing the tutorial creates remains" in capsys.readouterr().out
+
+
+def test_pipeline_commands_without_a_cluster_say_what_to_do(configured, capsys):
+    assert cli.main(["local", "up"]) == 0
+    assert cli.main(["etl"]) == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "no cluster 'dwhcluster' exists yet" in error[0] and "02_cluster" in error[0]
