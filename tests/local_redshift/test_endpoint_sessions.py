@@ -71,3 +71,18 @@ def test_a_cancel_request_stops_the_running_query(cluster):
             connection.execute("SELECT pg_sleep(30)")
         assert time.monotonic() - started < 10
         assert connection.execute("SELECT 1").fetchone() == (1,)
+
+
+def test_transactions_are_serializable_as_on_redshift(cluster):
+    with cluster.psycopg(autocommit=True) as setup:
+        setup.execute("CREATE TABLE IF NOT EXISTS reloaded (n INT)")
+    with cluster.psycopg() as first, cluster.psycopg() as second:
+        assert first.execute("SHOW transaction_isolation").fetchone() == ("serializable",)
+        for connection in (first, second):  # both read and rewrite the same rows
+            connection.execute("SELECT count(*) FROM reloaded")
+            connection.execute("DELETE FROM reloaded")
+        first.execute("INSERT INTO reloaded VALUES (1)")
+        second.execute("INSERT INTO reloaded VALUES (2)")
+        first.commit()
+        with pytest.raises(psycopg.errors.SerializationFailure):
+            second.commit()

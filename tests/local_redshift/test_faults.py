@@ -19,6 +19,7 @@ from tests.conftest import free_port
 from tests.local_redshift.conftest import REDSHIFT_TRUST, S3_READ_ONLY, Login, create_cluster, stack_client
 
 ROWS = 400_000
+FILES = 40
 
 
 @pytest.fixture
@@ -32,14 +33,17 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
 
 
 def prepare(stack: LocalStack) -> tuple[Login, str]:
-    """A role, a cluster with it, a bucket holding one big file, an empty table; the login and the COPY."""
+    """A role, a cluster with it, a bucket holding many files, an empty table; the login and the COPY."""
     iam, s3 = stack_client(stack, "iam"), stack_client(stack, "s3")
     name = f"fault-{uuid.uuid4().hex[:8]}"
     role = iam.create_role(RoleName=name, AssumeRolePolicyDocument=orjson.dumps(REDSHIFT_TRUST).decode())["Role"]["Arn"]
     iam.attach_role_policy(RoleName=name, PolicyArn=S3_READ_ONLY)
     s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
-    body = b"\n".join(b'{"n": %d, "word": "w%d"}' % (i, i) for i in range(ROWS))
-    s3.put_object(Bucket=name, Key="big/part-0.json", Body=body)
+    per_file = ROWS // FILES  # many files: the COPY keeps reading S3 while it loads
+    for part in range(FILES):
+        numbers = range(part * per_file, (part + 1) * per_file)
+        s3.put_object(Bucket=name, Key=f"big/part-{part:03d}.json",
+                      Body=b"\n".join(b'{"n": %d, "word": "w%d"}' % (i, i) for i in numbers))
     login = create_cluster(stack, name, IamRoles=[role])
     with login.psycopg(autocommit=True) as connection:
         connection.execute("CREATE TABLE numbers (n INT, word VARCHAR(16))")

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORWARD, SWALLOW, CAPTURE, TAG_ONLY = "forward", "swallow", "capture", "tag-only"
+ISOLATION = "serializable"  # Redshift's: concurrent writers of the same rows fail instead of both winning
 INTERNAL = "_local_redshift"  # the statement and portal names of what the endpoint runs in extended mode
 REPORTED_PARAMETERS = (
     "server_version", "server_encoding", "client_encoding", "DateStyle", "IntervalStyle", "TimeZone",
@@ -214,7 +215,10 @@ class Session:
     def _open_backend(self, database: str, parameters: dict[str, str]) -> None:
         conninfo = self.endpoint.directory.postgres.conninfo(database)
         self.connection = psycopg.connect(
-            conninfo, autocommit=True, application_name=parameters.get("application_name", "")[:63]
+            conninfo,
+            autocommit=True,
+            application_name=parameters.get("application_name", "")[:63],
+            options=f"-c default_transaction_isolation={ISOLATION}",
         )
         pgconn = self.connection.pgconn
         self.backend = socket.socket(fileno=os.dup(pgconn.socket))
