@@ -4,6 +4,7 @@ import json
 import socket
 
 import boto3
+import psycopg
 import pytest
 
 from local_redshift.processes import alive, port_open
@@ -80,3 +81,27 @@ def test_down_stops_every_process(stack):
     assert not any(alive(pid) for pid in pids)
     settings = stack.settings
     assert not any(port_open("127.0.0.1", port) for port in (settings.aws_port, settings.postgres_port, settings.endpoint_port))
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses of the TCP sockets listening on `port`, read from /proc/net/tcp and tcp6."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as lines:
+            for line in list(lines)[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, hex_port = local.rsplit(":", 1)
+                if state == "0A" and int(hex_port, 16) == port:
+                    found.add(address)
+    return found
+
+
+def test_every_listener_is_on_loopback_and_the_databases_want_a_password(stack):
+    stack.up()
+    settings = stack.settings
+    for port in (settings.aws_port, settings.postgres_port, settings.endpoint_port):
+        assert listening_addresses(port) == {"0100007F"}, f"port {port} listens beyond 127.0.0.1"
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        psycopg.connect(host="127.0.0.1", port=settings.postgres_port, user="postgres", password="guess", dbname="postgres")
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed|no Redshift cluster"):
+        psycopg.connect(host="127.0.0.1", port=settings.endpoint_port, user="postgres", password="", dbname="dev")
