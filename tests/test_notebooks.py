@@ -1,0 +1,81 @@
+"""The tutorial's notebooks: stored without outputs, and run in order by nbmake against a local stack of their
+own, twice in a row, with no secret in their outputs or in the stack's logs."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT, free_port
+from tests.test_repository import ACCESS_KEY_ID
+
+NOTEBOOKS = sorted((REPO_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+CLI = [sys.executable, "-m", "sparkify_dwh.cli"]
+
+
+def test_the_six_notebooks_are_there_in_order():
+    assert [path.name[:3] for path in NOTEBOOKS] == ["01_", "02_", "03_", "04_", "05_", "06_"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_notebooks_are_stored_without_outputs(path: Path):
+    notebook = json.loads(path.read_text())
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None, f"{path.name}: strip outputs (nbstripout)"
+
+
+@pytest.fixture(scope="module")
+def stack_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A local stack of the notebooks' own (state, ports and password set through the environment), seeded."""
+    state = tmp_path_factory.mktemp("notebook-stack")
+    state.chmod(0o755)
+    environment = {
+        **os.environ,
+        "SPARKIFY_MODE": "local",
+        "SPARKIFY_LOCAL_STATE_DIR": str(state / "state"),
+        "SPARKIFY_LOCAL_AWS_PORT": str(free_port()),
+        "SPARKIFY_LOCAL_POSTGRES_PORT": str(free_port()),
+        "SPARKIFY_DWH_PORT": str(free_port()),
+        "SPARKIFY_DWH_DB_PASSWORD": "Nb" + secrets.token_hex(8) + "x1",
+        "SPARKIFY_IMAGES_DIR": str(state / "images"),
+        "PLOOMBER_STATS_ENABLED": "false",
+        "PLOOMBER_VERSION_CHECK_DISABLED": "1",
+    }
+    subprocess.run([*CLI, "local", "up"], env=environment, check=True, cwd=REPO_ROOT, capture_output=True)
+    yield environment
+    subprocess.run([*CLI, "local", "down"], env=environment, check=True, cwd=REPO_ROOT, capture_output=True)
+
+
+def test_the_notebooks_run_in_order_twice_in_a_row_and_leak_no_secret(
+    stack_environment: dict[str, str], tmp_path: Path
+):
+    """Run on copies (nbmake writes their outputs back) so the outputs can be searched for the password."""
+    copies = tmp_path / "notebooks"
+    copies.mkdir()
+    for path in NOTEBOOKS:
+        shutil.copy(path, copies / path.name)
+    environment = {**stack_environment, "SPARKIFY_CONFIG": str(REPO_ROOT / "dwh.cfg")}
+    for attempt in ("first", "second"):
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "--nbmake", "--overwrite", "--nbmake-timeout=600", "-p", "no:cacheprovider",
+             "-q", *sorted(map(str, copies.glob("*.ipynb")))],
+            env=environment, cwd=REPO_ROOT, capture_output=True, text=True,
+        )  # fmt: skip
+        assert result.returncode == 0, f"{attempt} run failed:\n{result.stdout[-6000:]}\n{result.stderr[-2000:]}"
+    password = stack_environment["SPARKIFY_DWH_DB_PASSWORD"]
+    state = Path(stack_environment["SPARKIFY_LOCAL_STATE_DIR"])
+    for place in [*copies.glob("*.ipynb"), *state.rglob("*.log")]:
+        text = place.read_text(errors="replace")
+        assert password not in text, f"{place.name} holds the database password"
+        assert not ACCESS_KEY_ID.search(text.encode()), f"{place.name} holds an AWS access key id"
+    assert any(output for path in copies.glob("*.ipynb") for cell in json.loads(path.read_text())["cells"]
+               for output in cell.get("outputs", ())), "the notebooks ran but wrote no outputs to search"
