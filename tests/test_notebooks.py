@@ -67,7 +67,7 @@ def test_the_notebooks_run_in_order_twice_in_a_row_and_leak_no_secret(
     for attempt in ("first", "second"):
         result = subprocess.run(
             [sys.executable, "-m", "pytest", "--nbmake", "--overwrite", "--nbmake-timeout=600", "-p", "no:cacheprovider",
-             "-q", *sorted(map(str, copies.glob("*.ipynb")))],
+             f"--basetemp={tmp_path / attempt}", "-q", *sorted(map(str, copies.glob("*.ipynb")))],
             env=environment, cwd=REPO_ROOT, capture_output=True, text=True,
         )  # fmt: skip
         assert result.returncode == 0, f"{attempt} run failed:\n{result.stdout[-6000:]}\n{result.stderr[-2000:]}"

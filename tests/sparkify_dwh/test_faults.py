@@ -60,15 +60,14 @@ def star_counts(config: Config) -> dict[str, int]:
 
 
 def wait_for_statement(config: Config, fragment: str) -> None:
-    stack = local.stack(config)
+    """Until PostgreSQL runs a statement containing `fragment`."""
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        with psycopg.connect(stack.postgres.conninfo()) as admin:
-            running = admin.execute("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE %s",
-                                    [f"%{fragment}%"]).fetchone()[0]
-        if running:
-            return
-        time.sleep(0.01)
+    with psycopg.connect(local.stack(config).postgres.conninfo(), autocommit=True) as admin:
+        while time.monotonic() < deadline:
+            if admin.execute("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE %s",
+                             [f"%{fragment}%"]).fetchone()[0]:
+                return
+            time.sleep(0.002)
     pytest.fail(f"no statement like {fragment!r} ever ran")
 
 
@@ -88,7 +87,7 @@ def test_the_endpoint_killed_during_the_star_load_leaves_each_table_whole_or_emp
 
     loader = threading.Thread(target=load)
     loader.start()
-    wait_for_statement(config, "INSERT INTO time")
+    wait_for_statement(config, "INSERT INTO songplays")
     endpoint = next(c.pid for c in local.stack(config).status() if c.name == "endpoint")
     os.kill(endpoint, signal.SIGKILL)
     loader.join(60)

@@ -321,6 +321,8 @@ class Session:
         """Run a COPY of a simple query and answer for it; False when it failed (the query ends there)."""
         try:
             count = self._copy(statement)
+        except ClientGone:
+            raise
         except Exception as error:  # noqa: BLE001 - every failure is reported to the client
             self._report(error, extended=False)
             return False
@@ -437,6 +439,8 @@ class Session:
             if statement.copy is not None:
                 try:
                     count = self._copy(statement)
+                except ClientGone:
+                    raise
                 except Exception as error:  # noqa: BLE001 - every failure is reported to the client
                     self._report(error, extended=True)
                     return
