@@ -18,11 +18,18 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 UDACITY_SAMPLE = REPO_ROOT.parent / "shared" / "udacity_sample"
 
 
+_given_ports: set[int] = set()
+
+
 def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A TCP port on 127.0.0.1 that nothing listens on right now, and not one this session handed out before."""
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if port not in _given_ports:
+            _given_ports.add(port)
+            return port
 
 
 @pytest.fixture(scope="session")
