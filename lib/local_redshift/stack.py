@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,36 +74,42 @@ class LocalStack:
         return self.settings.state_dir / "endpoint.log"
 
     def up(self) -> list[ComponentStatus]:
-        """Start whatever is not running yet; fast when all is up."""
+        """Start whatever is not running yet; fast when all is up. When a component cannot start, the ones this
+        call started are stopped again (those already running are left alone)."""
         self.settings.state_dir.mkdir(parents=True, exist_ok=True)
-        self._start(
-            "moto server", self._moto_pid, self.settings.aws_port, "SPARKIFY_LOCAL_AWS_PORT",
-            [sys.executable, "-m", AWS_MARKER, "--port", str(self.settings.aws_port)],
-            self.moto_log, {"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"},
-        )  # fmt: skip
-        self._start_postgres()
-        self._start(
-            "endpoint", self._endpoint_pid, self.settings.endpoint_port, "SPARKIFY_DWH_PORT",
-            [
-                sys.executable, "-m", ENDPOINT_MARKER, "--port", str(self.settings.endpoint_port),
-                "--aws-endpoint", self.settings.aws_endpoint, "--postgres-home", str(self.postgres.home),
-                "--postgres-port", str(self.settings.postgres_port),
-            ],
-            self.endpoint_log, {},
-        )  # fmt: skip
+        started: list[Callable[[], None]] = []
+        try:
+            if self._start(
+                "moto server", self._moto_pid, self.settings.aws_port, "SPARKIFY_LOCAL_AWS_PORT",
+                [sys.executable, "-m", AWS_MARKER, "--port", str(self.settings.aws_port)],
+                self.moto_log, {"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"},
+            ):  # fmt: skip
+                started.append(lambda: self._stop("moto server", self._moto_pid))
+            if self._start_postgres():
+                started.append(self.postgres.stop)
+            self._start(
+                "endpoint", self._endpoint_pid, self.settings.endpoint_port, "SPARKIFY_DWH_PORT",
+                [
+                    sys.executable, "-m", ENDPOINT_MARKER, "--port", str(self.settings.endpoint_port),
+                    "--aws-endpoint", self.settings.aws_endpoint, "--postgres-home", str(self.postgres.home),
+                    "--postgres-port", str(self.settings.postgres_port),
+                ],
+                self.endpoint_log, {},
+            )  # fmt: skip
+        except StackError:
+            for stop_component in reversed(started):
+                stop_component()
+            raise
         return self.status()
 
     def _start(
         self, name: str, pid_file: PidFile, port: int, setting: str, argv: list[str], log_file: Path,
         env: dict[str, str],
-    ) -> None:  # fmt: skip
+    ) -> bool:  # fmt: skip
+        """Start one process unless it runs; True when this call started it."""
         if pid_file.live_pid():
-            return
-        if port_open(HOST, port):
-            raise StackError(
-                f"port {port} on {HOST} is taken by a program that is not this stack's {name}; "
-                f"stop that program or choose another port with {setting}"
-            )
+            return False
+        self._wait_until_free(port, name, setting)
         pid = start_detached(argv, log_file, env=env)
         pid_file.write(pid)
         try:
@@ -110,20 +118,36 @@ class LocalStack:
             pid_file.path.unlink(missing_ok=True)
             raise StackError(f"{name}: {error}") from error
         log.info("%s up on %s:%s (pid %s)", name, HOST, port, pid)
+        return True
 
-    def _start_postgres(self) -> None:
+    def _start_postgres(self) -> bool:
         if self.postgres.pid():
-            return
-        if port_open(HOST, self.settings.postgres_port):
-            raise StackError(
-                f"port {self.settings.postgres_port} on {HOST} is taken by another program; "
-                f"stop it or choose another port with SPARKIFY_LOCAL_POSTGRES_PORT"
-            )
+            return False
+        self._wait_until_free(self.settings.postgres_port, "PostgreSQL", "SPARKIFY_LOCAL_POSTGRES_PORT")
         try:
             pid = self.postgres.start()
         except PostgresError as error:
             raise StackError(f"PostgreSQL: {error}") from error
         log.info("PostgreSQL up on %s:%s (pid %s)", HOST, self.settings.postgres_port, pid)
+        return True
+
+    @staticmethod
+    def _wait_until_free(port: int, name: str, setting: str, patience: float = 5.0) -> None:
+        """A component that just died may hold its port for a moment; anything else there is an error."""
+        deadline = time.monotonic() + patience
+        while port_open(HOST, port):
+            if time.monotonic() > deadline:
+                raise StackError(
+                    f"port {port} on {HOST} is taken by a program that is not this stack's {name}; "
+                    f"stop that program or choose another port with {setting}"
+                )
+            time.sleep(0.1)
+
+    def _stop(self, name: str, pid_file: PidFile) -> None:
+        if pid := pid_file.live_pid():
+            stop(pid)
+            log.info("%s stopped (pid %s)", name, pid)
+        pid_file.path.unlink(missing_ok=True)
 
     def status(self) -> list[ComponentStatus]:
         """Each component with its pid, address and whether it answers."""
@@ -147,11 +171,8 @@ class LocalStack:
 
     def down(self) -> list[ComponentStatus]:
         """Stop the processes this stack started (by pid); safe to run when nothing runs."""
-        for name, pid_file in (("endpoint", self._endpoint_pid), ("moto server", self._moto_pid)):
-            if pid := pid_file.live_pid():
-                stop(pid)
-                log.info("%s stopped (pid %s)", name, pid)
-            pid_file.path.unlink(missing_ok=True)
+        self._stop("endpoint", self._endpoint_pid)
+        self._stop("moto server", self._moto_pid)
         try:
             self.postgres.stop()
         except PostgresError as error:

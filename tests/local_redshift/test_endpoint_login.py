@@ -15,8 +15,11 @@ from tests.local_redshift.conftest import create_cluster, stack_client
 def test_redshift_connector_logs_in_with_md5_and_reports_the_session(cluster):
     with cluster.redshift_connector() as connection:
         cursor = connection.cursor()
-        cursor.execute("SELECT current_user, 1 + 1")
-        assert cursor.fetchone()[1] == 2
+        cursor.execute("SELECT current_user, session_user, 1 + 1")
+        assert cursor.fetchone() == [cluster.user, cluster.user, 2]
+        cursor.execute("CREATE TEMP TABLE owned (n INT)")
+        cursor.execute("SELECT tableowner FROM pg_tables WHERE tablename = 'owned'")
+        assert cursor.fetchone() == [cluster.user]
 
 
 def test_ssl_is_refused_and_redshift_connector_says_so(cluster):

@@ -105,3 +105,16 @@ def test_every_listener_is_on_loopback_and_the_databases_want_a_password(stack):
         psycopg.connect(host="127.0.0.1", port=settings.postgres_port, user="postgres", password="guess", dbname="postgres")
     with pytest.raises(psycopg.OperationalError, match="password authentication failed|no Redshift cluster"):
         psycopg.connect(host="127.0.0.1", port=settings.endpoint_port, user="postgres", password="", dbname="dev")
+
+
+def test_a_failed_up_stops_what_it_started(tmp_path):
+    tmp_path.chmod(0o755)
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        port = squatter.getsockname()[1]
+        other = LocalStack(StackSettings(tmp_path / "state", aws_port=free_port(), postgres_port=free_port(),
+                                         endpoint_port=port))
+        with pytest.raises(StackError, match=f"port {port} on 127.0.0.1 is taken .* SPARKIFY_DWH_PORT"):
+            other.up()
+    assert not any(c.healthy or c.pid for c in other.status())

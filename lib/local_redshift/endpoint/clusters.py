@@ -128,6 +128,11 @@ class ClusterDirectory:
                 for stale in existing - live:
                     log.info("dropping database %s: its cluster no longer exists", stale)
                     admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(stale)))
+                admin.execute(
+                    sql.SQL(
+                        "DO $$BEGIN CREATE ROLE {} SUPERUSER NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$"
+                    ).format(sql.Identifier(cluster.master_username))
+                )  # the master user, as sessions run as it (Redshift's master user is a superuser)
                 name = cluster.postgres_database
                 if name not in existing:
                     log.info("creating database %s for cluster %s", name, cluster.identifier)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import psycopg
+from psycopg.sql import SQL, Identifier
 
 from local_redshift.copy import ClusterContext, CopyError, run_copy
 from local_redshift.endpoint import protocol as wire
@@ -220,6 +221,7 @@ class Session:
             application_name=parameters.get("application_name", "")[:63],
             options=f"-c default_transaction_isolation={ISOLATION}",
         )
+        self.connection.execute(SQL("SET SESSION AUTHORIZATION {}").format(Identifier(self.user)))
         pgconn = self.connection.pgconn
         self.backend = socket.socket(fileno=os.dup(pgconn.socket))
         self.backend.setblocking(True)  # shared with libpq, which made it non-blocking and no longer reads it
