@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 CLI := $(VENV)/bin/sparkify-dwh
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install demo test down clean
+.PHONY: install demo test bench down clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -24,6 +24,11 @@ demo: install
 ## The whole test suite; tests that start servers stop them.
 test: install
 	$(PY) -m pytest
+
+## Benchmarks: the endpoint's overhead and COPY from S3 (about 5 minutes on 2 cores); results in benchmarks/results/.
+bench: install
+	$(PY) benchmarks/endpoint_overhead.py
+	$(PY) benchmarks/copy_load.py
 
 ## Stop the local stack.
 down: install

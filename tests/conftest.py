@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,19 @@ def free_port() -> int:
         if port not in _given_ports:
             _given_ports.add(port)
             return port
+
+
+def stack_environment(state_dir: Path) -> dict[str, str]:
+    """Settings (as environment variables) pointing the tutorial at a local stack of its own: its state folder,
+    free ports, and a password of its own."""
+    return {
+        "SPARKIFY_MODE": "local",
+        "SPARKIFY_LOCAL_STATE_DIR": str(state_dir),
+        "SPARKIFY_LOCAL_AWS_PORT": str(free_port()),
+        "SPARKIFY_LOCAL_POSTGRES_PORT": str(free_port()),
+        "SPARKIFY_DWH_PORT": str(free_port()),
+        "SPARKIFY_DWH_DB_PASSWORD": f"Pw{secrets.token_hex(8)}x1",
+    }
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT, free_port
+from tests.conftest import REPO_ROOT, stack_environment
 from tests.test_repository import ACCESS_KEY_ID
 
 NOTEBOOKS = sorted((REPO_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -34,18 +33,13 @@ def test_notebooks_are_stored_without_outputs(path: Path):
 
 
 @pytest.fixture(scope="module")
-def stack_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+def notebook_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """A local stack of the notebooks' own (state, ports and password set through the environment), seeded."""
     state = tmp_path_factory.mktemp("notebook-stack")
     state.chmod(0o755)
     environment = {
         **os.environ,
-        "SPARKIFY_MODE": "local",
-        "SPARKIFY_LOCAL_STATE_DIR": str(state / "state"),
-        "SPARKIFY_LOCAL_AWS_PORT": str(free_port()),
-        "SPARKIFY_LOCAL_POSTGRES_PORT": str(free_port()),
-        "SPARKIFY_DWH_PORT": str(free_port()),
-        "SPARKIFY_DWH_DB_PASSWORD": "Nb" + secrets.token_hex(8) + "x1",
+        **stack_environment(state / "state"),
         "SPARKIFY_IMAGES_DIR": str(state / "images"),
         "PLOOMBER_STATS_ENABLED": "false",
         "PLOOMBER_VERSION_CHECK_DISABLED": "1",
@@ -56,14 +50,14 @@ def stack_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict
 
 
 def test_the_notebooks_run_in_order_twice_in_a_row_and_leak_no_secret(
-    stack_environment: dict[str, str], tmp_path: Path
+    notebook_environment: dict[str, str], tmp_path: Path
 ):
     """Run on copies (nbmake writes their outputs back) so the outputs can be searched for the password."""
     copies = tmp_path / "notebooks"
     copies.mkdir()
     for path in NOTEBOOKS:
         shutil.copy(path, copies / path.name)
-    environment = {**stack_environment, "SPARKIFY_CONFIG": str(REPO_ROOT / "dwh.cfg")}
+    environment = {**notebook_environment, "SPARKIFY_CONFIG": str(REPO_ROOT / "dwh.cfg")}
     for attempt in ("first", "second"):
         result = subprocess.run(
             [sys.executable, "-m", "pytest", "--nbmake", "--overwrite", "--nbmake-timeout=600", "-p", "no:cacheprovider",
@@ -71,8 +65,8 @@ def test_the_notebooks_run_in_order_twice_in_a_row_and_leak_no_secret(
             env=environment, cwd=REPO_ROOT, capture_output=True, text=True,
         )  # fmt: skip
         assert result.returncode == 0, f"{attempt} run failed:\n{result.stdout[-6000:]}\n{result.stderr[-2000:]}"
-    password = stack_environment["SPARKIFY_DWH_DB_PASSWORD"]
-    state = Path(stack_environment["SPARKIFY_LOCAL_STATE_DIR"])
+    password = notebook_environment["SPARKIFY_DWH_DB_PASSWORD"]
+    state = Path(notebook_environment["SPARKIFY_LOCAL_STATE_DIR"])
     for place in [*copies.glob("*.ipynb"), *state.rglob("*.log")]:
         text = place.read_text(errors="replace")
         assert password not in text, f"{place.name} holds the database password"

@@ -10,7 +10,6 @@ import sys
 import textwrap
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 
 import psycopg
@@ -19,7 +18,7 @@ import pytest
 from sparkify_dwh import aws, checks, cluster, iam, local, pipeline, warehouse
 from sparkify_dwh.config import Config, load_config
 from sparkify_dwh.sampledata import GeneratorOptions, seed_generated
-from tests.conftest import REPO_ROOT, free_port
+from tests.conftest import REPO_ROOT, stack_environment
 
 STAR = ("users", "songs", "artists", "time", "songplays")
 
@@ -29,14 +28,7 @@ def environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     """A stack of its own (its components get killed), with the role, the cluster and a larger sample."""
     home = tmp_path_factory.mktemp("pipeline-faults")
     home.chmod(0o755)
-    environ = {
-        "SPARKIFY_MODE": "local",
-        "SPARKIFY_LOCAL_STATE_DIR": str(home / "state"),
-        "SPARKIFY_LOCAL_AWS_PORT": str(free_port()),
-        "SPARKIFY_LOCAL_POSTGRES_PORT": str(free_port()),
-        "SPARKIFY_DWH_PORT": str(free_port()),
-        "SPARKIFY_DWH_DB_PASSWORD": f"Pf{uuid.uuid4().hex[:12]}",
-    }
+    environ = stack_environment(home / "state")
     config = load_config(REPO_ROOT / "dwh.cfg", environ=environ)
     stack = local.stack(config)
     stack.up()

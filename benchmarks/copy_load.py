@@ -1,0 +1,490 @@
+"""COPY from S3 through the local Redshift endpoint against its floors and two common peers (issue 4, point 6).
+
+For each scale, on a fresh stack, the generated sample data is seeded into the local S3, an untimed COPY warms
+the endpoint up, and then, --repeat times (interleaved; the median is kept):
+  (a) S3 read floor: list both prefixes and GET every object (and the JSONPaths file) with the COPY loader's
+      number of fetch threads;
+  (b) bulk-load floor: psycopg COPY FROM STDIN (write_row) of the same rows, already parsed, straight into
+      PostgreSQL;
+  (c) the course's two COPY statements end to end through the endpoint (redshift_connector, autocommit);
+  (d) peers straight into PostgreSQL, reading the objects with the same concurrent fetch:
+      pandas: read_json(lines=True) per object, concatenated per table, to_sql(method="multi", chunksize=1000)
+              over SQLAlchemy postgresql+psycopg;
+      row by row: json.loads per record, cursor.execute(INSERT) per row and a commit per object (as the
+              course's etl.py), measured on the first objects (about --row-by-row-rows rows), extrapolated by rows.
+The endpoint's memory is read from /proc during (c). Prints the figures and the issue's targets, and writes
+benchmarks/results/copy_load.json.
+
+    .venv/bin/python benchmarks/copy_load.py [--scale 1 | --scales 1,10] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import math
+import statistics
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import pandas
+import psycopg
+from sqlalchemy import create_engine
+from sqlalchemy.engine import URL, Engine
+
+from _stack import Bench, bench_stack, machine, write_result
+from local_redshift.copy.source import FETCH_THREADS
+from local_redshift.postgres import SUPERUSER
+from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, seed_generated
+from sparkify_dwh.sampledata.layout import STAGING_EVENTS_COLUMNS
+
+BUCKET = "udacity-dend"
+LOG_DATA = f"s3://{BUCKET}/log_data"
+LOG_JSONPATH = f"s3://{BUCKET}/log_json_path.json"
+SONG_DATA = f"s3://{BUCKET}/song_data"
+REGION = "us-west-2"
+
+STAGING_EVENTS = """CREATE TABLE staging_events (artist VARCHAR(256), auth VARCHAR(256), firstname VARCHAR(256),
+    gender CHAR(1), iteminsession INTEGER, lastname VARCHAR(256), length DOUBLE PRECISION, level VARCHAR(256),
+    location VARCHAR(256), method VARCHAR(256), page VARCHAR(256), registration DOUBLE PRECISION,
+    sessionid INTEGER, song VARCHAR(256), status INTEGER, ts TIMESTAMP, useragent VARCHAR(65535), userid INTEGER)"""
+STAGING_SONGS = """CREATE TABLE staging_songs (num_songs INTEGER, artist_id VARCHAR(32),
+    artist_latitude DOUBLE PRECISION, artist_longitude DOUBLE PRECISION, artist_location VARCHAR(512),
+    artist_name VARCHAR(512), song_id VARCHAR(32), title VARCHAR(512), duration DOUBLE PRECISION, year INTEGER)"""
+COPY_EVENTS = f"""COPY staging_events FROM '{LOG_DATA}' IAM_ROLE '{{role}}' REGION '{REGION}'
+    FORMAT AS JSON '{LOG_JSONPATH}' TIMEFORMAT AS 'epochmillisecs'
+    TRUNCATECOLUMNS BLANKSASNULL EMPTYASNULL"""
+COPY_SONGS = f"""COPY staging_songs FROM '{SONG_DATA}' CREDENTIALS 'aws_iam_role={{role}}'
+    REGION '{REGION}' FORMAT AS JSON 'auto' COMPUPDATE OFF"""
+
+EVENT_FIELDS = STAGING_EVENTS_COLUMNS
+EVENT_COLUMNS = tuple(name.lower() for name in EVENT_FIELDS)
+SONG_COLUMNS = ("num_songs", "artist_id", "artist_latitude", "artist_longitude", "artist_location", "artist_name",
+                "song_id", "title", "duration", "year")
+TABLES = {"staging_events": EVENT_COLUMNS, "staging_songs": SONG_COLUMNS}
+PANDAS_CHUNKSIZE = 1000
+MEMORY_SAMPLE_SECONDS = 0.01
+
+COPY = "(c) COPY through the endpoint"
+S3_FLOOR = "(a) S3 read floor"
+BULK_FLOOR = "(b) bulk-load floor"
+PANDAS = "(d) pandas read_json + to_sql(multi)"
+ROW_BY_ROW = "(d) row-by-row INSERT"
+ROW_BY_ROW_ENDPOINT = "(d) row-by-row INSERT via endpoint"
+SCHEMAS = {COPY: "public", BULK_FLOOR: "bulk_floor", PANDAS: "pandas_peer", ROW_BY_ROW: "row_by_row",
+           ROW_BY_ROW_ENDPOINT: "row_by_row"}
+ENDPOINT_SHARE = 0.25  # of the rows the direct row-by-row peer is measured on
+"""Where each load writes; emptied before each of its runs."""
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """The seeded objects of one scale, by table, in key order, with the records each holds."""
+
+    scale: float
+    songs_per_file: int
+    keys: dict[str, list[str]]
+    records: dict[str, list[int]]
+    bytes: int
+
+    @property
+    def objects(self) -> int:
+        return sum(len(keys) for keys in self.keys.values()) + 1  # and the JSONPaths file
+
+    @property
+    def rows(self) -> dict[str, int]:
+        return {table: sum(counts) for table, counts in self.records.items()}
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.rows.values())
+
+    def share(self, fraction: float) -> dict[str, list[str]]:
+        """The first `fraction` of each table's objects (at least one)."""
+        return {table: keys[: math.ceil(len(keys) * fraction)] for table, keys in self.keys.items()}
+
+    def rows_in(self, keys: dict[str, list[str]]) -> int:
+        return sum(sum(self.records[table][: len(table_keys)]) for table, table_keys in keys.items())
+
+
+@dataclass(frozen=True)
+class Clients:
+    """What the measurements use, opened before the clock starts (the endpoint keeps its own S3 client too)."""
+
+    s3: Any
+    endpoint: Any
+    direct: psycopg.Connection
+    engine: Engine
+
+
+@dataclass(frozen=True)
+class Memory:
+    """The endpoint's resident memory (MiB) around the COPY runs."""
+
+    before_mib: float
+    sampled_peak_mib: float
+    lifetime_peak_mib: float
+
+
+# --- reading the objects -----------------------------------------------------------------------------------
+
+
+def list_keys(s3: Any, url: str) -> list[str]:
+    """Every key under the prefix of `url`, in key order (as COPY takes them)."""
+    prefix = url.removeprefix(f"s3://{BUCKET}/")
+    pages = s3.get_paginator("list_objects_v2").paginate(Bucket=BUCKET, Prefix=prefix)
+    return [item["Key"] for page in pages for item in page.get("Contents", [])]
+
+
+def fetch(s3: Any, keys: Sequence[str]) -> Iterator[bytes]:
+    """The bodies of `keys`, in order, read FETCH_THREADS at a time (the COPY loader's concurrency)."""
+    with ThreadPoolExecutor(max_workers=FETCH_THREADS) as pool:
+        yield from pool.map(lambda key: s3.get_object(Bucket=BUCKET, Key=key)["Body"].read(), keys)
+
+
+def seed(bench: Bench, scale: float, songs_per_file: int) -> DataSet:
+    """Seed the generated data set of `scale` and take stock of it."""
+    options = GeneratorOptions(scale=scale, songs_per_file=songs_per_file)
+    layout = BucketLayout.from_uris(song_data=SONG_DATA, log_data=LOG_DATA, log_jsonpath=LOG_JSONPATH)
+    s3 = bench.aws("s3")
+    seed_generated(s3, options, layout=layout, region=REGION, progress=False)
+    keys = {"staging_events": list_keys(s3, LOG_DATA), "staging_songs": list_keys(s3, SONG_DATA)}
+    records: dict[str, list[int]] = {}
+    size = 0
+    for table, table_keys in keys.items():
+        records[table] = []
+        for body in fetch(s3, table_keys):
+            records[table].append(len(body.splitlines()))  # the generator writes one record per line
+            size += len(body)
+    return DataSet(scale, songs_per_file, keys, records, size)
+
+
+# --- the measurements: each returns the rows it handled ---------------------------------------------------
+
+
+def s3_floor(s3: Any) -> int:
+    """(a) List both prefixes and read every object and the JSONPaths file."""
+    s3.get_object(Bucket=BUCKET, Key=LOG_JSONPATH.removeprefix(f"s3://{BUCKET}/"))["Body"].read()
+    return sum(len(body.splitlines()) for url in (LOG_DATA, SONG_DATA) for body in fetch(s3, list_keys(s3, url)))
+
+
+def endpoint_copy(endpoint: Any, role_arn: str) -> int:
+    """(c) The course's two COPY statements through the endpoint."""
+    cursor = endpoint.cursor()
+    loaded = 0
+    for statement in (COPY_EVENTS, COPY_SONGS):
+        cursor.execute(statement.format(role=role_arn))
+        loaded += cursor.rowcount
+    return loaded
+
+
+def bulk_floor(direct: psycopg.Connection, parsed: dict[str, list[tuple]]) -> int:
+    """(b) psycopg COPY FROM STDIN (write_row) of already parsed rows, in one transaction."""
+    with direct.transaction():
+        cursor = direct.cursor()
+        for table, rows in parsed.items():
+            with cursor.copy(f"COPY bulk_floor.{table} ({', '.join(TABLES[table])}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+    return sum(len(rows) for rows in parsed.values())
+
+
+def pandas_peer(s3: Any, data: DataSet, engine: Engine) -> int:
+    """(d) pandas.read_json per object, one DataFrame per table, to_sql(method="multi")."""
+    events = pandas.concat(
+        pandas.read_json(io.BytesIO(body), lines=True) for body in fetch(s3, data.keys["staging_events"])
+    )
+    events = events.reindex(columns=list(EVENT_FIELDS)).set_axis(list(EVENT_COLUMNS), axis=1)
+    events["ts"] = pandas.to_datetime(events["ts"], unit="ms")
+    events = events.replace({"": None, " ": None})
+    events["userid"] = pandas.to_numeric(events["userid"]).astype("Int64")
+    songs = pandas.concat(
+        pandas.read_json(io.BytesIO(body), lines=True) for body in fetch(s3, data.keys["staging_songs"])
+    ).reindex(columns=list(SONG_COLUMNS))
+    for table, frame in (("staging_events", events), ("staging_songs", songs)):
+        frame.to_sql(table, engine, schema="pandas_peer", if_exists="append", index=False, method="multi",
+                     chunksize=PANDAS_CHUNKSIZE)
+    return len(events) + len(songs)
+
+
+def row_by_row_peer(s3: Any, connection: Any, keys: dict[str, list[str]]) -> int:
+    """(d) json.loads and cursor.execute(INSERT) per record, a commit per object (as the course's etl.py), over
+    `connection`: psycopg straight into PostgreSQL, or redshift_connector through the endpoint."""
+    cursor = connection.cursor()
+    inserted = 0
+    connection.autocommit = False
+    try:
+        for table, table_keys in keys.items():
+            columns = TABLES[table]
+            insert = (f"INSERT INTO row_by_row.{table} ({', '.join(columns)})"
+                      f" VALUES ({', '.join(['%s'] * len(columns))})")
+            values = _event_values if table == "staging_events" else _song_values
+            for body in fetch(s3, table_keys):
+                for line in body.splitlines():
+                    cursor.execute(insert, values(json.loads(line)))
+                    inserted += 1
+                connection.commit()
+    finally:
+        connection.autocommit = True
+    return inserted
+
+
+def _event_values(record: dict[str, Any]) -> list[Any]:
+    """The JSONPaths mapping by hand: fields in column order, empty as NULL, ts in epoch milliseconds."""
+    values = [None if record.get(name) in ("", " ") else record.get(name) for name in EVENT_FIELDS]
+    ts = EVENT_FIELDS.index("ts")
+    if values[ts] is not None:
+        values[ts] = datetime.fromtimestamp(values[ts] / 1000, timezone.utc).replace(tzinfo=None)
+    return values
+
+
+def _song_values(record: dict[str, Any]) -> list[Any]:
+    return [record.get(name) for name in SONG_COLUMNS]
+
+
+# --- one scale --------------------------------------------------------------------------------------------
+
+
+class MemorySampler:
+    """Samples a process's VmRSS from /proc in a background thread while entered; keeps the peak."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def status_kib(self, name: str) -> int:
+        """A line of /proc/<pid>/status, such as VmRSS or VmHWM (the lifetime peak)."""
+        with open(f"/proc/{self.pid}/status") as status:
+            for line in status:
+                if line.startswith(name + ":"):
+                    return int(line.split()[1])
+        raise RuntimeError(f"/proc/{self.pid}/status has no {name}")
+
+    def __enter__(self) -> MemorySampler:
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(MEMORY_SAMPLE_SECONDS):
+            self.peak_kib = max(self.peak_kib, self.status_kib("VmRSS"))
+
+
+def prepare_tables(bench: Bench) -> None:
+    """The staging tables through the endpoint, and copies of them for the floor and the peers."""
+    connection = bench.redshift_connector()
+    try:
+        cursor = connection.cursor()
+        cursor.execute(STAGING_EVENTS)
+        cursor.execute(STAGING_SONGS)
+    finally:
+        connection.close()
+    with bench.direct() as connection:
+        for schema in sorted(set(SCHEMAS.values())):
+            if schema != "public":
+                connection.execute(f"CREATE SCHEMA {schema}")
+                connection.execute(f"SET search_path TO {schema}")
+                connection.execute(STAGING_EVENTS)
+                connection.execute(STAGING_SONGS)
+
+
+def truncate(direct: psycopg.Connection, schema: str) -> None:
+    tables = ", ".join(f"{schema}.{table}" for table in TABLES)
+    direct.execute(f"TRUNCATE {tables}")
+
+
+def parsed_rows(direct: psycopg.Connection) -> dict[str, list[tuple]]:
+    """The rows the COPY loaded, as Python values: the input of the bulk-load floor."""
+    return {
+        table: direct.execute(f"SELECT {', '.join(columns)} FROM public.{table}").fetchall()
+        for table, columns in TABLES.items()
+    }
+
+
+def sqlalchemy_engine(bench: Bench) -> Engine:
+    url = URL.create("postgresql+psycopg", username=SUPERUSER, password=bench.stack.postgres.password(),
+                     host="127.0.0.1", port=bench.stack.settings.postgres_port, database=bench.postgres_database)
+    return create_engine(url)
+
+
+def run_scale(scale: float, songs_per_file: int, repeat: int, row_by_row_rows: int) -> dict[str, Any]:
+    """Seed one scale on a fresh stack (so the endpoint's lifetime peak memory is this scale's) and measure."""
+    with bench_stack() as bench:
+        data = seed(bench, scale, songs_per_file)
+        print(f"scale {scale:g}: {data.objects:,} objects, {data.total_rows:,} rows seeded; measuring", flush=True)
+        prepare_tables(bench)
+        row_by_row_keys = data.share(min(1.0, row_by_row_rows / data.total_rows))
+        endpoint_keys = data.share(min(1.0, ENDPOINT_SHARE * row_by_row_rows / data.total_rows))
+        sampler = MemorySampler(bench.endpoint_pid())
+        before_kib = sampler.status_kib("VmRSS")
+        clients = Clients(bench.aws("s3"), bench.redshift_connector(), bench.direct(), sqlalchemy_engine(bench))
+        try:
+            with sampler:  # an untimed first COPY: the endpoint makes its AWS clients; its rows feed (b)
+                endpoint_copy(clients.endpoint, bench.role_arn)
+            parsed = parsed_rows(clients.direct)
+            plan: dict[str, tuple[Callable[[], int], int]] = {
+                S3_FLOOR: (lambda: s3_floor(clients.s3), data.total_rows),
+                BULK_FLOOR: (lambda: bulk_floor(clients.direct, parsed), data.total_rows),
+                COPY: (lambda: endpoint_copy(clients.endpoint, bench.role_arn), data.total_rows),
+                PANDAS: (lambda: pandas_peer(clients.s3, data, clients.engine), data.total_rows),
+                ROW_BY_ROW: (lambda: row_by_row_peer(clients.s3, clients.direct, row_by_row_keys),
+                             data.rows_in(row_by_row_keys)),
+                ROW_BY_ROW_ENDPOINT: (lambda: row_by_row_peer(clients.s3, clients.endpoint, endpoint_keys),
+                                      data.rows_in(endpoint_keys)),
+            }  # fmt: skip
+            runs: dict[str, list[float]] = {name: [] for name in plan}
+            for _ in range(repeat):
+                for name, (measure, expected) in plan.items():
+                    if name in SCHEMAS:
+                        truncate(clients.direct, SCHEMAS[name])
+                    with sampler if name == COPY else nullcontext():
+                        started = time.perf_counter()
+                        rows = measure()
+                        seconds = time.perf_counter() - started
+                    if rows != expected:
+                        raise RuntimeError(f"{name} handled {rows} rows, expected {expected}")
+                    runs[name].append(seconds * data.total_rows / expected)
+            memory = Memory(before_kib / 1024, sampler.peak_kib / 1024, sampler.status_kib("VmHWM") / 1024)
+        finally:
+            clients.endpoint.close()
+            clients.direct.close()
+            clients.engine.dispose()
+    notes = {
+        PANDAS: f"read_json per object, concatenated per table, chunksize {PANDAS_CHUNKSIZE}",
+        ROW_BY_ROW: "psycopg straight into PostgreSQL, commit per object; " + _measured_on(data, row_by_row_keys),
+        ROW_BY_ROW_ENDPOINT: "redshift_connector through the endpoint, commit per object; "
+        + _measured_on(data, endpoint_keys),
+    }  # fmt: skip
+    measurements = [
+        {"name": name, "seconds": statistics.median(times), "runs": times, "note": notes.get(name, ""),
+         "rows_per_second": data.total_rows / statistics.median(times)}
+        for name, times in runs.items()
+    ]  # fmt: skip
+    return {
+        "scale": scale,
+        "songs_per_file": songs_per_file,
+        "objects": data.objects,
+        "bytes": data.bytes,
+        "rows": data.rows | {"total": data.total_rows},
+        "measurements": measurements,
+        "endpoint_memory": asdict(memory),
+    }
+
+
+def _measured_on(data: DataSet, keys: dict[str, list[str]]) -> str:
+    measured = data.rows_in(keys)
+    return f"measured on {measured:,} rows, extrapolated" if measured < data.total_rows else "measured on all rows"
+
+
+# --- targets and report -----------------------------------------------------------------------------------
+
+
+def seconds_of(result: dict[str, Any], name: str) -> float:
+    return next(m["seconds"] for m in result["measurements"] if m["name"] == name)
+
+
+def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The issue's targets, each with what was measured, its limit and whether it holds."""
+    checks = []
+    for result in results:
+        copy = seconds_of(result, COPY)
+        floors = seconds_of(result, S3_FLOOR) + seconds_of(result, BULK_FLOOR)
+        checks += [
+            _target(f"(c) <= 1.3 x ((a)+(b)), scale {result['scale']:g}", copy / floors, 1.3, "x floors", at_most=True),
+            _target(f"(c) >= 3x faster than pandas, scale {result['scale']:g}", seconds_of(result, PANDAS) / copy,
+                    3.0, "x faster", at_most=False),
+            _target(f"(c) >= 20x faster than row by row (direct), scale {result['scale']:g}",
+                    seconds_of(result, ROW_BY_ROW) / copy, 20.0, "x faster", at_most=False),
+            _target(f"(c) >= 20x faster than row by row (via endpoint), scale {result['scale']:g}",
+                    seconds_of(result, ROW_BY_ROW_ENDPOINT) / copy, 20.0, "x faster", at_most=False),
+        ]
+    if len(results) > 1:
+        small, large = results[0], results[-1]
+        data_ratio = large["rows"]["total"] / small["rows"]["total"]
+        time_ratio = seconds_of(large, COPY) / seconds_of(small, COPY)
+        checks.append(_target(
+            f"{data_ratio:.1f}x the rows costs <= {1.1 * data_ratio:.1f}x the time (10x -> 11x)",
+            time_ratio, 1.1 * data_ratio, "x the time", at_most=True,
+        ))  # fmt: skip
+        peaks = [r["endpoint_memory"]["lifetime_peak_mib"] for r in results]
+        checks.append(_target(
+            "endpoint peak memory flat (largest scale <= 1.1 x smallest scale's)",
+            peaks[-1] / peaks[0], 1.1, "x", at_most=True,
+        ))  # fmt: skip
+    return checks
+
+
+def _target(name: str, value: float, limit: float, unit: str, *, at_most: bool) -> dict[str, Any]:
+    """`miss` > 1 says by what factor the measured value is on the wrong side of the limit."""
+    miss = value / limit if at_most else limit / value
+    return {"target": name, "value": round(value, 3), "limit": limit, "unit": unit, "passed": miss <= 1,
+            "miss": round(miss, 3)}
+
+
+def report(results: list[dict[str, Any]], checks: list[dict[str, Any]]) -> str:
+    lines = ["| scale | objects | rows | measurement | seconds | rows/s | vs (c) | note |",
+             "|---:|---:|---:|---|---:|---:|---:|---|"]
+    for result in results:
+        copy = seconds_of(result, COPY)
+        for m in result["measurements"]:
+            lines.append(
+                f"| {result['scale']:g} | {result['objects']:,} | {result['rows']['total']:,} | {m['name']} |"
+                f" {m['seconds']:.2f} | {m['rows_per_second']:,.0f} | {m['seconds'] / copy:.2f}x | {m['note']} |"
+            )
+    lines += ["", "| scale | endpoint RSS before (c) MiB | sampled peak during (c) MiB | lifetime peak (VmHWM) MiB |",
+              "|---:|---:|---:|---:|"]
+    for result in results:
+        memory = result["endpoint_memory"]
+        lines.append(f"| {result['scale']:g} | {memory['before_mib']:.1f} | {memory['sampled_peak_mib']:.1f} |"
+                     f" {memory['lifetime_peak_mib']:.1f} |")
+    lines += ["", "| target | measured | limit | result |", "|---|---:|---:|---|"]
+    for check in checks:
+        verdict = "pass" if check["passed"] else f"FAIL (misses by {check['miss']:.2f}x)"
+        lines.append(f"| {check['target']} | {check['value']:.2f}{check['unit']} | {check['limit']:.3g} | {verdict} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--scale", type=float, help="one scale (1 = the course sample's size)")
+    group.add_argument("--scales", default="1,10", help="several scales, comma-separated (default: 1,10)")
+    parser.add_argument("--songs-per-file", type=int, default=1, help="song objects per song_data file")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (the median is kept)")
+    parser.add_argument("--row-by-row-rows", type=int, default=20_000,
+                        help="rows the row-by-row peer is measured on before extrapolating")
+    args = parser.parse_args(argv)
+    scales = [args.scale] if args.scale else [float(s) for s in args.scales.split(",")]
+    results = [run_scale(scale, args.songs_per_file, args.repeat, args.row_by_row_rows) for scale in scales]
+    checks = targets(results)
+    print(report(results, checks))
+    path = write_result("copy_load", {
+        "benchmark": "copy_load",
+        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "settings": {"scales": scales, "songs_per_file": args.songs_per_file, "repeat": args.repeat,
+                     "row_by_row_rows": args.row_by_row_rows, "fetch_threads": FETCH_THREADS,
+                     "pandas_chunksize": PANDAS_CHUNKSIZE},
+        "scales": results,
+        "targets": checks,
+    })  # fmt: skip
+    print(f"\nwritten to {path}")
+
+
+if __name__ == "__main__":
+    main()
