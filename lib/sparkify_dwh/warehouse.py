@@ -12,7 +12,6 @@ import logging
 import socket
 import time
 from collections.abc import Mapping
-from typing import Any
 
 import boto3
 import pandas as pd

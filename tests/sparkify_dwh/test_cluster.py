@@ -1,7 +1,5 @@
 """The cluster against the real moto server; the states moto skips (creating, deleting) through botocore's Stubber."""
 
-import uuid
-from urllib.parse import urlsplit
 
 import boto3
 import pytest

@@ -1,8 +1,6 @@
 """The cluster's IAM role against the real moto server: what it trusts, what it may do, and that it is made once."""
 
 import json
-import uuid
-from urllib.parse import urlsplit
 
 import boto3
 import pytest

@@ -3,10 +3,7 @@
 checkip.amazonaws.com cannot be reached from here: tests hand in the address it would answer.
 """
 
-import uuid
-from urllib.parse import urlsplit
 
-import boto3
 import pytest
 
 from sparkify_dwh import cluster, iam, network

@@ -44,7 +44,7 @@ def star_tables(connection) -> dict[str, pd.DataFrame]:
 def assert_loaded_by_the_rules(config: Config, expected: ExpectedCounts) -> None:
     counts = pipeline.run(config, progress=False)
 
-    assert dict(zip(counts["table_name"], counts["row_count"])) == expected.table_counts()
+    assert dict(zip(counts["table_name"], counts["row_count"], strict=True)) == expected.table_counts()
     with warehouse.connect(config) as connection:
         with_song = warehouse.query(connection, "SELECT COUNT(song_id) AS n FROM songplays")["n"].item()
         paid = warehouse.query(connection, "SELECT COUNT(*) AS n FROM users WHERE level = 'paid'")["n"].item()

@@ -1,11 +1,7 @@
 """The learner's least-privilege policy: well formed, scoped, and covering exactly the calls the tutorial makes."""
 
 import json
-import uuid
-from urllib.parse import urlsplit
 
-import boto3
-import pytest
 
 from sparkify_dwh import cluster, iam, network, teardown
 from sparkify_dwh.config import load_config

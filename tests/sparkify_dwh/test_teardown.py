@@ -5,7 +5,6 @@ import json
 import uuid
 from urllib.parse import urlsplit
 
-import boto3
 import nbformat
 import pytest
 
