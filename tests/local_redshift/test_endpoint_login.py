@@ -98,3 +98,16 @@ def test_no_cluster_at_all_is_explained(tmp_path_factory):
             psycopg.connect(host="127.0.0.1", port=stack.settings.endpoint_port, dbname="dev", user="u", password="p")
     finally:
         stack.down()
+
+
+def test_a_cluster_that_is_not_available_refuses_connections_until_it_is(local_stack):
+    identifier = f"paused-{uuid.uuid4().hex[:8]}"
+    login = create_cluster(local_stack, identifier, database="pauseddb", user="pauser")
+    redshift = stack_client(local_stack, "redshift")
+    redshift.pause_cluster(ClusterIdentifier=identifier)
+    with pytest.raises(psycopg.OperationalError, match=f'cluster "{identifier}" is paused: connect once it is available'):
+        login.psycopg()
+    redshift.resume_cluster(ClusterIdentifier=identifier)
+    with login.psycopg() as connection:
+        assert connection.execute("SELECT current_user").fetchone() == ("pauser",)
+    redshift.delete_cluster(ClusterIdentifier=identifier, SkipFinalClusterSnapshot=True)
