@@ -364,21 +364,12 @@ class Session:
         portal, statement = wire.bind_names(frame)
         prepared = self.statements.get(statement)
         self.portals[portal] = prepared
-        if prepared is not None and prepared.virtual:
-            self._expect(Expected("extended", synthetic=wire.BIND_COMPLETE))
-            return
-        self._send(frame)
-        self._expect(Expected("extended", "2"))
+        self._relay(frame, prepared, wire.BIND_COMPLETE, "2")
 
     def _on_describe(self, frame: bytes) -> None:
         kind, name = wire.target(frame)
         prepared = self.statements.get(name) if kind == "S" else self.portals.get(name)
-        if prepared is not None and prepared.virtual:
-            answer = wire.NO_PARAMETERS + wire.NO_DATA if kind == "S" else wire.NO_DATA
-            self._expect(Expected("extended", synthetic=answer))
-            return
-        self._send(frame)
-        self._expect(Expected("extended", "Tn"))
+        self._relay(frame, prepared, wire.NO_PARAMETERS + wire.NO_DATA if kind == "S" else wire.NO_DATA, "Tn")
 
     def _on_execute(self, frame: bytes) -> None:
         prepared = self.portals.get(wire.portal_of_execute(frame))
@@ -393,11 +384,16 @@ class Session:
     def _on_close(self, frame: bytes) -> None:
         kind, name = wire.target(frame)
         prepared = (self.statements if kind == "S" else self.portals).pop(name, None)
+        self._relay(frame, prepared, wire.CLOSE_COMPLETE, "3")
+
+    def _relay(self, frame: bytes, prepared: Prepared | None, answer: bytes, ends: str) -> None:
+        """Answer a message about a virtual statement itself; forward any other, expecting an answer ending in
+        one of `ends`."""
         if prepared is not None and prepared.virtual:
-            self._expect(Expected("extended", synthetic=wire.CLOSE_COMPLETE))
+            self._expect(Expected("extended", synthetic=answer))
             return
         self._send(frame)
-        self._expect(Expected("extended", "3"))
+        self._expect(Expected("extended", ends))
 
     def _on_function_call(self, frame: bytes) -> None:
         self._send(frame)
