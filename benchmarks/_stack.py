@@ -146,7 +146,6 @@ def machine() -> dict[str, Any]:
     return {
         "cpu_count": os.cpu_count(),
         "load_average": [round(load, 2) for load in os.getloadavg()],
-        "platform": platform.platform(),
         "python": platform.python_version(),
     }
 
