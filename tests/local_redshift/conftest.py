@@ -15,6 +15,7 @@ import psycopg
 import pytest
 import sqlglot
 from local_redshift.copy import ClusterContext, run_copy
+from local_redshift.copy.load_errors import insert_rows
 
 ACCOUNT = "123456789012"
 REGION = "us-west-2"
@@ -95,13 +96,7 @@ class PsycopgBackend:
             return cursor.rowcount
 
     def log_load_errors(self, rows: list[dict]) -> None:
-        columns = list(rows[0])
-        insert = (
-            f"INSERT INTO redshift_system.stl_load_errors ({', '.join(columns)})"
-            f" VALUES ({', '.join(['%s'] * len(columns))})"
-        )
-        with psycopg.connect(self.log_conninfo, autocommit=True) as connection:
-            connection.cursor().executemany(insert, [[row[column] for column in columns] for row in rows])
+        insert_rows(self.log_conninfo, rows)
 
 
 @dataclass

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
+import psycopg
+
 from local_redshift.copy.errors import CopyError, LoadError, redshift_detail
 from local_redshift.copy.interfaces import Backend, ClusterContext
 from local_redshift.copy.target import Column, TargetTable
@@ -100,3 +102,14 @@ def _column_length(column: Column | None) -> str:
 def _storable(text: str, limit: int) -> str:
     """Text a PostgreSQL varchar(limit) takes: no NUL, at most `limit` characters."""
     return text.replace("\0", "")[:limit]
+
+
+def insert_rows(conninfo: str, rows: list[dict]) -> None:
+    """Insert stl_load_errors rows on a connection of their own (autocommit), so a rolled-back load keeps them."""
+    columns = list(rows[0])
+    insert = (
+        f"INSERT INTO redshift_system.stl_load_errors ({', '.join(columns)})"
+        f" VALUES ({', '.join(['%s'] * len(columns))})"
+    )
+    with psycopg.connect(conninfo, autocommit=True) as connection:
+        connection.cursor().executemany(insert, [[row[column] for column in columns] for row in rows])

@@ -77,9 +77,9 @@ class ClusterDirectory:
             ) from error
         return [Cluster(**{**item, "iam_roles": tuple(item["iam_roles"])}) for item in listed]
 
-    def candidates(self, user: str, database: str) -> list[Cluster]:
-        """The available clusters a client with this user and database may be connecting to."""
-        clusters = self.clusters()
+    @staticmethod
+    def candidates(clusters: list[Cluster], user: str, database: str) -> list[Cluster]:
+        """Of `clusters`, the available ones a client with this user and database may be connecting to."""
         if not clusters:
             raise LoginRefused(
                 "08001",
@@ -111,13 +111,13 @@ class ClusterDirectory:
         """The cluster as it is now (its roles may have changed), or None once deleted."""
         return next((c for c in self.clusters() if c.postgres_database == cluster.postgres_database), None)
 
-    def database_for(self, cluster: Cluster) -> str:
+    def database_for(self, cluster: Cluster, clusters: list[Cluster]) -> str:
         """The cluster's PostgreSQL database, created with the Redshift catalog on first use.
 
-        Databases of clusters that no longer exist are dropped on the way.
+        Databases of clusters that are not in `clusters` (every cluster that exists) are dropped on the way.
         """
         with self._lock:
-            live = {c.postgres_database for c in self.clusters()}
+            live = {c.postgres_database for c in clusters}
             with psycopg.connect(self.postgres.conninfo(), autocommit=True) as admin:
                 existing = {
                     row[0]

@@ -27,6 +27,7 @@ import psycopg
 from psycopg.sql import SQL, Identifier
 
 from local_redshift.copy import ClusterContext, CopyError, run_copy
+from local_redshift.copy.load_errors import insert_rows
 from local_redshift.endpoint import protocol as wire
 from local_redshift.endpoint.clusters import Cluster, LoginRefused
 from local_redshift.translation import Statement, UnsupportedFeature, translate
@@ -193,7 +194,8 @@ class Session:
         self.user = parameters.get("user", "")
         database = parameters.get("database") or self.user
         try:
-            candidates = self.endpoint.directory.candidates(self.user, database)
+            clusters = self.endpoint.directory.clusters()
+            candidates = self.endpoint.directory.candidates(clusters, self.user, database)
         except LoginRefused as refusal:
             self._send_fatal(refusal.sqlstate, str(refusal))
             return False
@@ -208,7 +210,7 @@ class Session:
         if self.cluster is None:
             self._send_fatal("28P01", f'password authentication failed for user "{self.user}"')
             return False
-        self._open_backend(self.endpoint.directory.database_for(self.cluster), parameters)
+        self._open_backend(self.endpoint.directory.database_for(self.cluster, clusters), parameters)
         self.client.sendall(bytes(self._welcome()))
         log.info("user %s connected to cluster %s (backend %s)", self.user, self.cluster.identifier, self.backend_pid)
         return True
@@ -321,12 +323,8 @@ class Session:
 
     def _copy_in_simple_query(self, statement: Statement, last: bool) -> bool:
         """Run a COPY of a simple query and answer for it; False when it failed (the query ends there)."""
-        try:
-            count = self._copy(statement)
-        except ClientGone:
-            raise
-        except Exception as error:  # noqa: BLE001 - every failure is reported to the client
-            self._report(error, extended=False)
+        count = self._copy_or_report(statement, extended=False)
+        if count is None:
             return False
         self._emit(wire.command_complete(f"COPY {count}"))
         if last:
@@ -435,12 +433,8 @@ class Session:
                 return
             last = number == len(statements) - 1
             if statement.copy is not None:
-                try:
-                    count = self._copy(statement)
-                except ClientGone:
-                    raise
-                except Exception as error:  # noqa: BLE001 - every failure is reported to the client
-                    self._report(error, extended=True)
+                count = self._copy_or_report(statement, extended=True)
+                if count is None:
                     return
                 if last:
                     self._emit(wire.command_complete(f"COPY {count}"))
@@ -540,6 +534,16 @@ class Session:
         else:
             self._run_query(sql, [], FORWARD)
 
+    def _copy_or_report(self, statement: Statement, extended: bool) -> int | None:
+        """The rows a COPY loaded; None when it failed, the failure told to the client."""
+        try:
+            return self._copy(statement)
+        except ClientGone:
+            raise
+        except Exception as error:  # noqa: BLE001 - every failure is reported to the client
+            self._report(error, extended)
+            return None
+
     def _copy(self, statement: Statement) -> int:
         """Run a COPY from S3 over this session's backend; the number of rows loaded."""
         assert statement.copy is not None and self.cluster is not None
@@ -561,7 +565,7 @@ class Session:
     def copy_in(self, sql: str, chunks: Any) -> int:
         """COPY ... FROM STDIN on the backend, streaming `chunks`; an error raised by `chunks` cancels it."""
         self._send(wire.query(sql))
-        fields = self._until({"G"})
+        fields, _ = self._until({"G"})
         if fields is not None:
             raise BackendError(fields)
         try:
@@ -572,28 +576,28 @@ class Session:
             self._until(set())
             raise
         self._send(wire.COPY_DONE)
-        self._count = 0
-        fields = self._until(set())
+        fields, count = self._until(set())
         if fields is not None:
             raise BackendError(fields)
-        return self._count
+        return count
 
-    def _until(self, stop: set[str]) -> dict[str, str] | None:
-        """Read backend messages until one of `stop` or ReadyForQuery; the error's fields if one came."""
-        error = None
+    def _until(self, stop: set[str]) -> tuple[dict[str, str] | None, int]:
+        """Read backend messages until one of `stop` or ReadyForQuery: the error's fields if one came, and the
+        row count of the command that completed."""
+        error, count = None, 0
         while True:
             kind, frame = self._backend_message()
             if kind == "E":
                 error = wire.error_fields(frame)
             elif kind == "C":
-                self._count = int(wire.command_tag(frame).split()[-1])
+                count = int(wire.command_tag(frame).split()[-1])
             elif kind == "Z":
                 self.status = chr(frame[5])
-                return error
+                return error, count
             elif kind in "NS":
                 self._emit(frame)
             if kind in stop and error is None:
-                return None
+                return None, count
 
 
 def _segments(statements: tuple[Statement, ...]) -> list[Statement | list[Statement]]:
@@ -625,13 +629,5 @@ class CopyBackend:
         return self.session.copy_in(sql, chunks)
 
     def log_load_errors(self, rows: list[dict]) -> None:
-        """Load errors outlive the failed load: they go in on a connection of their own."""
         assert self.session.connection is not None
-        columns = list(rows[0])
-        insert = (
-            f"INSERT INTO redshift_system.stl_load_errors ({', '.join(columns)})"
-            f" VALUES ({', '.join(['%s'] * len(columns))})"
-        )
-        conninfo = self.session.endpoint.directory.postgres.conninfo(self.session.connection.info.dbname)
-        with psycopg.connect(conninfo, autocommit=True) as connection:
-            connection.cursor().executemany(insert, [[row[column] for column in columns] for row in rows])
+        insert_rows(self.session.endpoint.directory.postgres.conninfo(self.session.connection.info.dbname), rows)
