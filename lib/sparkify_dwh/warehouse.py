@@ -1,8 +1,8 @@
 """The warehouse connection: where the endpoint is, connecting to it, and running the SQL files through it.
 
 Locally the endpoint is the local Redshift on 127.0.0.1 (without SSL); on AWS it is the cluster's endpoint from
-DescribeClusters (with SSL); `cluster.endpoint` says which, or why there is none yet. Everything else is the same: `redshift_connector`, and SQLAlchemy's
-`redshift+redshift_connector://` for pandas and the `%sql` magic.
+DescribeClusters (with SSL); `cluster.endpoint` says which, or why there is none yet. Everything else is the same:
+`redshift_connector`, and SQLAlchemy's `redshift+redshift_connector://` for pandas and the `%sql` magic.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from sparkify_dwh.config import Config
 
 log = logging.getLogger(__name__)
 
-LOCAL_HOST = "127.0.0.1"
 STACK_NOT_UP = "the local stack is not up: run `make demo` or `sparkify-dwh local up`"
 
 
@@ -37,6 +36,11 @@ def server_message(error: redshift_connector.Error) -> str:
     """The server's own message in a driver error (the driver wraps it in a dict of protocol fields)."""
     first = error.args[0] if error.args else error
     return first.get("M", str(first)) if isinstance(first, dict) else str(first)
+
+
+def _ssl(config: Config) -> bool:
+    """SSL to a cluster on AWS; the local endpoint on 127.0.0.1 answers SSL requests with "no"."""
+    return not config.is_local
 
 
 def _unreachable(config: Config, host: str, port: int) -> WarehouseError:
@@ -67,7 +71,7 @@ def connect(
             database=config.dwh.db,
             user=config.dwh.db_user,
             password=config.dwh.db_password.reveal(),
-            ssl=not config.is_local,
+            ssl=_ssl(config),
         )
     except redshift_connector.Error as error:
         if any(isinstance(arg, OSError) for arg in error.args):
@@ -91,7 +95,7 @@ def engine(config: Config, *, boto_session: boto3.Session | None = None) -> Engi
         port=port,
         database=config.dwh.db,
     )
-    return create_engine(url, connect_args={"ssl": False} if config.is_local else {})
+    return create_engine(url, connect_args={"ssl": _ssl(config)})
 
 
 def run_file(

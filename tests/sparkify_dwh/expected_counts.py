@@ -9,28 +9,17 @@ time of the plays. COPY's conversions that bear on them are mirrored: `userId` "
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from sparkify_dwh.sampledata import iter_json_objects
 
 Record = dict[str, Any]
 
 SONG_FOLDER = "song_data/"
 LOG_FOLDER = "log_data/"
-
-
-def json_objects(body: bytes) -> Iterator[Record]:
-    """The objects of a file holding one or more of them, concatenated or newline-delimited."""
-    text, decoder, position = body.decode("utf-8"), json.JSONDecoder(), 0
-    while True:
-        while position < len(text) and text[position].isspace():
-            position += 1
-        if position == len(text):
-            return
-        record, position = decoder.raw_decode(text, position)
-        yield record
 
 
 def _event_text(value: Any) -> Any:
@@ -93,9 +82,9 @@ class ExpectedCounts:
         events: list[Record] = []
         for key, body in objects:
             if key.startswith(SONG_FOLDER):
-                songs.extend(json_objects(body))
+                songs.extend(iter_json_objects(body))
             elif key.startswith(LOG_FOLDER):
-                events.extend(json_objects(body))
+                events.extend(iter_json_objects(body))
         return cls.from_records(songs, events)
 
     @classmethod

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from tests.sparkify_dwh.expected_counts import ExpectedCounts, json_objects
+from sparkify_dwh.sampledata import iter_json_objects
+from tests.sparkify_dwh.expected_counts import ExpectedCounts
 
 
 def song(song_id, artist_id, title, artist_name, duration, location=""):
@@ -132,5 +133,5 @@ def test_table_counts_list_the_tables_of_the_summary_in_order():
     }
 
 
-def test_json_objects_reads_concatenated_and_delimited_objects():
-    assert list(json_objects(b'{"a": 1}{"a": 2}\n {"a": 3}\n')) == [{"a": 1}, {"a": 2}, {"a": 3}]
+def test_files_are_read_as_concatenated_or_delimited_objects():
+    assert list(iter_json_objects(b'{"a": 1}{"a": 2}\n {"a": 3}\n')) == [{"a": 1}, {"a": 2}, {"a": 3}]
