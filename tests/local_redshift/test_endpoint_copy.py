@@ -129,20 +129,18 @@ def test_copy_from_stdin_is_refused_as_on_redshift(world):
 
 
 def test_the_course_copy_statements_load_the_course_sample(local_stack, udacity_sample: Path, world):
-    s3 = stack_client(local_stack, "s3")
-    try:
-        s3.create_bucket(Bucket="udacity-dend", CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
-    except s3.exceptions.BucketAlreadyOwnedByYou:
-        pass
+    """In a bucket of its own (other tests fill `udacity-dend` in the same stand-in), keys as in the course's."""
+    s3, bucket = stack_client(local_stack, "s3"), f"udacity-{uuid.uuid4().hex[:8]}"
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
     for path in sorted(udacity_sample.rglob("*.json")):
-        s3.put_object(Bucket="udacity-dend", Key=path.relative_to(udacity_sample).as_posix(), Body=path.read_bytes())
+        s3.put_object(Bucket=bucket, Key=path.relative_to(udacity_sample).as_posix(), Body=path.read_bytes())
     with world["login"].redshift_connector() as connection:
         cursor = connection.cursor()
         cursor.execute(STAGING_EVENTS.replace("CREATE TABLE ", "CREATE TEMP TABLE "))
         cursor.execute(STAGING_SONGS.replace("CREATE TABLE ", "CREATE TEMP TABLE "))
-        cursor.execute(COPY_EVENTS.format(role=world["role"]))
+        cursor.execute(COPY_EVENTS.format(role=world["role"]).replace("udacity-dend", bucket))
         assert cursor.rowcount == 8056
-        cursor.execute(COPY_SONGS.format(role=world["role"]))
+        cursor.execute(COPY_SONGS.format(role=world["role"]).replace("udacity-dend", bucket))
         assert cursor.rowcount == 71
         assert cursor.execute("SELECT count(*) FROM staging_events WHERE page = 'NextSong'").fetchone() == [6820]
         assert cursor.execute("SELECT count(DISTINCT song_id) FROM staging_songs").fetchone() == [71]
