@@ -1,8 +1,8 @@
 """What both benchmarks share: a throwaway local stack on free loopback ports with one cluster, and its clients.
 
-    with bench_stack() as bench:
-        bench.redshift_connector()   # through the local Redshift endpoint
-        bench.direct()               # psycopg straight to the cluster's PostgreSQL database
+with bench_stack() as bench:
+    bench.redshift_connector()   # through the local Redshift endpoint
+    bench.direct()               # psycopg straight to the cluster's PostgreSQL database
 """
 
 from __future__ import annotations

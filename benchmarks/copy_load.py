@@ -36,10 +36,10 @@ from typing import Any
 
 import pandas
 import psycopg
+from _stack import Bench, bench_stack, machine, write_result
 from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, Engine
 
-from _stack import Bench, bench_stack, machine, write_result
 from local_redshift.copy.source import FETCH_THREADS
 from local_redshift.postgres import SUPERUSER
 from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, seed_generated
@@ -66,8 +66,18 @@ COPY_SONGS = f"""COPY staging_songs FROM '{SONG_DATA}' CREDENTIALS 'aws_iam_role
 
 EVENT_FIELDS = STAGING_EVENTS_COLUMNS
 EVENT_COLUMNS = tuple(name.lower() for name in EVENT_FIELDS)
-SONG_COLUMNS = ("num_songs", "artist_id", "artist_latitude", "artist_longitude", "artist_location", "artist_name",
-                "song_id", "title", "duration", "year")
+SONG_COLUMNS = (
+    "num_songs",
+    "artist_id",
+    "artist_latitude",
+    "artist_longitude",
+    "artist_location",
+    "artist_name",
+    "song_id",
+    "title",
+    "duration",
+    "year",
+)
 TABLES = {"staging_events": EVENT_COLUMNS, "staging_songs": SONG_COLUMNS}
 PANDAS_CHUNKSIZE = 1000
 MEMORY_SAMPLE_SECONDS = 0.01
@@ -78,8 +88,13 @@ BULK_FLOOR = "(b) bulk-load floor"
 PANDAS = "(d) pandas read_json + to_sql(multi)"
 ROW_BY_ROW = "(d) row-by-row INSERT"
 ROW_BY_ROW_ENDPOINT = "(d) row-by-row INSERT via endpoint"
-SCHEMAS = {COPY: "public", BULK_FLOOR: "bulk_floor", PANDAS: "pandas_peer", ROW_BY_ROW: "row_by_row",
-           ROW_BY_ROW_ENDPOINT: "row_by_row"}
+SCHEMAS = {
+    COPY: "public",
+    BULK_FLOOR: "bulk_floor",
+    PANDAS: "pandas_peer",
+    ROW_BY_ROW: "row_by_row",
+    ROW_BY_ROW_ENDPOINT: "row_by_row",
+}
 ENDPOINT_SHARE = 0.25  # of the rows the direct row-by-row peer is measured on
 """Where each load writes; emptied before each of its runs."""
 
@@ -209,8 +224,15 @@ def pandas_peer(s3: Any, data: DataSet, engine: Engine) -> int:
         pandas.read_json(io.BytesIO(body), lines=True) for body in fetch(s3, data.keys["staging_songs"])
     ).reindex(columns=list(SONG_COLUMNS))
     for table, frame in (("staging_events", events), ("staging_songs", songs)):
-        frame.to_sql(table, engine, schema="pandas_peer", if_exists="append", index=False, method="multi",
-                     chunksize=PANDAS_CHUNKSIZE)
+        frame.to_sql(
+            table,
+            engine,
+            schema="pandas_peer",
+            if_exists="append",
+            index=False,
+            method="multi",
+            chunksize=PANDAS_CHUNKSIZE,
+        )
     return len(events) + len(songs)
 
 
@@ -223,8 +245,9 @@ def row_by_row_peer(s3: Any, connection: Any, keys: dict[str, list[str]]) -> int
     try:
         for table, table_keys in keys.items():
             columns = TABLES[table]
-            insert = (f"INSERT INTO row_by_row.{table} ({', '.join(columns)})"
-                      f" VALUES ({', '.join(['%s'] * len(columns))})")
+            insert = (
+                f"INSERT INTO row_by_row.{table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+            )
             values = _event_values if table == "staging_events" else _song_values
             for body in fetch(s3, table_keys):
                 for line in body.splitlines():
@@ -317,8 +340,14 @@ def parsed_rows(direct: psycopg.Connection) -> dict[str, list[tuple]]:
 
 
 def sqlalchemy_engine(bench: Bench) -> Engine:
-    url = URL.create("postgresql+psycopg", username=SUPERUSER, password=bench.stack.postgres.password(),
-                     host="127.0.0.1", port=bench.stack.settings.postgres_port, database=bench.postgres_database)
+    url = URL.create(
+        "postgresql+psycopg",
+        username=SUPERUSER,
+        password=bench.stack.postgres.password(),
+        host="127.0.0.1",
+        port=bench.stack.settings.postgres_port,
+        database=bench.postgres_database,
+    )
     return create_engine(url)
 
 
@@ -406,12 +435,27 @@ def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
         floors = seconds_of(result, S3_FLOOR) + seconds_of(result, BULK_FLOOR)
         checks += [
             _target(f"(c) <= 1.3 x ((a)+(b)), scale {result['scale']:g}", copy / floors, 1.3, "x floors", at_most=True),
-            _target(f"(c) >= 3x faster than pandas, scale {result['scale']:g}", seconds_of(result, PANDAS) / copy,
-                    3.0, "x faster", at_most=False),
-            _target(f"(c) >= 20x faster than row by row (direct), scale {result['scale']:g}",
-                    seconds_of(result, ROW_BY_ROW) / copy, 20.0, "x faster", at_most=False),
-            _target(f"(c) >= 20x faster than row by row (via endpoint), scale {result['scale']:g}",
-                    seconds_of(result, ROW_BY_ROW_ENDPOINT) / copy, 20.0, "x faster", at_most=False),
+            _target(
+                f"(c) >= 3x faster than pandas, scale {result['scale']:g}",
+                seconds_of(result, PANDAS) / copy,
+                3.0,
+                "x faster",
+                at_most=False,
+            ),
+            _target(
+                f"(c) >= 20x faster than row by row (direct), scale {result['scale']:g}",
+                seconds_of(result, ROW_BY_ROW) / copy,
+                20.0,
+                "x faster",
+                at_most=False,
+            ),
+            _target(
+                f"(c) >= 20x faster than row by row (via endpoint), scale {result['scale']:g}",
+                seconds_of(result, ROW_BY_ROW_ENDPOINT) / copy,
+                20.0,
+                "x faster",
+                at_most=False,
+            ),
         ]
     if len(results) > 1:
         small, large = results[0], results[-1]
@@ -432,13 +476,21 @@ def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _target(name: str, value: float, limit: float, unit: str, *, at_most: bool) -> dict[str, Any]:
     """`miss` > 1 says by what factor the measured value is on the wrong side of the limit."""
     miss = value / limit if at_most else limit / value
-    return {"target": name, "value": round(value, 3), "limit": limit, "unit": unit, "passed": miss <= 1,
-            "miss": round(miss, 3)}
+    return {
+        "target": name,
+        "value": round(value, 3),
+        "limit": limit,
+        "unit": unit,
+        "passed": miss <= 1,
+        "miss": round(miss, 3),
+    }
 
 
 def report(results: list[dict[str, Any]], checks: list[dict[str, Any]]) -> str:
-    lines = ["| scale | objects | rows | measurement | seconds | rows/s | vs (c) | note |",
-             "|---:|---:|---:|---|---:|---:|---:|---|"]
+    lines = [
+        "| scale | objects | rows | measurement | seconds | rows/s | vs (c) | note |",
+        "|---:|---:|---:|---|---:|---:|---:|---|",
+    ]
     for result in results:
         copy = seconds_of(result, COPY)
         for m in result["measurements"]:
@@ -446,12 +498,17 @@ def report(results: list[dict[str, Any]], checks: list[dict[str, Any]]) -> str:
                 f"| {result['scale']:g} | {result['objects']:,} | {result['rows']['total']:,} | {m['name']} |"
                 f" {m['seconds']:.2f} | {m['rows_per_second']:,.0f} | {m['seconds'] / copy:.2f}x | {m['note']} |"
             )
-    lines += ["", "| scale | endpoint RSS before (c) MiB | sampled peak during (c) MiB | lifetime peak (VmHWM) MiB |",
-              "|---:|---:|---:|---:|"]
+    lines += [
+        "",
+        "| scale | endpoint RSS before (c) MiB | sampled peak during (c) MiB | lifetime peak (VmHWM) MiB |",
+        "|---:|---:|---:|---:|",
+    ]
     for result in results:
         memory = result["endpoint_memory"]
-        lines.append(f"| {result['scale']:g} | {memory['before_mib']:.1f} | {memory['sampled_peak_mib']:.1f} |"
-                     f" {memory['lifetime_peak_mib']:.1f} |")
+        lines.append(
+            f"| {result['scale']:g} | {memory['before_mib']:.1f} | {memory['sampled_peak_mib']:.1f} |"
+            f" {memory['lifetime_peak_mib']:.1f} |"
+        )
     lines += ["", "| target | measured | limit | result |", "|---|---:|---:|---|"]
     for check in checks:
         verdict = "pass" if check["passed"] else f"FAIL (misses by {check['miss']:.2f}x)"
@@ -466,8 +523,12 @@ def main(argv: list[str] | None = None) -> None:
     group.add_argument("--scales", default="1,10", help="several scales, comma-separated (default: 1,10)")
     parser.add_argument("--songs-per-file", type=int, default=1, help="song objects per song_data file")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (the median is kept)")
-    parser.add_argument("--row-by-row-rows", type=int, default=20_000,
-                        help="rows the row-by-row peer is measured on before extrapolating")
+    parser.add_argument(
+        "--row-by-row-rows",
+        type=int,
+        default=20_000,
+        help="rows the row-by-row peer is measured on before extrapolating",
+    )
     args = parser.parse_args(argv)
     scales = [args.scale] if args.scale else [float(s) for s in args.scales.split(",")]
     results = [run_scale(scale, args.songs_per_file, args.repeat, args.row_by_row_rows) for scale in scales]

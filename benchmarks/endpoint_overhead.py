@@ -158,8 +158,9 @@ def markdown(trips: list[RoundTrip], fetches: list[Fetch], iterations: int) -> s
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--iterations", type=int, default=2000,
-                        help=f"timed round trips per query and client (a multiple of {BLOCK})")
+    parser.add_argument(
+        "--iterations", type=int, default=2000, help=f"timed round trips per query and client (a multiple of {BLOCK})"
+    )
     parser.add_argument("--warmup", type=int, default=200, help="untimed round trips before them")
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the table fetched whole")
     parser.add_argument("--runs", type=int, default=5, help="fetches per client (the median is reported)")

@@ -59,11 +59,10 @@ def test_the_notebooks_run_in_order_twice_in_a_row_and_leak_no_secret(
         shutil.copy(path, copies / path.name)
     environment = {**notebook_environment, "SPARKIFY_CONFIG": str(REPO_ROOT / "dwh.cfg")}
     for attempt in ("first", "second"):
-        result = subprocess.run(
-            [sys.executable, "-m", "pytest", "--nbmake", "--overwrite", "--nbmake-timeout=600", "-p", "no:cacheprovider",
-             f"--basetemp={tmp_path / attempt}", "-q", *sorted(map(str, copies.glob("*.ipynb")))],
-            env=environment, cwd=REPO_ROOT, capture_output=True, text=True,
-        )  # fmt: skip
+        command = [sys.executable, "-m", "pytest", "--nbmake", "--overwrite", "--nbmake-timeout=600"]
+        command += ["-p", "no:cacheprovider", f"--basetemp={tmp_path / attempt}", "-q"]
+        command += sorted(map(str, copies.glob("*.ipynb")))
+        result = subprocess.run(command, env=environment, cwd=REPO_ROOT, capture_output=True, text=True)
         assert result.returncode == 0, f"{attempt} run failed:\n{result.stdout[-6000:]}\n{result.stderr[-2000:]}"
     password = notebook_environment["SPARKIFY_DWH_DB_PASSWORD"]
     state = Path(notebook_environment["SPARKIFY_LOCAL_STATE_DIR"])
@@ -71,5 +70,9 @@ def test_the_notebooks_run_in_order_twice_in_a_row_and_leak_no_secret(
         text = place.read_text(errors="replace")
         assert password not in text, f"{place.name} holds the database password"
         assert not ACCESS_KEY_ID.search(text.encode()), f"{place.name} holds an AWS access key id"
-    assert any(output for path in copies.glob("*.ipynb") for cell in json.loads(path.read_text())["cells"]
-               for output in cell.get("outputs", ())), "the notebooks ran but wrote no outputs to search"
+    assert any(
+        output
+        for path in copies.glob("*.ipynb")
+        for cell in json.loads(path.read_text())["cells"]
+        for output in cell.get("outputs", ())
+    ), "the notebooks ran but wrote no outputs to search"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -118,10 +119,8 @@ def stop(pid: int, timeout: float = 10.0) -> None:
 
 def _reap(pid: int) -> None:
     """Collect the exit status when the process is our own child (so no zombie is left)."""
-    try:
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass
 
 
 def tail(path: Path, lines: int = 10) -> str:

@@ -156,15 +156,21 @@ class LocalStack:
         endpoint_pid = self._endpoint_pid.live_pid()
         return [
             ComponentStatus(
-                "moto", moto_pid, self.settings.aws_endpoint,
+                "moto",
+                moto_pid,
+                self.settings.aws_endpoint,
                 bool(moto_pid) and port_open(HOST, self.settings.aws_port),
             ),
             ComponentStatus(
-                "postgres", pg_pid, f"{HOST}:{self.settings.postgres_port}",
+                "postgres",
+                pg_pid,
+                f"{HOST}:{self.settings.postgres_port}",
                 bool(pg_pid) and port_open(HOST, self.settings.postgres_port),
             ),
             ComponentStatus(
-                "endpoint", endpoint_pid, f"{HOST}:{self.settings.endpoint_port}",
+                "endpoint",
+                endpoint_pid,
+                f"{HOST}:{self.settings.endpoint_port}",
                 bool(endpoint_pid) and port_open(HOST, self.settings.endpoint_port),
             ),
         ]

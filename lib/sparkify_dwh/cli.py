@@ -32,7 +32,8 @@ def _local(args: argparse.Namespace) -> int:
     if args.action == "up":
         _print_status(stack.up())
         if summary := local.seed_default(config, progress=sys.stderr.isatty()):
-            print(f"seeded the sample data: {summary.uploaded_files} files into {config.s3.song_data} and {config.s3.log_data}")
+            where = f"{config.s3.song_data} and {config.s3.log_data}"
+            print(f"seeded the sample data: {summary.uploaded_files} files into {where}")
     elif args.action == "down":
         _print_status(stack.down())
     else:
@@ -64,8 +65,10 @@ def _iam(args: argparse.Namespace) -> int:
 
 def _cost_line(config: Config) -> str:
     billing = "free here (local mode)" if config.is_local else "billed while the cluster exists"
-    return (f"{config.dwh.num_nodes} x {config.dwh.node_type}: {costs.hourly_cost(config):.3f} USD per hour on AWS, "
-            f"{billing}")
+    return (
+        f"{config.dwh.num_nodes} x {config.dwh.node_type}: {costs.hourly_cost(config):.3f} USD per hour on AWS, "
+        f"{billing}"
+    )
 
 
 def _cluster(args: argparse.Namespace) -> int:
@@ -94,7 +97,9 @@ def _create_tables(args: argparse.Namespace) -> int:
 def _etl(args: argparse.Namespace) -> int:
     config = load_config()
     with warehouse.connect(config) as connection:
-        print(pipeline.etl(connection, pipeline.copy_params(config), progress=sys.stderr.isatty()).to_string(index=False))
+        print(
+            pipeline.etl(connection, pipeline.copy_params(config), progress=sys.stderr.isatty()).to_string(index=False)
+        )
     return 0
 
 
@@ -147,8 +152,9 @@ def parser() -> argparse.ArgumentParser:
     seed.add_argument("--songs-per-file", type=int, default=1, help="song objects packed per file")
     seed.set_defaults(run=_seed)
     iam_cmd = commands.add_parser("iam", help="create (or reuse) the role the cluster reads S3 with; print its ARN")
-    iam_cmd.add_argument("--policy", action="store_true",
-                         help="print the least-privilege IAM policy your own user needs instead")
+    iam_cmd.add_argument(
+        "--policy", action="store_true", help="print the least-privilege IAM policy your own user needs instead"
+    )
     iam_cmd.set_defaults(run=_iam)
     cluster_cmd = commands.add_parser("cluster", help="create (or reuse) the cluster, wait, open its port to you")
     cluster_cmd.set_defaults(run=_cluster)
@@ -172,8 +178,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (ConfigError, StackError, ProcessError, LayoutError, ResourceError, costs.UnknownNodeType,
-            warehouse.WarehouseError, DataQualityError) as error:
+    except (
+        ConfigError,
+        StackError,
+        ProcessError,
+        LayoutError,
+        ResourceError,
+        costs.UnknownNodeType,
+        warehouse.WarehouseError,
+        DataQualityError,
+    ) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

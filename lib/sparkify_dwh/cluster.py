@@ -22,8 +22,20 @@ log = logging.getLogger(__name__)
 POLL_SECONDS = 15
 TIMEOUT_SECONDS = 40 * 60
 LOCAL_HOST = "127.0.0.1"
-PROPERTY_KEYS = ("ClusterIdentifier", "ClusterStatus", "NodeType", "NumberOfNodes", "DBName", "MasterUsername",
-                 "Endpoint", "VpcId", "VpcSecurityGroups", "IamRoles", "PubliclyAccessible", "ClusterCreateTime")
+PROPERTY_KEYS = (
+    "ClusterIdentifier",
+    "ClusterStatus",
+    "NodeType",
+    "NumberOfNodes",
+    "DBName",
+    "MasterUsername",
+    "Endpoint",
+    "VpcId",
+    "VpcSecurityGroups",
+    "IamRoles",
+    "PubliclyAccessible",
+    "ClusterCreateTime",
+)
 
 
 class ClusterNotFound(ResourceError):
@@ -55,16 +67,18 @@ def _require(config: Config, redshift: Any) -> dict[str, Any]:
     return found
 
 
-def describe(config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
-             ) -> dict[str, Any] | None:
+def describe(
+    config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
+) -> dict[str, Any] | None:
     """The configured cluster as DescribeClusters returns it, or None when there is none."""
     redshift = _redshift(config, redshift, boto_session)
     with aws_errors(config, f"describe the cluster {config.dwh.identifier!r}"):
         return _find(redshift, config.dwh.identifier)
 
 
-def require(config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
-            ) -> dict[str, Any]:
+def require(
+    config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
+) -> dict[str, Any]:
     """The configured cluster's description; ClusterNotFound, in one sentence, when there is none yet."""
     redshift = _redshift(config, redshift, boto_session)
     with aws_errors(config, f"describe the cluster {config.dwh.identifier!r}"):
@@ -101,8 +115,9 @@ def _create_request(config: Config, role_arn: str) -> dict[str, Any]:
     return request
 
 
-def create(config: Config, role_arn: str, *, redshift: Any | None = None,
-           boto_session: boto3.Session | None = None) -> dict[str, Any]:
+def create(
+    config: Config, role_arn: str, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
+) -> dict[str, Any]:
     """Create the cluster `dwh.cfg` describes with `role_arn` attached, or reuse it; return its description."""
     redshift = _redshift(config, redshift, boto_session)
     identifier = config.dwh.identifier
@@ -115,8 +130,12 @@ def create(config: Config, role_arn: str, *, redshift: Any | None = None,
                     f"it, then create it again"
                 )
             if (found["NodeType"], found["NumberOfNodes"]) != (config.dwh.node_type, config.dwh.num_nodes):
-                log.warning("the existing cluster %s has %s x %s, not what dwh.cfg says; reusing it as it is",
-                            identifier, found["NumberOfNodes"], found["NodeType"])
+                log.warning(
+                    "the existing cluster %s has %s x %s, not what dwh.cfg says; reusing it as it is",
+                    identifier,
+                    found["NumberOfNodes"],
+                    found["NodeType"],
+                )
             _attach_role(config, redshift, found, role_arn)
             log.info("reusing the cluster %s (%s)", identifier, found["ClusterStatus"])
             return found
@@ -127,8 +146,9 @@ def create(config: Config, role_arn: str, *, redshift: Any | None = None,
         return created
 
 
-def _wait(config: Config, redshift: Any, waiter_name: str, goal: str, *, progress: bool,
-          sleep: Callable[[float], None]) -> None:
+def _wait(
+    config: Config, redshift: Any, waiter_name: str, goal: str, *, progress: bool, sleep: Callable[[float], None]
+) -> None:
     """Poll with boto3's `waiter_name` waiter, one attempt at a time, showing the status and elapsed time."""
     waiter = redshift.get_waiter(waiter_name)
     identifier = config.dwh.identifier
@@ -154,12 +174,20 @@ def _wait(config: Config, redshift: Any, waiter_name: str, goal: str, *, progres
             for _ in range(POLL_SECONDS):
                 sleep(1)
                 line.refresh()
-    raise ClusterNotReady(f"the cluster {identifier!r} did not become {goal} in {TIMEOUT_SECONDS // 60} minutes; "
-                          f"check it in the Redshift console")
+    raise ClusterNotReady(
+        f"the cluster {identifier!r} did not become {goal} in {TIMEOUT_SECONDS // 60} minutes; "
+        f"check it in the Redshift console"
+    )
 
 
-def wait_available(config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None,
-                   progress: bool = True, sleep: Callable[[float], None] = time.sleep) -> dict[str, Any]:
+def wait_available(
+    config: Config,
+    *,
+    redshift: Any | None = None,
+    boto_session: boto3.Session | None = None,
+    progress: bool = True,
+    sleep: Callable[[float], None] = time.sleep,
+) -> dict[str, Any]:
     """Wait until the cluster is available (minutes on AWS), showing its status live; return its description."""
     redshift = _redshift(config, redshift, boto_session)
     with aws_errors(config, f"wait for the cluster {config.dwh.identifier!r}"):
@@ -168,8 +196,9 @@ def wait_available(config: Config, *, redshift: Any | None = None, boto_session:
         return _require(config, redshift)
 
 
-def endpoint(config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
-             ) -> tuple[str, int]:
+def endpoint(
+    config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
+) -> tuple[str, int]:
     """Host and port to connect to; locally the warehouse endpoint on 127.0.0.1 stands in for the cluster's."""
     redshift = _redshift(config, redshift, boto_session)
     with aws_errors(config, f"find the endpoint of the cluster {config.dwh.identifier!r}"):
@@ -185,8 +214,7 @@ def endpoint(config: Config, *, redshift: Any | None = None, boto_session: boto3
     return found["Endpoint"]["Address"], int(found["Endpoint"]["Port"])
 
 
-def attached_role_arn(config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
-                      ) -> str:
+def attached_role_arn(config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None) -> str:
     """The ARN of the role `[DWH] DWH_IAM_ROLE_NAME` attached to the cluster: the role COPY reads S3 as."""
     for role in require(config, redshift=redshift, boto_session=boto_session).get("IamRoles", ()):
         if role["IamRoleArn"].endswith(f"/{config.dwh.iam_role_name}"):
@@ -214,8 +242,14 @@ def properties(cluster: Mapping[str, Any]) -> pd.DataFrame:
     return pd.DataFrame({"value": values}, index=pd.Index(PROPERTY_KEYS, name="property"))
 
 
-def delete(config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None,
-           progress: bool = True, sleep: Callable[[float], None] = time.sleep) -> bool:
+def delete(
+    config: Config,
+    *,
+    redshift: Any | None = None,
+    boto_session: boto3.Session | None = None,
+    progress: bool = True,
+    sleep: Callable[[float], None] = time.sleep,
+) -> bool:
     """Delete the cluster without a final snapshot and wait until it is gone; False when there was none."""
     redshift = _redshift(config, redshift, boto_session)
     identifier = config.dwh.identifier

@@ -98,12 +98,14 @@ def delete_role(config: Config, *, iam: Any | None = None, boto_session: boto3.S
 def _tailor(resource: str, config: Config) -> list[str]:
     """One resource ARN of the shipped policy, rewritten for the configured role, cluster and data buckets."""
     if POLICY_DEFAULT_BUCKET in resource:
-        buckets = sorted({urlsplit(uri).netloc for uri in (config.s3.song_data, config.s3.log_data,
-                                                           config.s3.log_jsonpath)})
+        buckets = sorted(
+            {urlsplit(uri).netloc for uri in (config.s3.song_data, config.s3.log_data, config.s3.log_jsonpath)}
+        )
         return [resource.replace(POLICY_DEFAULT_BUCKET, bucket) for bucket in buckets]
     for default, pattern in POLICY_DEFAULTS.items():
-        resource = resource.replace(default, pattern.format(role=config.dwh.iam_role_name,
-                                                            cluster=config.dwh.identifier))
+        resource = resource.replace(
+            default, pattern.format(role=config.dwh.iam_role_name, cluster=config.dwh.identifier)
+        )
     return [resource]
 
 

@@ -9,6 +9,7 @@ from sparkify_dwh import aws
 from sparkify_dwh.config import Config
 from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, SeedSummary, seed_generated
 
+
 def stack(config: Config) -> LocalStack:
     """The local stack configured by `dwh.cfg`'s [LOCAL] section."""
     return LocalStack(

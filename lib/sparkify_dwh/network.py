@@ -40,8 +40,9 @@ def public_ip(timeout: float = CHECKIP_TIMEOUT_SECONDS) -> str:
         with urllib.request.urlopen(CHECKIP_URL, timeout=timeout) as response:
             return response.read(64).decode("ascii", "replace").strip()
     except OSError as error:
-        raise ResourceError(f"cannot learn this machine's public address from {CHECKIP_URL} ({error}); "
-                            f"check the network and try again") from error
+        raise ResourceError(
+            f"cannot learn this machine's public address from {CHECKIP_URL} ({error}); check the network and try again"
+        ) from error
 
 
 def caller_cidr(config: Config, fetch_ip: Callable[[], str] = public_ip) -> str:
@@ -70,11 +71,16 @@ def _security_group(config: Config, found: dict[str, Any], ec2: Any) -> str:
         return listed[0]
     vpcs = ec2.describe_vpcs(Filters=[{"Name": "isDefault", "Values": ["true"]}])["Vpcs"]
     if not vpcs:
-        raise ResourceError(f"the cluster lists no security group and {where(config)} has no default VPC; "
-                            f"open port {config.dwh.port} on the cluster's security group in the console")
-    groups = ec2.describe_security_groups(Filters=[
-        {"Name": "vpc-id", "Values": [vpcs[0]["VpcId"]]}, {"Name": "group-name", "Values": ["default"]},
-    ])["SecurityGroups"]
+        raise ResourceError(
+            f"the cluster lists no security group and {where(config)} has no default VPC; "
+            f"open port {config.dwh.port} on the cluster's security group in the console"
+        )
+    groups = ec2.describe_security_groups(
+        Filters=[
+            {"Name": "vpc-id", "Values": [vpcs[0]["VpcId"]]},
+            {"Name": "group-name", "Values": ["default"]},
+        ]
+    )["SecurityGroups"]
     return groups[0]["GroupId"]
 
 
@@ -84,7 +90,10 @@ def _tutorial_rules(ec2: Any, port: int) -> Iterator[IngressRule]:
         for group in page["SecurityGroups"]:
             for permission in group.get("IpPermissions", []):
                 if (permission.get("IpProtocol"), permission.get("FromPort"), permission.get("ToPort")) != (
-                        "tcp", port, port):
+                    "tcp",
+                    port,
+                    port,
+                ):
                     continue
                 for address_range in permission.get("IpRanges", []):
                     if address_range.get("Description") == RULE_DESCRIPTION:
@@ -93,8 +102,9 @@ def _tutorial_rules(ec2: Any, port: int) -> Iterator[IngressRule]:
 
 def _revoke(ec2: Any, rule: IngressRule) -> bool:
     try:
-        ec2.revoke_security_group_ingress(GroupId=rule.group_id,
-                                          IpPermissions=[_permission(rule.cidr, rule.port, described=False)])
+        ec2.revoke_security_group_ingress(
+            GroupId=rule.group_id, IpPermissions=[_permission(rule.cidr, rule.port, described=False)]
+        )
     except ClientError as error:
         if error.response["Error"]["Code"] != "InvalidPermission.NotFound":
             raise
@@ -103,8 +113,14 @@ def _revoke(ec2: Any, rule: IngressRule) -> bool:
     return True
 
 
-def open_ingress(config: Config, *, fetch_ip: Callable[[], str] = public_ip, redshift: Any | None = None,
-                 ec2: Any | None = None, boto_session: boto3.Session | None = None) -> IngressRule:
+def open_ingress(
+    config: Config,
+    *,
+    fetch_ip: Callable[[], str] = public_ip,
+    redshift: Any | None = None,
+    ec2: Any | None = None,
+    boto_session: boto3.Session | None = None,
+) -> IngressRule:
     """Allow the caller's /32 to reach the warehouse port on the cluster's security group (idempotent).
 
     Rules this tutorial added earlier for another address of yours on that group are revoked, so exactly one remains.
@@ -115,8 +131,9 @@ def open_ingress(config: Config, *, fetch_ip: Callable[[], str] = public_ip, red
     with aws_errors(config, f"open port {config.dwh.port} to {cidr}"):
         rule = IngressRule(_security_group(config, found, ec2), cidr, config.dwh.port)
         try:
-            ec2.authorize_security_group_ingress(GroupId=rule.group_id,
-                                                 IpPermissions=[_permission(cidr, rule.port, described=True)])
+            ec2.authorize_security_group_ingress(
+                GroupId=rule.group_id, IpPermissions=[_permission(cidr, rule.port, described=True)]
+            )
             log.info("opened port %s to %s on %s", rule.port, cidr, rule.group_id)
         except ClientError as error:
             if error.response["Error"]["Code"] != "InvalidPermission.Duplicate":
@@ -128,16 +145,18 @@ def open_ingress(config: Config, *, fetch_ip: Callable[[], str] = public_ip, red
     return rule
 
 
-def ingress_rules(config: Config, *, ec2: Any | None = None, boto_session: boto3.Session | None = None
-                  ) -> list[IngressRule]:
+def ingress_rules(
+    config: Config, *, ec2: Any | None = None, boto_session: boto3.Session | None = None
+) -> list[IngressRule]:
     """The rules this tutorial added on the warehouse port that still exist, in any security group."""
     ec2 = ec2 or aws.client(config, "ec2", boto_session=boto_session)
     with aws_errors(config, "list the tutorial's ingress rules"):
         return list(_tutorial_rules(ec2, config.dwh.port))
 
 
-def revoke_ingress(config: Config, *, ec2: Any | None = None, boto_session: boto3.Session | None = None
-                   ) -> list[IngressRule]:
+def revoke_ingress(
+    config: Config, *, ec2: Any | None = None, boto_session: boto3.Session | None = None
+) -> list[IngressRule]:
     """Revoke every rule this tutorial added on the warehouse port; return those revoked (none the second time)."""
     ec2 = ec2 or aws.client(config, "ec2", boto_session=boto_session)
     with aws_errors(config, "revoke the tutorial's ingress rules"):

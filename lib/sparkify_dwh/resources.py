@@ -18,8 +18,9 @@ from botocore.exceptions import (
 from sparkify_dwh.config import Config
 
 EXPIRED_CODES = frozenset({"ExpiredToken", "ExpiredTokenException", "RequestExpired"})
-UNKNOWN_KEY_CODES = frozenset({"InvalidClientTokenId", "UnrecognizedClientException", "AuthFailure",
-                               "SignatureDoesNotMatch"})
+UNKNOWN_KEY_CODES = frozenset(
+    {"InvalidClientTokenId", "UnrecognizedClientException", "AuthFailure", "SignatureDoesNotMatch"}
+)
 DENIED_CODES = frozenset({"AccessDenied", "AccessDeniedException", "UnauthorizedOperation"})
 POLICY_HINT = "`sparkify-dwh iam --policy` prints the least-privilege policy it needs"
 
@@ -38,16 +39,21 @@ def where(config: Config) -> str:
 def _explain(config: Config, action: str, error: Exception) -> str | None:
     """The one sentence for an error every AWS call can meet, or None when it is not one of those."""
     if isinstance(error, (NoCredentialsError, PartialCredentialsError)):
-        return (f"cannot {action}: no AWS credentials found; set AWS_PROFILE (or run `aws sso login`), "
-                f"or set SPARKIFY_MODE=local to work offline")
+        return (
+            f"cannot {action}: no AWS credentials found; set AWS_PROFILE (or run `aws sso login`), "
+            f"or set SPARKIFY_MODE=local to work offline"
+        )
     if isinstance(error, (TokenRetrievalError, SSOError, CredentialRetrievalError)):
         return f"cannot {action}: your AWS session has expired or cannot be refreshed; run `aws sso login` and retry"
     if isinstance(error, EndpointConnectionError):
         if config.is_local:
-            return (f"cannot {action}: nothing answers at 127.0.0.1:{config.local.aws_port}; start the local stack "
-                    f"with `sparkify-dwh local up` (or set SPARKIFY_MODE=aws to use real AWS)")
-        return (f"cannot {action}: AWS in region {config.aws.region} cannot be reached; check the network and "
-                f"[AWS] REGION")
+            return (
+                f"cannot {action}: nothing answers at 127.0.0.1:{config.local.aws_port}; start the local stack "
+                f"with `sparkify-dwh local up` (or set SPARKIFY_MODE=aws to use real AWS)"
+            )
+        return (
+            f"cannot {action}: AWS in region {config.aws.region} cannot be reached; check the network and [AWS] REGION"
+        )
     if isinstance(error, ClientError):
         code = error.response.get("Error", {}).get("Code", "")
         if code in EXPIRED_CODES:
@@ -64,8 +70,15 @@ def aws_errors(config: Config, action: str) -> Iterator[None]:
     """Raise ResourceError with one sentence for missing credentials, expired tokens, a stopped stack, denials."""
     try:
         yield
-    except (ClientError, NoCredentialsError, PartialCredentialsError, TokenRetrievalError, SSOError,
-            CredentialRetrievalError, EndpointConnectionError) as error:
+    except (
+        ClientError,
+        NoCredentialsError,
+        PartialCredentialsError,
+        TokenRetrievalError,
+        SSOError,
+        CredentialRetrievalError,
+        EndpointConnectionError,
+    ) as error:
         sentence = _explain(config, action, error)
         if sentence is None:
             raise

@@ -45,9 +45,16 @@ class Leftover:
     usd_per_hour: float | None
 
 
-def teardown(config: Config, *, redshift: Any | None = None, ec2: Any | None = None, iam_client: Any | None = None,
-             boto_session: boto3.Session | None = None, progress: bool = True,
-             sleep: Callable[[float], None] = time.sleep) -> TeardownSummary:
+def teardown(
+    config: Config,
+    *,
+    redshift: Any | None = None,
+    ec2: Any | None = None,
+    iam_client: Any | None = None,
+    boto_session: boto3.Session | None = None,
+    progress: bool = True,
+    sleep: Callable[[float], None] = time.sleep,
+) -> TeardownSummary:
     """Delete the cluster (no final snapshot) and wait until it is gone, revoke the ingress rules, delete the role.
 
     Safe to run again: steps with nothing left to remove do nothing.
@@ -73,8 +80,14 @@ def _cluster_leftover(config: Config, found: dict[str, Any]) -> Leftover:
     return Leftover("Redshift cluster", found["ClusterIdentifier"], detail, price)
 
 
-def remaining(config: Config, *, redshift: Any | None = None, ec2: Any | None = None, iam_client: Any | None = None,
-              boto_session: boto3.Session | None = None) -> list[Leftover]:
+def remaining(
+    config: Config,
+    *,
+    redshift: Any | None = None,
+    ec2: Any | None = None,
+    iam_client: Any | None = None,
+    boto_session: boto3.Session | None = None,
+) -> list[Leftover]:
     """Every Redshift cluster in the region (they bill by the hour), plus the tutorial's role and ingress rules."""
     redshift = redshift or aws.client(config, "redshift", boto_session=boto_session)
     with aws_errors(config, "list the Redshift clusters"):

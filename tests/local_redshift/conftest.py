@@ -14,6 +14,7 @@ import orjson
 import psycopg
 import pytest
 import sqlglot
+
 from local_redshift.copy import ClusterContext, run_copy
 from local_redshift.copy.load_errors import insert_rows
 

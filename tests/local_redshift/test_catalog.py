@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
+
 from local_redshift.catalog import SCHEMA, install
 from local_redshift.translation import translate
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from local_redshift.copy import CopyError
 
 NOT_AUTHORIZED = (
@@ -42,8 +43,10 @@ def test_a_role_that_does_not_exist(numbers):
 
 
 def test_a_role_that_does_not_trust_redshift(numbers):
-    ec2_only = {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+    ec2_only = {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}],
+    }
     role = numbers.make_role(trust=ec2_only)
     assert_not_authorized(refused(numbers, role, iam_roles=(role,)), role)
 
@@ -66,10 +69,13 @@ def test_a_role_without_s3_read_is_denied(numbers):
 
 
 def test_an_inline_policy_can_grant_the_reads(numbers):
-    inline = {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": f"arn:aws:s3:::{numbers.bucket}"},
-        {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": f"arn:aws:s3:::{numbers.bucket}/*"},
-    ]}
+    inline = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": f"arn:aws:s3:::{numbers.bucket}"},
+            {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": f"arn:aws:s3:::{numbers.bucket}/*"},
+        ],
+    }
     role = numbers.make_role(managed=(), inline=inline)
     assert numbers.copy(WITH_ROLE.format(role=role), iam_roles=(role,)) == 1
 
@@ -83,8 +89,12 @@ def test_listing_without_reading_objects_is_denied_at_the_first_object(numbers):
 
 
 def test_an_explicit_deny_wins(numbers):
-    deny = {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Deny", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{numbers.bucket}/numbers*"}]}
+    deny = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Deny", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{numbers.bucket}/numbers*"}
+        ],
+    }
     role = numbers.make_role(inline=deny)
     assert refused(numbers, role, iam_roles=(role,)).message == ACCESS_DENIED
 
@@ -95,10 +105,14 @@ def test_iam_role_default_is_the_role_attached_to_the_cluster(numbers):
         numbers.copy("COPY numbers FROM 's3://{bucket}/numbers.json' IAM_ROLE default JSON 'auto'", iam_roles=())
 
 
-@pytest.mark.parametrize("credentials", [
-    "ACCESS_KEY_ID 'AKIAEXAMPLE' SECRET_ACCESS_KEY 'secret'",
-    "CREDENTIALS 'aws_access_key_id=AKIAEXAMPLE;aws_secret_access_key=secret'",
-])
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        "ACCESS_KEY_ID 'AKIAEXAMPLE' SECRET_ACCESS_KEY 'secret'",
+        "CREDENTIALS 'aws_access_key_id=AKIAEXAMPLE;aws_secret_access_key=secret'",
+    ],
+)
 def test_access_keys_are_accepted_without_role_checks(numbers, credentials):
-    assert numbers.copy(f"COPY numbers FROM 's3://{{bucket}}/numbers.json' {credentials} JSON 'auto'",
-                        iam_roles=()) == 1
+    assert (
+        numbers.copy(f"COPY numbers FROM 's3://{{bucket}}/numbers.json' {credentials} JSON 'auto'", iam_roles=()) == 1
+    )

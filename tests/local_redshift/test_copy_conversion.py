@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from local_redshift.copy.conversion import NULL, column_converter
 from local_redshift.copy.errors import LoadError
 from local_redshift.copy.options import CopyOptions, IamRole, JsonMapping

@@ -6,6 +6,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from local_redshift.copy import CopyError
 from local_redshift.copy.errors import LoadError
 from local_redshift.copy.json_records import MAX_RECORD_BYTES, Record, read_records

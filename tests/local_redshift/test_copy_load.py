@@ -8,6 +8,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from local_redshift.copy import CopyError
 
 FAILED = "Load into table '{table}' failed.  Check 'stl_load_errors' system table for details."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sqlglot
+
 from local_redshift.copy import CopyError
 from local_redshift.copy.options import AccessKeys, CopyOptions, IamRole, JsonMapping, parse_copy
 

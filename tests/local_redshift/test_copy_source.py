@@ -9,6 +9,7 @@ import time
 
 import orjson
 import pytest
+
 from local_redshift.copy import CopyError
 from local_redshift.copy.source import FILES_AHEAD, S3Object, S3Source
 
@@ -53,7 +54,9 @@ def test_a_prefix_with_no_object_fails(numbers):
     with pytest.raises(CopyError) as failed:
         copy(numbers, "s3://{bucket}/song_data")
     assert (failed.value.sqlstate, failed.value.message) == (
-        "XX000", "The specified S3 prefix 'song_data' does not exist")
+        "XX000",
+        "The specified S3 prefix 'song_data' does not exist",
+    )
     assert "code:      8001" in failed.value.detail
 
 
@@ -91,28 +94,41 @@ def test_manifest_lists_the_files_across_buckets(numbers):
     first = numbers.put("data/one.json", [{"n": 1}])
     second = numbers.put("two.json", [{"n": 2}], bucket=other)
     numbers.put("data/not-listed.json", [{"n": 3}])
-    numbers.put("load.manifest", orjson.dumps({"entries": [
-        {"url": first, "mandatory": True}, {"url": second}, {"url": first.replace("one", "gone"), "mandatory": False},
-    ]}))
+    numbers.put(
+        "load.manifest",
+        orjson.dumps(
+            {
+                "entries": [
+                    {"url": first, "mandatory": True},
+                    {"url": second},
+                    {"url": first.replace("one", "gone"), "mandatory": False},
+                ]
+            }
+        ),
+    )
 
     assert copy(numbers, "s3://{bucket}/load.manifest", "MANIFEST") == 2
     assert [row[0] for row in loaded(numbers)] == [1, 2]
 
 
 def test_manifest_missing_mandatory_file_fails(numbers):
-    numbers.put("load.manifest", orjson.dumps({"entries": [{"url": f"s3://{numbers.bucket}/gone.json",
-                                                            "mandatory": True}]}))
+    numbers.put(
+        "load.manifest", orjson.dumps({"entries": [{"url": f"s3://{numbers.bucket}/gone.json", "mandatory": True}]})
+    )
     with pytest.raises(CopyError) as failed:
         copy(numbers, "s3://{bucket}/load.manifest", "MANIFEST")
     assert failed.value.message == "S3ServiceException:The specified key does not exist.,Status 404,Error NoSuchKey"
 
 
-@pytest.mark.parametrize("body, message", [
-    (None, "Problem reading manifest file - S3ServiceException:The specified key does not exist."),
-    (b'{"entries": [', "Manifest file is not in correct json format"),
-    (b'{"files": []}', "Manifest file is not in correct json format"),
-    (b'{"entries": []}', "No files found to load from manifest"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (None, "Problem reading manifest file - S3ServiceException:The specified key does not exist."),
+        (b'{"entries": [', "Manifest file is not in correct json format"),
+        (b'{"files": []}', "Manifest file is not in correct json format"),
+        (b'{"entries": []}', "No files found to load from manifest"),
+    ],
+)
 def test_manifest_problems(numbers, body, message):
     if body is not None:
         numbers.put("load.manifest", body)

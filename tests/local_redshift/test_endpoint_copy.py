@@ -21,7 +21,11 @@ def world(local_stack):
     roles = []
     for _ in range(2):
         name = f"copy-endpoint-{uuid.uuid4().hex[:8]}"
-        roles.append(iam.create_role(RoleName=name, AssumeRolePolicyDocument=orjson.dumps(REDSHIFT_TRUST).decode())["Role"]["Arn"])
+        roles.append(
+            iam.create_role(RoleName=name, AssumeRolePolicyDocument=orjson.dumps(REDSHIFT_TRUST).decode())["Role"][
+                "Arn"
+            ]
+        )
         iam.attach_role_policy(RoleName=name, PolicyArn=S3_READ_ONLY)
     bucket = f"numbers-{uuid.uuid4().hex[:8]}"
     s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
@@ -33,8 +37,10 @@ def world(local_stack):
 
 
 def copy_sql(world, prefix: str, table: str = "numbers", role: str | None = None) -> str:
-    return (f"COPY {table} FROM 's3://{world['bucket']}/{prefix}' IAM_ROLE '{role or world['role']}' "
-            f"FORMAT AS JSON 'auto' REGION 'us-west-2'")
+    return (
+        f"COPY {table} FROM 's3://{world['bucket']}/{prefix}' IAM_ROLE '{role or world['role']}' "
+        f"FORMAT AS JSON 'auto' REGION 'us-west-2'"
+    )
 
 
 @pytest.fixture
@@ -42,7 +48,9 @@ def rs(world):
     with world["login"].redshift_connector() as connection:
         cursor = connection.cursor()
         schema = f"s_{uuid.uuid4().hex[:8]}"
-        cursor.execute(f"CREATE SCHEMA {schema}; SET search_path TO {schema}; CREATE TABLE numbers (n INT, word VARCHAR(10))")
+        cursor.execute(
+            f"CREATE SCHEMA {schema}; SET search_path TO {schema}; CREATE TABLE numbers (n INT, word VARCHAR(10))"
+        )
         connection.commit()
         yield connection
 
@@ -96,7 +104,10 @@ def test_a_failed_load_names_stl_load_errors_leaves_the_table_and_keeps_its_erro
     )
     filename, line, column, code, value = cursor.fetchone()
     assert (filename.strip(), line, column.strip(), value.strip()) == (
-        f"s3://{world['bucket']}/bad/part-1.json", 2, "n", "many"
+        f"s3://{world['bucket']}/bad/part-1.json",
+        2,
+        "n",
+        "many",
     )
     assert code in (1207, 1216)
 

@@ -55,8 +55,14 @@ def test_psql_client_runs_a_query(cluster):
     ],
 )
 def test_wrong_login_fails_with_a_clear_message(cluster, change, sqlstate, message):
-    settings = {"host": cluster.host, "port": cluster.port, "dbname": cluster.database, "user": cluster.user,
-                "password": cluster.password, **change}
+    settings = {
+        "host": cluster.host,
+        "port": cluster.port,
+        "dbname": cluster.database,
+        "user": cluster.user,
+        "password": cluster.password,
+        **change,
+    }
     settings["dbname"] = settings.pop("database", settings["dbname"])
     with pytest.raises(psycopg.OperationalError, match=message):
         psycopg.connect(**settings)
@@ -94,7 +100,7 @@ def test_no_cluster_at_all_is_explained(tmp_path_factory):
     stack = LocalStack(StackSettings(home / "state", free_port(), free_port(), free_port()))
     stack.up()
     try:
-        with pytest.raises(psycopg.OperationalError, match="no Redshift cluster exists .* create one first"):
+        with pytest.raises(psycopg.OperationalError, match=r"no Redshift cluster exists .* create one first"):
             psycopg.connect(host="127.0.0.1", port=stack.settings.endpoint_port, dbname="dev", user="u", password="p")
     finally:
         stack.down()
@@ -105,7 +111,9 @@ def test_a_cluster_that_is_not_available_refuses_connections_until_it_is(local_s
     login = create_cluster(local_stack, identifier, database="pauseddb", user="pauser")
     redshift = stack_client(local_stack, "redshift")
     redshift.pause_cluster(ClusterIdentifier=identifier)
-    with pytest.raises(psycopg.OperationalError, match=f'cluster "{identifier}" is paused: connect once it is available'):
+    with pytest.raises(
+        psycopg.OperationalError, match=f'cluster "{identifier}" is paused: connect once it is available'
+    ):
         login.psycopg()
     redshift.resume_cluster(ClusterIdentifier=identifier)
     with login.psycopg() as connection:

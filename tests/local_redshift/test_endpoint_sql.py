@@ -66,8 +66,9 @@ def test_the_table_design_is_in_pg_table_def_and_svv_table_info(rs):
 def test_several_statements_in_one_execute_through_the_extended_protocol(rs):
     table = unique("multi")
     cursor = rs.cursor()
-    cursor.execute(f"CREATE TABLE {table} (id INT DISTKEY); INSERT INTO {table} VALUES (1), (2); "
-                   f"INSERT INTO {table} VALUES (3);")
+    cursor.execute(
+        f"CREATE TABLE {table} (id INT DISTKEY); INSERT INTO {table} VALUES (1), (2); INSERT INTO {table} VALUES (3);"
+    )
     cursor.execute(f"SELECT count(*) FROM {table}")
     assert cursor.fetchone() == [3]
     rs.rollback()

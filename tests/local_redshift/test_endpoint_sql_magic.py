@@ -25,12 +25,16 @@ def quiet_ploomber(monkeypatch):
 
 
 def test_sql_magic_runs_redshift_ddl_identity_and_a_select(cluster, quiet_ploomber, tmp_path):
-    url = (f"redshift+redshift_connector://{cluster.user}:{cluster.password}@{cluster.host}:{cluster.port}/"
-           f"{cluster.database}")
+    url = (
+        f"redshift+redshift_connector://{cluster.user}:{cluster.password}@{cluster.host}:{cluster.port}/"
+        f"{cluster.database}"
+    )
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell("import json")] + [
         nbformat.v4.new_code_cell(cell.format(url=url)) for cell in CELLS
     ]
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
     printed = [o["text"] for o in notebook.cells[-1].outputs if o.get("name") == "stdout"]
     assert json.loads(printed[-1]) == {"songplay_id": [0, 1], "user_id": [7, 9]}

@@ -42,8 +42,11 @@ def prepare(stack: LocalStack) -> tuple[Login, str]:
     per_file = ROWS // FILES  # many files: the COPY keeps reading S3 while it loads
     for part in range(FILES):
         numbers = range(part * per_file, (part + 1) * per_file)
-        s3.put_object(Bucket=name, Key=f"big/part-{part:03d}.json",
-                      Body=b"\n".join(b'{"n": %d, "word": "w%d"}' % (i, i) for i in numbers))
+        s3.put_object(
+            Bucket=name,
+            Key=f"big/part-{part:03d}.json",
+            Body=b"\n".join(b'{"n": %d, "word": "w%d"}' % (i, i) for i in numbers),
+        )
     login = create_cluster(stack, name, IamRoles=[role])
     with login.psycopg(autocommit=True) as connection:
         connection.execute("CREATE TABLE numbers (n INT, word VARCHAR(16))")
@@ -59,7 +62,7 @@ def copy_in_background(login: Login, copy: str) -> dict[str, object]:
                 connection.cursor().execute(copy)
                 connection.commit()
                 outcome["loaded"] = True
-        except Exception as error:  # noqa: BLE001 - the test looks at what the client saw
+        except Exception as error:
             outcome["error"] = error
 
     thread = threading.Thread(target=run)
@@ -73,7 +76,9 @@ def wait_until_loading(stack: LocalStack) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         with psycopg.connect(stack.postgres.conninfo()) as admin:
-            if admin.execute("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY %FROM STDIN%'").fetchone()[0]:
+            if admin.execute("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY %FROM STDIN%'").fetchone()[
+                0
+            ]:
                 return
         time.sleep(0.02)
     pytest.fail("the COPY never reached PostgreSQL")

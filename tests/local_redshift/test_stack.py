@@ -17,15 +17,22 @@ def stack(tmp_path_factory):
     state = tmp_path_factory.mktemp("stack")
     state.chmod(0o755)
     stack = LocalStack(
-        StackSettings(state_dir=state / "state", aws_port=free_port(), postgres_port=free_port(), endpoint_port=free_port())
+        StackSettings(
+            state_dir=state / "state", aws_port=free_port(), postgres_port=free_port(), endpoint_port=free_port()
+        )
     )
     yield stack
     stack.down()
 
 
 def client(stack, service):
-    return boto3.client(service, region_name="us-west-2", endpoint_url=stack.settings.aws_endpoint,
-                        aws_access_key_id="testing", aws_secret_access_key="testing")
+    return boto3.client(
+        service,
+        region_name="us-west-2",
+        endpoint_url=stack.settings.aws_endpoint,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
 
 
 def test_up_is_idempotent_and_reports_each_component(stack):
@@ -38,8 +45,12 @@ def test_up_is_idempotent_and_reports_each_component(stack):
 def test_boto3_round_trip_through_moto(stack):
     stack.up()
     iam = client(stack, "iam")
-    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "redshift.amazonaws.com"},
-                                                     "Action": "sts:AssumeRole"}]}
+    trust = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": "redshift.amazonaws.com"}, "Action": "sts:AssumeRole"}
+        ],
+    }
     role = iam.create_role(RoleName="dwhRole", AssumeRolePolicyDocument=json.dumps(trust))["Role"]
     iam.attach_role_policy(RoleName="dwhRole", PolicyArn="arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess")
     attached = iam.list_attached_role_policies(RoleName="dwhRole")["AttachedPolicies"]
@@ -49,8 +60,15 @@ def test_boto3_round_trip_through_moto(stack):
     s3.put_object(Bucket="round-trip", Key="k.json", Body=b"{}")
     assert [o["Key"] for o in s3.list_objects_v2(Bucket="round-trip")["Contents"]] == ["k.json"]
     redshift = client(stack, "redshift")
-    redshift.create_cluster(ClusterIdentifier="c1", NodeType="ra3.large", ClusterType="single-node",
-                            MasterUsername="u", MasterUserPassword="Passw0rd1", DBName="dwh", IamRoles=[role["Arn"]])
+    redshift.create_cluster(
+        ClusterIdentifier="c1",
+        NodeType="ra3.large",
+        ClusterType="single-node",
+        MasterUsername="u",
+        MasterUserPassword="Passw0rd1",
+        DBName="dwh",
+        IamRoles=[role["Arn"]],
+    )
     cluster = redshift.describe_clusters(ClusterIdentifier="c1")["Clusters"][0]
     assert cluster["ClusterStatus"] == "available" and cluster["IamRoles"][0]["IamRoleArn"] == role["Arn"]
 
@@ -80,7 +98,9 @@ def test_down_stops_every_process(stack):
     assert not any(c.healthy or c.pid for c in after)
     assert not any(alive(pid) for pid in pids)
     settings = stack.settings
-    assert not any(port_open("127.0.0.1", port) for port in (settings.aws_port, settings.postgres_port, settings.endpoint_port))
+    assert not any(
+        port_open("127.0.0.1", port) for port in (settings.aws_port, settings.postgres_port, settings.endpoint_port)
+    )
 
 
 def listening_addresses(port: int) -> set[str]:
@@ -102,8 +122,10 @@ def test_every_listener_is_on_loopback_and_the_databases_want_a_password(stack):
     for port in (settings.aws_port, settings.postgres_port, settings.endpoint_port):
         assert listening_addresses(port) == {"0100007F"}, f"port {port} listens beyond 127.0.0.1"
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
-        psycopg.connect(host="127.0.0.1", port=settings.postgres_port, user="postgres", password="guess", dbname="postgres")
-    with pytest.raises(psycopg.OperationalError, match="password authentication failed|no Redshift cluster"):
+        psycopg.connect(
+            host="127.0.0.1", port=settings.postgres_port, user="postgres", password="guess", dbname="postgres"
+        )
+    with pytest.raises(psycopg.OperationalError, match=r"password authentication failed|no Redshift cluster"):
         psycopg.connect(host="127.0.0.1", port=settings.endpoint_port, user="postgres", password="", dbname="dev")
 
 
@@ -113,8 +135,9 @@ def test_a_failed_up_stops_what_it_started(tmp_path):
         squatter.bind(("127.0.0.1", 0))
         squatter.listen()
         port = squatter.getsockname()[1]
-        other = LocalStack(StackSettings(tmp_path / "state", aws_port=free_port(), postgres_port=free_port(),
-                                         endpoint_port=port))
+        other = LocalStack(
+            StackSettings(tmp_path / "state", aws_port=free_port(), postgres_port=free_port(), endpoint_port=port)
+        )
         with pytest.raises(StackError, match=f"port {port} on 127.0.0.1 is taken .* SPARKIFY_DWH_PORT"):
             other.up()
     assert not any(c.healthy or c.pid for c in other.status())

@@ -10,9 +10,10 @@ import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlglot import exp
+
 from local_redshift.catalog import install
 from local_redshift.translation import UnsupportedFeature, translate
-from sqlglot import exp
 
 DATABASE = "test_translation"
 

@@ -33,15 +33,23 @@ def test_local_up_seeds_the_layout_then_down_leaves_nothing(configured, capsys):
     assert cli.main(["local", "up"]) == 0
     listing = keys(configured)
     assert "log_json_path.json" in listing
-    assert all(re.fullmatch(r"song_data/[A-Z]/[A-Z]/[A-Z]/TR\w+\.json|log_data/\d{4}/\d\d/\d{4}-\d\d-\d\d-events\.json"
-                            r"|log_json_path\.json", key) for key in listing)
+    assert all(
+        re.fullmatch(
+            r"song_data/[A-Z]/[A-Z]/[A-Z]/TR\w+\.json|log_data/\d{4}/\d\d/\d{4}-\d\d-\d\d-events\.json"
+            r"|log_json_path\.json",
+            key,
+        )
+        for key in listing
+    )
     assert cli.main(["local", "up"]) == 0  # idempotent, and no second seeding
     assert keys(configured) == listing
     assert cli.main(["local", "down"]) == 0
     assert cli.main(["local", "status"]) == 0
     status_lines = capsys.readouterr().out.splitlines()[-3:]
     assert [line.split()[:2] for line in status_lines] == [
-        ["moto", "stopped"], ["postgres", "stopped"], ["endpoint", "stopped"]
+        ["moto", "stopped"],
+        ["postgres", "stopped"],
+        ["endpoint", "stopped"],
     ]
     assert not any(c.healthy or c.pid for c in local.stack(configured).status())
 
@@ -60,14 +68,24 @@ def test_errors_are_one_line_not_a_traceback(configured, tmp_path, capsys, monke
     assert "retired" in capsys.readouterr().err
 
 
-STAR_COUNTS = {"staging_events": 7913, "staging_songs": 200, "songplays": 6631, "users": 88, "songs": 200,
-               "artists": 112, "time": 6618}  # the default generated sample, by the rules of notebook 04
+STAR_COUNTS = {
+    "staging_events": 7913,
+    "staging_songs": 200,
+    "songplays": 6631,
+    "users": 88,
+    "songs": 200,
+    "artists": 112,
+    "time": 6618,
+}  # the default generated sample, by the rules of notebook 04
 
 
 def printed_counts(out: str) -> dict[str, int]:
     """The row-count table a pipeline command printed."""
-    return {words[0]: int(words[1]) for words in map(str.split, out.splitlines())
-            if len(words) == 2 and words[0] in STAR_COUNTS and words[1].isdigit()}
+    return {
+        words[0]: int(words[1])
+        for words in map(str.split, out.splitlines())
+        if len(words) == 2 and words[0] in STAR_COUNTS and words[1].isdigit()
+    }
 
 
 def test_run_builds_everything_offline_then_teardown_leaves_nothing(configured, tmp_path, monkeypatch, capsys):

@@ -1,6 +1,5 @@
 """The cluster against the real moto server; the states moto skips (creating, deleting) through botocore's Stubber."""
 
-
 import boto3
 import pytest
 from botocore.stub import Stubber
@@ -9,8 +8,6 @@ from sparkify_dwh import cluster, iam
 from sparkify_dwh.config import ConfigError, load_config
 from sparkify_dwh.resources import ResourceError
 from tests.conftest import REPO_ROOT
-
-
 
 
 @pytest.fixture
@@ -35,8 +32,12 @@ def stubbed(*statuses):
     client = boto3.client("redshift", region_name="us-west-2", aws_access_key_id="x", aws_secret_access_key="x")
     stubber = Stubber(client)
     for status in statuses:
-        description = {"ClusterIdentifier": "dwhcluster", "ClusterStatus": status, "NodeType": "ra3.large",
-                       "NumberOfNodes": 1}
+        description = {
+            "ClusterIdentifier": "dwhcluster",
+            "ClusterStatus": status,
+            "NodeType": "ra3.large",
+            "NumberOfNodes": 1,
+        }
         stubber.add_response("describe_clusters", {"Clusters": [description]}, {"ClusterIdentifier": "dwhcluster"})
     stubber.activate()
     return client
@@ -48,7 +49,11 @@ def test_the_cluster_is_made_as_dwh_cfg_says_with_the_role(sandbox, redshift, ro
     assert created["ClusterStatus"] == "creating"
     found = redshift.describe_clusters(ClusterIdentifier="dwhcluster")["Clusters"][0]
     assert (found["NodeType"], found["NumberOfNodes"], found["DBName"], found["MasterUsername"]) == (
-        "ra3.large", 1, "dwh", "dwhuser")
+        "ra3.large",
+        1,
+        "dwh",
+        "dwhuser",
+    )
     assert found["Endpoint"]["Port"] == 5439 and found["PubliclyAccessible"] is True
     assert [r["IamRoleArn"] for r in found["IamRoles"]] == [role_arn]
 
@@ -85,8 +90,9 @@ def test_properties_of_a_cluster_still_creating_say_so_instead_of_crashing():
 def test_wait_shows_the_status_live_until_available(sandbox, capsys):
     config, _ = sandbox
     naps = []
-    found = cluster.wait_available(config, redshift=stubbed("creating", "creating", "available", "available"),
-                                   progress=True, sleep=naps.append)
+    found = cluster.wait_available(
+        config, redshift=stubbed("creating", "creating", "available", "available"), progress=True, sleep=naps.append
+    )
     assert found["ClusterStatus"] == "available"
     assert len(naps) == cluster.POLL_SECONDS  # one poll interval slept, one second at a time
     shown = capsys.readouterr().err
@@ -104,8 +110,10 @@ def test_connecting_to_a_cluster_still_creating_is_one_sentence(sandbox):
     config, _ = sandbox
     with pytest.raises(cluster.ClusterNotReady) as raised:
         cluster.endpoint(config, redshift=stubbed("creating"))
-    assert one_sentence(raised.value) == ("the cluster 'dwhcluster' is still creating; wait for it (notebook "
-                                          "02_cluster or `sparkify-dwh cluster`) and try again")
+    assert one_sentence(raised.value) == (
+        "the cluster 'dwhcluster' is still creating; wait for it (notebook "
+        "02_cluster or `sparkify-dwh cluster`) and try again"
+    )
 
 
 def test_no_cluster_yet_is_one_sentence(sandbox):
@@ -128,8 +136,13 @@ def test_delete_skips_the_final_snapshot_waits_and_is_safe_twice(sandbox, redshi
 
 def test_a_reused_local_cluster_without_the_role_is_one_sentence(sandbox, redshift, role_arn):
     config, session = sandbox
-    redshift.create_cluster(ClusterIdentifier="dwhcluster", ClusterType="single-node", NodeType="ra3.large",
-                            MasterUsername="dwhuser", MasterUserPassword="Sandbox1pass")
+    redshift.create_cluster(
+        ClusterIdentifier="dwhcluster",
+        ClusterType="single-node",
+        NodeType="ra3.large",
+        MasterUsername="dwhuser",
+        MasterUserPassword="Sandbox1pass",
+    )
     with pytest.raises(ResourceError) as raised:
         cluster.create(config, role_arn, boto_session=session)
     assert one_sentence(raised.value).endswith("run `sparkify-dwh teardown` and create it again")
@@ -137,14 +150,25 @@ def test_a_reused_local_cluster_without_the_role_is_one_sentence(sandbox, redshi
 
 def test_aws_mode_asks_what_can_be_ordered_before_creating(sandbox):
     """DescribeOrderableClusterOptions is answered by real AWS only, so this exchange is stubbed."""
-    config = load_config(REPO_ROOT / "dwh.cfg",
-                         environ={"SPARKIFY_MODE": "aws", "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"})
+    config = load_config(
+        REPO_ROOT / "dwh.cfg", environ={"SPARKIFY_MODE": "aws", "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"}
+    )
     client = boto3.client("redshift", region_name="us-west-2", aws_access_key_id="x", aws_secret_access_key="x")
     with Stubber(client) as stubber:
         stubber.add_client_error("describe_clusters", "ClusterNotFound", http_status_code=404)
-        stubber.add_response("describe_orderable_cluster_options", {"OrderableClusterOptions": [
-            {"ClusterVersion": "1.0", "ClusterType": "multi-node", "NodeType": "ra3.xlplus", "AvailabilityZones": []}]})
+        stubber.add_response(
+            "describe_orderable_cluster_options",
+            {
+                "OrderableClusterOptions": [
+                    {
+                        "ClusterVersion": "1.0",
+                        "ClusterType": "multi-node",
+                        "NodeType": "ra3.xlplus",
+                        "AvailabilityZones": [],
+                    }
+                ]
+            },
+        )
         with pytest.raises(ConfigError, match="cannot be ordered in us-west-2"):
             cluster.create(config, "arn:aws:iam::123456789012:role/dwhRole", redshift=client)
         stubber.assert_no_pending_responses()  # and create_cluster was never called
-

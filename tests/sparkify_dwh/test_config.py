@@ -19,7 +19,9 @@ def cfg(tmp_path):
 
 
 def edit(path: Path, key: str, value: str) -> None:
-    lines = [f"{key} = {value}" if line.split("=")[0].strip() == key else line for line in path.read_text().splitlines()]
+    lines = [
+        f"{key} = {value}" if line.split("=")[0].strip() == key else line for line in path.read_text().splitlines()
+    ]
     path.write_text("\n".join(lines) + "\n")
 
 
@@ -40,8 +42,14 @@ def test_local_password_is_random_kept_and_masked(cfg):
 
 
 def test_environment_overrides_any_value(cfg):
-    config = load_config(cfg, environ={"SPARKIFY_DWH_NUM_NODES": "2", "SPARKIFY_DWH_CLUSTER_TYPE": "multi-node",
-                                       "SPARKIFY_S3_REGION": "eu-west-1"})
+    config = load_config(
+        cfg,
+        environ={
+            "SPARKIFY_DWH_NUM_NODES": "2",
+            "SPARKIFY_DWH_CLUSTER_TYPE": "multi-node",
+            "SPARKIFY_S3_REGION": "eu-west-1",
+        },
+    )
     assert (config.dwh.num_nodes, config.s3.region) == (2, "eu-west-1")
     assert env_name("DWH", "DWH_DB_PASSWORD") == "SPARKIFY_DWH_DB_PASSWORD"
     assert env_name("SPARKIFY", "MODE") == "SPARKIFY_MODE"

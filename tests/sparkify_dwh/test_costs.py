@@ -20,13 +20,15 @@ def test_the_default_cluster_costs_one_ra3_large_node_hour():
 
 
 def test_a_multi_node_cluster_costs_its_nodes_times_the_price():
-    config = configured(SPARKIFY_DWH_CLUSTER_TYPE="multi-node", SPARKIFY_DWH_NUM_NODES="4",
-                        SPARKIFY_DWH_NODE_TYPE="ra3.4xlarge")
+    config = configured(
+        SPARKIFY_DWH_CLUSTER_TYPE="multi-node", SPARKIFY_DWH_NUM_NODES="4", SPARKIFY_DWH_NODE_TYPE="ra3.4xlarge"
+    )
     assert costs.hourly_cost(config) == 13.04
 
 
 def test_an_unknown_node_type_is_one_clear_sentence():
     with pytest.raises(costs.UnknownNodeType) as raised:
         costs.node_hour_price("dc2.large")
-    assert str(raised.value) == ("no on-demand price is known for node type 'dc2.large'; "
-                                 "known: ra3.large, ra3.xlplus, ra3.4xlarge, ra3.16xlarge")
+    assert str(raised.value) == (
+        "no on-demand price is known for node type 'dc2.large'; known: ra3.large, ra3.xlplus, ra3.4xlarge, ra3.16xlarge"
+    )

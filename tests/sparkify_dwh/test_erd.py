@@ -72,11 +72,11 @@ def test_mermaid_text(schema: erd.Schema):
     text = erd.mermaid(schema)
 
     assert text.startswith("erDiagram\n")
-    assert "    songplays }o--|| time : \"start_time\"" in text
-    assert "    songplays }o--o| users : \"user_id\"" in text
-    assert "    songs }o--o| artists : \"artist_id\"" in text
-    assert "        timestamp start_time FK \"DISTKEY SORTKEY 1\"" in text
-    assert "        varchar(32) song_id PK \"SORTKEY 1\"" in text
+    assert '    songplays }o--|| time : "start_time"' in text
+    assert '    songplays }o--o| users : "user_id"' in text
+    assert '    songs }o--o| artists : "artist_id"' in text
+    assert '        timestamp start_time FK "DISTKEY SORTKEY 1"' in text
+    assert '        varchar(32) song_id PK "SORTKEY 1"' in text
     assert text.count(" {\n") == 5 and text.count("}o--") == 5
     assert text._repr_markdown_() == f"```mermaid\n{text}```"
 

@@ -12,8 +12,6 @@ from sparkify_dwh.resources import ResourceError
 from tests.conftest import REPO_ROOT, free_port
 
 
-
-
 @pytest.fixture
 def iam_client(sandbox, moto_endpoint):
     return sandbox[1].client("iam", endpoint_url=moto_endpoint)
@@ -53,8 +51,10 @@ def test_a_second_call_reuses_the_role(sandbox, iam_client):
 
 def test_a_role_of_the_same_name_trusting_another_service_is_not_taken_over(sandbox, iam_client):
     config, _ = sandbox
-    trusts_ec2 = {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+    trusts_ec2 = {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}],
+    }
     iam_client.create_role(RoleName="dwhRole", AssumeRolePolicyDocument=json.dumps(trusts_ec2))
     with pytest.raises(ResourceError) as raised:
         iam.ensure_role(config, iam=iam_client)
@@ -78,8 +78,9 @@ def test_missing_credentials_on_aws_are_one_sentence(monkeypatch, tmp_path):
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
     monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    config = load_config(REPO_ROOT / "dwh.cfg",
-                         environ={"SPARKIFY_MODE": "aws", "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"})
+    config = load_config(
+        REPO_ROOT / "dwh.cfg", environ={"SPARKIFY_MODE": "aws", "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"}
+    )
     with pytest.raises(ResourceError) as raised:
         iam.ensure_role(config)
     assert one_sentence(raised.value) == (
@@ -104,9 +105,12 @@ def test_an_expired_token_is_one_sentence(sandbox):
 
 def test_a_stopped_local_stack_is_one_sentence():
     port = free_port()
-    config = load_config(REPO_ROOT / "dwh.cfg", environ={"SPARKIFY_LOCAL_AWS_PORT": str(port),
-                                                         "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"})
+    config = load_config(
+        REPO_ROOT / "dwh.cfg",
+        environ={"SPARKIFY_LOCAL_AWS_PORT": str(port), "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"},
+    )
     with pytest.raises(ResourceError) as raised:
         iam.ensure_role(config)
     assert f"nothing answers at 127.0.0.1:{port}; start the local stack with `sparkify-dwh local up`" in one_sentence(
-        raised.value)
+        raised.value
+    )

@@ -57,18 +57,30 @@ def test_32_sessions_mixing_analytics_and_copy_get_correct_answers(warehouse_con
     def guarded(work, number: int) -> None:
         try:
             work(number)
-        except Exception as error:  # noqa: BLE001 - every failure of every session is reported
+        except Exception as error:
             failures.append(f"session {number}: {error}")
 
-    threads = [threading.Thread(target=guarded, args=(reloader if n < RELOADERS else analyst, n))
-               for n in range(SESSIONS)]
+    threads = [
+        threading.Thread(target=guarded, args=(reloader if n < RELOADERS else analyst, n)) for n in range(SESSIONS)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(SECONDS + 120)
     assert failures == []
     cuts = statistics.quantiles(latencies, n=100)
-    print(pd.DataFrame([{"sessions": SESSIONS, "statements": len(latencies),
-                         "per_second": round(len(latencies) / SECONDS, 1), "p50_ms": round(cuts[49] * 1000, 1),
-                         "p95_ms": round(cuts[94] * 1000, 1), "p99_ms": round(cuts[98] * 1000, 1)}]).to_string())
+    print(
+        pd.DataFrame(
+            [
+                {
+                    "sessions": SESSIONS,
+                    "statements": len(latencies),
+                    "per_second": round(len(latencies) / SECONDS, 1),
+                    "p50_ms": round(cuts[49] * 1000, 1),
+                    "p95_ms": round(cuts[94] * 1000, 1),
+                    "p99_ms": round(cuts[98] * 1000, 1),
+                }
+            ]
+        ).to_string()
+    )
     assert len(latencies) > SESSIONS

@@ -3,7 +3,6 @@
 checkip.amazonaws.com cannot be reached from here: tests hand in the address it would answer.
 """
 
-
 import pytest
 
 from sparkify_dwh import cluster, iam, network
@@ -12,20 +11,22 @@ from sparkify_dwh.resources import ResourceError
 from tests.conftest import REPO_ROOT
 
 
-
 @pytest.fixture
 def clients(sandbox, moto_endpoint):
     """Redshift and EC2 clients of the sandbox account, built against the moto server."""
     session = sandbox[1]
-    return {"redshift": session.client("redshift", endpoint_url=moto_endpoint),
-            "ec2": session.client("ec2", endpoint_url=moto_endpoint)}
+    return {
+        "redshift": session.client("redshift", endpoint_url=moto_endpoint),
+        "ec2": session.client("ec2", endpoint_url=moto_endpoint),
+    }
 
 
 @pytest.fixture
 def aws_config():
     """The same settings in aws mode: the public address is asked for; clients are handed in."""
-    return load_config(REPO_ROOT / "dwh.cfg",
-                         environ={"SPARKIFY_MODE": "aws", "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"})
+    return load_config(
+        REPO_ROOT / "dwh.cfg", environ={"SPARKIFY_MODE": "aws", "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"}
+    )
 
 
 @pytest.fixture
@@ -53,8 +54,11 @@ def default_group(ec2) -> dict:
 def ingress(ec2, group_id) -> list[tuple]:
     """(protocol, from, to, cidr) of every IPv4 ingress range of a group."""
     group = ec2.describe_security_groups(GroupIds=[group_id])["SecurityGroups"][0]
-    return [(p["IpProtocol"], p.get("FromPort"), p.get("ToPort"), r["CidrIp"])
-            for p in group["IpPermissions"] for r in p.get("IpRanges", [])]
+    return [
+        (p["IpProtocol"], p.get("FromPort"), p.get("ToPort"), r["CidrIp"])
+        for p in group["IpPermissions"]
+        for r in p.get("IpRanges", [])
+    ]
 
 
 def test_local_mode_uses_the_loopback_address_without_asking(sandbox):
@@ -92,8 +96,14 @@ def test_a_new_address_replaces_the_tutorials_old_one_on_the_clusters_own_group(
     ec2, redshift = clients["ec2"], clients["redshift"]
     vpc = default_group(ec2)["VpcId"]
     group_id = ec2.create_security_group(GroupName="warehouse", Description="the cluster's", VpcId=vpc)["GroupId"]
-    redshift.create_cluster(ClusterIdentifier="dwhcluster", ClusterType="single-node", NodeType="ra3.large",
-                            MasterUsername="dwhuser", MasterUserPassword="Sandbox1pass", VpcSecurityGroupIds=[group_id])
+    redshift.create_cluster(
+        ClusterIdentifier="dwhcluster",
+        ClusterType="single-node",
+        NodeType="ra3.large",
+        MasterUsername="dwhuser",
+        MasterUserPassword="Sandbox1pass",
+        VpcSecurityGroupIds=[group_id],
+    )
     network.open_ingress(aws_config, fetch_ip=lambda: "203.0.113.7", redshift=redshift, ec2=ec2)
     rule = network.open_ingress(aws_config, fetch_ip=lambda: "198.51.100.20", redshift=redshift, ec2=ec2)
     assert rule == network.IngressRule(group_id, "198.51.100.20/32", 5439)
@@ -112,8 +122,12 @@ def test_revoke_removes_the_rule_and_is_safe_twice(sandbox, clients, made_cluste
 def test_revoke_leaves_rules_it_did_not_add(sandbox, clients, made_cluster):
     config, session = sandbox
     group_id = network.open_ingress(config, boto_session=session).group_id
-    clients["ec2"].authorize_security_group_ingress(GroupId=group_id, IpPermissions=[
-        {"IpProtocol": "tcp", "FromPort": 5439, "ToPort": 5439, "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}])
+    clients["ec2"].authorize_security_group_ingress(
+        GroupId=group_id,
+        IpPermissions=[
+            {"IpProtocol": "tcp", "FromPort": 5439, "ToPort": 5439, "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}
+        ],
+    )
     network.revoke_ingress(config, boto_session=session)
     assert ingress(clients["ec2"], group_id) == [("tcp", 5439, 5439, "10.0.0.0/16")]
 

@@ -28,6 +28,9 @@ def test_the_default_choice_is_confirmed():
 
 def test_a_choice_not_on_offer_is_refused_with_what_is():
     config = load_config(REPO_ROOT / "dwh.cfg", environ={})
-    with pytest.raises(ConfigError, match=r"'ra3.large' as single-node cannot be ordered in us-west-2; "
-                                          r"on offer: ra3.xlplus \(multi-node\)"):
+    with pytest.raises(
+        ConfigError,
+        match=r"'ra3.large' as single-node cannot be ordered in us-west-2; "
+        r"on offer: ra3.xlplus \(multi-node\)",
+    ):
         confirm_orderable(config, stubbed_redshift([option("ra3.xlplus", "multi-node")]))

@@ -18,7 +18,11 @@ from sparkify_dwh.sampledata import GeneratorOptions, iter_objects, seed_from_di
 from tests.sparkify_dwh.expected_counts import ExpectedCounts
 
 STAR_KEYS = {
-    "songplays": "songplay_id", "users": "user_id", "songs": "song_id", "artists": "artist_id", "time": "start_time"
+    "songplays": "songplay_id",
+    "users": "user_id",
+    "songs": "song_id",
+    "artists": "artist_id",
+    "time": "start_time",
 }
 BAD_LOG_KEY = "2018/12/2018-12-31-events.json"  # not a file of the seeded data sets
 
@@ -29,8 +33,14 @@ def _s3(config: Config):
 
 def seed_generated_sample(config: Config) -> ExpectedCounts:
     """Replace the bucket's data with the default generated data set; the counts it implies."""
-    seed_generated(_s3(config), GeneratorOptions(), layout=local.layout(config), region=config.s3.region,
-                   progress=False, prune=True)
+    seed_generated(
+        _s3(config),
+        GeneratorOptions(),
+        layout=local.layout(config),
+        region=config.s3.region,
+        progress=False,
+        prune=True,
+    )
     return ExpectedCounts.from_objects(iter_objects(GeneratorOptions()))
 
 
@@ -58,8 +68,14 @@ def test_the_generated_sample_loads_by_the_rules(warehouse_config: Config):
 
 
 def test_the_course_sample_loads_by_the_rules(warehouse_config: Config, udacity_sample: Path):
-    seed_from_directory(_s3(warehouse_config), udacity_sample, layout=local.layout(warehouse_config),
-                        region=warehouse_config.s3.region, progress=False, prune=True)
+    seed_from_directory(
+        _s3(warehouse_config),
+        udacity_sample,
+        layout=local.layout(warehouse_config),
+        region=warehouse_config.s3.region,
+        progress=False,
+        prune=True,
+    )
 
     assert_loaded_by_the_rules(warehouse_config, ExpectedCounts.from_directory(udacity_sample))
 

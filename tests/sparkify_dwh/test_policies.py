@@ -2,7 +2,6 @@
 
 import json
 
-
 from sparkify_dwh import cluster, iam, network, teardown
 from sparkify_dwh.config import load_config
 from tests.conftest import REPO_ROOT
@@ -17,8 +16,6 @@ NOT_CALLED_LOCALLY = {
     "s3:GetObject": "notebooks peek at the data files",
 }
 READ_ONLY_PREFIXES = ("Describe", "List", "Get")
-
-
 
 
 def actions(policy) -> set[str]:
@@ -42,9 +39,15 @@ def test_the_policy_is_well_formed_and_grants_nothing_wholesale():
 
 
 def test_the_policy_names_the_configured_role_cluster_and_buckets():
-    config = load_config(REPO_ROOT / "dwh.cfg", environ={
-        "SPARKIFY_DWH_IAM_ROLE_NAME": "classRole", "SPARKIFY_DWH_CLUSTER_IDENTIFIER": "classCluster",
-        "SPARKIFY_S3_SONG_DATA": "s3://class-songs/song_data", "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"})
+    config = load_config(
+        REPO_ROOT / "dwh.cfg",
+        environ={
+            "SPARKIFY_DWH_IAM_ROLE_NAME": "classRole",
+            "SPARKIFY_DWH_CLUSTER_IDENTIFIER": "classCluster",
+            "SPARKIFY_S3_SONG_DATA": "s3://class-songs/song_data",
+            "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass",
+        },
+    )
     resources = [r for s in iam.learner_policy(config)["Statement"] for r in s["Resource"]]
     assert "arn:aws:iam::*:role/classRole" in resources and "arn:aws:iam::*:role/dwhRole" not in resources
     assert "arn:aws:redshift:*:*:cluster:classcluster" in resources
@@ -54,8 +57,9 @@ def test_the_policy_names_the_configured_role_cluster_and_buckets():
 def test_the_policy_allows_every_call_of_the_whole_lifecycle_and_little_else(sandbox):
     config, session = sandbox
     called = set()
-    session.events.register("before-call", lambda model, **_: called.add(
-        f"{model.service_model.signing_name}:{model.name}"))
+    session.events.register(
+        "before-call", lambda model, **_: called.add(f"{model.service_model.signing_name}:{model.name}")
+    )
     arn = iam.ensure_role(config, boto_session=session)
     cluster.create(config, arn, boto_session=session)
     cluster.wait_available(config, boto_session=session, progress=False)

@@ -206,7 +206,7 @@ def test_the_sql_detector_finds_sql_in_strings_and_f_strings_but_not_in_docstrin
     module.write_text(
         '"""Runs COPY staging_events FROM S3."""\n'
         'QUERY = "SELECT title FROM songs"\n'
-        'def f(table):\n'
+        "def f(table):\n"
         '    """DELETE FROM the table."""\n'
         '    return f"DELETE FROM {table}"\n'
         'MESSAGE = "select a file from the list, then copy it"\n'

@@ -14,7 +14,7 @@ from sparkify_dwh.config import Config
 
 
 def _bad_prefix_keys(config: Config) -> list[str]:
-    bucket, key = staging.bad_file_uri(config).removeprefix("s3://").split("/", 1)
+    bucket, _key = staging.bad_file_uri(config).removeprefix("s3://").split("/", 1)
     listing = aws.client(config, "s3", config.s3.region).list_objects_v2(Bucket=bucket, Prefix=staging.BAD_PREFIX)
     return [item["Key"] for item in listing.get("Contents", ())]
 

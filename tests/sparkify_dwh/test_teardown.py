@@ -12,10 +12,11 @@ from sparkify_dwh import cli, cluster, iam, network, teardown
 from sparkify_dwh.config import load_config
 from tests.conftest import REPO_ROOT, free_port
 
-NOTEBOOKS = {"01_iam_role.ipynb": "02_cluster.ipynb", "02_cluster.ipynb": "03_staging.ipynb",
-             "06_teardown.ipynb": "01_iam_role.ipynb"}
-
-
+NOTEBOOKS = {
+    "01_iam_role.ipynb": "02_cluster.ipynb",
+    "02_cluster.ipynb": "03_staging.ipynb",
+    "06_teardown.ipynb": "01_iam_role.ipynb",
+}
 
 
 def build_everything(config, session):
@@ -30,7 +31,10 @@ def test_status_lists_the_cluster_the_role_and_the_rule_then_teardown_leaves_not
     rule = build_everything(config, session)
     left = teardown.remaining(config, boto_session=session)
     assert [(item.kind, item.name) for item in left] == [
-        ("Redshift cluster", "dwhcluster"), ("IAM role", "dwhRole"), ("ingress rule", rule.group_id)]
+        ("Redshift cluster", "dwhcluster"),
+        ("IAM role", "dwhRole"),
+        ("ingress rule", rule.group_id),
+    ]
     assert left[0].detail == "1 x ra3.large, available, local stand-in: free" and teardown.hourly_total(left) == 0.0
 
     first = teardown.teardown(config, boto_session=session, progress=False)
@@ -44,14 +48,22 @@ def test_status_lists_the_cluster_the_role_and_the_rule_then_teardown_leaves_not
 def test_on_aws_each_cluster_in_the_region_shows_its_hourly_cost(sandbox, moto_endpoint):
     """aws mode with clients handed in: the moto server stands in for the account."""
     session = sandbox[1]
-    config = load_config(REPO_ROOT / "dwh.cfg",
-                         environ={"SPARKIFY_MODE": "aws", "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"})
-    clients = {name: session.client(service, endpoint_url=moto_endpoint)
-               for name, service in (("redshift", "redshift"), ("ec2", "ec2"), ("iam_client", "iam"))}
+    config = load_config(
+        REPO_ROOT / "dwh.cfg", environ={"SPARKIFY_MODE": "aws", "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"}
+    )
+    clients = {
+        name: session.client(service, endpoint_url=moto_endpoint)
+        for name, service in (("redshift", "redshift"), ("ec2", "ec2"), ("iam_client", "iam"))
+    }
     for identifier, node_type, nodes in (("dwhcluster", "ra3.xlplus", 2), ("legacy", "dc2.large", 1)):
-        clients["redshift"].create_cluster(ClusterIdentifier=identifier, NodeType=node_type, NumberOfNodes=nodes,
-                                           ClusterType="multi-node" if nodes > 1 else "single-node",
-                                           MasterUsername="dwhuser", MasterUserPassword="Sandbox1pass")
+        clients["redshift"].create_cluster(
+            ClusterIdentifier=identifier,
+            NodeType=node_type,
+            NumberOfNodes=nodes,
+            ClusterType="multi-node" if nodes > 1 else "single-node",
+            MasterUsername="dwhuser",
+            MasterUserPassword="Sandbox1pass",
+        )
     left = {item.name: item for item in teardown.remaining(config, **clients)}
     assert left["dwhcluster"] == teardown.Leftover("Redshift cluster", "dwhcluster", "2 x ra3.xlplus, available", 2.172)
     assert left["legacy"].usd_per_hour is None and left["legacy"].detail.endswith("not the one dwh.cfg names")
@@ -64,11 +76,14 @@ def project(tmp_path, monkeypatch, moto_endpoint):
     """The command line's view: dwh.cfg in a folder of its own, the moto server as the local stack, fresh names."""
     (tmp_path / "dwh.cfg").write_text((REPO_ROOT / "dwh.cfg").read_text())
     suffix = uuid.uuid4().hex[:8]
-    for name, value in {"SPARKIFY_CONFIG": str(tmp_path / "dwh.cfg"), "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass",
-                        "SPARKIFY_LOCAL_AWS_PORT": str(urlsplit(moto_endpoint).port),
-                        "SPARKIFY_AWS_REGION": "ap-southeast-4",  # a region no other test uses
-                        "SPARKIFY_DWH_IAM_ROLE_NAME": f"cliRole{suffix}",
-                        "SPARKIFY_DWH_CLUSTER_IDENTIFIER": f"cli{suffix}"}.items():
+    for name, value in {
+        "SPARKIFY_CONFIG": str(tmp_path / "dwh.cfg"),
+        "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass",
+        "SPARKIFY_LOCAL_AWS_PORT": str(urlsplit(moto_endpoint).port),
+        "SPARKIFY_AWS_REGION": "ap-southeast-4",  # a region no other test uses
+        "SPARKIFY_DWH_IAM_ROLE_NAME": f"cliRole{suffix}",
+        "SPARKIFY_DWH_CLUSTER_IDENTIFIER": f"cli{suffix}",
+    }.items():
         monkeypatch.setenv(name, value)
     return suffix
 

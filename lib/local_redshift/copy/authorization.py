@@ -51,16 +51,18 @@ def authorize(authorization: Authorization, cluster: ClusterContext, aws: AwsCli
 
 def _access_denied(context: str, query_id: int) -> CopyError:
     """S3's 403 as Redshift reports it."""
-    return aws_error("S3ServiceException:Access Denied,Status 403,Error AccessDenied", context=context,
-                     query_id=query_id)
+    return aws_error(
+        "S3ServiceException:Access Denied,Status 403,Error AccessDenied", context=context, query_id=query_id
+    )
 
 
 def _role_arn(authorization: IamRole, cluster: ClusterContext) -> str:
     if authorization.arn is not None:
         return authorization.arn
     if not cluster.iam_roles:
-        raise aws_error("No default IAM role is associated with the cluster", context="IAM_ROLE default",
-                        query_id=cluster.query_id)
+        raise aws_error(
+            "No default IAM role is associated with the cluster", context="IAM_ROLE default", query_id=cluster.query_id
+        )
     return cluster.iam_roles[0]
 
 
@@ -177,6 +179,7 @@ class _RoleAccess:
 
 def _applies(statement: dict, element: str, value: str, *, lower: bool = False) -> bool:
     """Whether the statement's Action/Resource (or NotAction/NotResource) covers `value`."""
+
     def covers(patterns: Any) -> bool:
         return any(
             _wildcard(str(pattern).lower() if lower else str(pattern)).fullmatch(value)

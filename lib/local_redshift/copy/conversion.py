@@ -84,9 +84,11 @@ def _converter_for_type(column: Column, options: CopyOptions) -> Converter:
     if kind == "bool":
         return _blank_is_null(_boolean)
     if kind in ("timestamp", "timestamptz"):
-        return _blank_is_null(timestamp_converter(
-            options.timeformat, with_time_zone=kind == "timestamptz", accept_any=options.accept_any_date
-        ))
+        return _blank_is_null(
+            timestamp_converter(
+                options.timeformat, with_time_zone=kind == "timestamptz", accept_any=options.accept_any_date
+            )
+        )
     if kind == "date":
         return _blank_is_null(date_converter(options.dateformat, accept_any=options.accept_any_date))
     if kind in _JSON_TYPES:
@@ -190,14 +192,19 @@ def _invalid_digit(text: str, allowed: str, type_label: str) -> LoadError:
     """Redshift's 1207: the first character that does not belong to a number, and where it is."""
     stripped = text.strip()
     position = next(
-        (index for index, character in enumerate(stripped)
-         if character not in allowed and not (index == 0 and character in "+-")),
+        (
+            index
+            for index, character in enumerate(stripped)
+            if character not in allowed and not (index == 0 and character in "+-")
+        ),
         max(len(stripped) - 1, 0),
     )
     bad = stripped[position] if stripped else ""
     return LoadError(
-        INVALID_DIGIT, f"Invalid digit, Value '{bad}', Pos {position}, Type: {type_label}",
-        raw_value=text, position=position,
+        INVALID_DIGIT,
+        f"Invalid digit, Value '{bad}', Pos {position}, Type: {type_label}",
+        raw_value=text,
+        position=position,
     )
 
 
@@ -244,8 +251,9 @@ def _float(*, single: bool) -> Converter:
                 raise _invalid_digit(text, _NUMBER_CHARACTERS, type_label)
             number = float(text)
         if single and abs(number) > _FLOAT4_LIMIT:
-            raise LoadError(OVERFLOW, f"Overflow ({type_label} valid range {-_FLOAT4_LIMIT} to {_FLOAT4_LIMIT})",
-                            raw_value=text)
+            raise LoadError(
+                OVERFLOW, f"Overflow ({type_label} valid range {-_FLOAT4_LIMIT} to {_FLOAT4_LIMIT})", raw_value=text
+            )
         return text
 
     return convert
@@ -268,8 +276,9 @@ def _decimal(precision_and_scale: tuple[int, int] | None, *, round_half_up: bool
         except InvalidOperation:
             number = None
         if number is None or abs(number) >= Decimal(10) ** (precision - scale):
-            raise LoadError(OVERFLOW, f"Numeric data overflow (result precision) for NUMERIC({precision},{scale})",
-                            raw_value=text)
+            raise LoadError(
+                OVERFLOW, f"Numeric data overflow (result precision) for NUMERIC({precision},{scale})", raw_value=text
+            )
         return format(number, "f")
 
     return convert

@@ -27,22 +27,46 @@ TextConverter = Callable[[Any], "str | None"]
 _EPOCH = datetime(1970, 1, 1)
 _JULIAN_DAY_OF_ORDINAL_ZERO = 1721425
 _EPOCH_SCALES = {"epochsecs": 1, "epochmillisecs": 1000}
-_MONTHS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}
 _DEFAULT = re.compile(
     r"(?P<Y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{1,2})(?::(?P<S>\d{1,2})(?:\.(?P<f>\d{1,6})\d*)?)?)?"
     r"\s*(?P<z>Z|[+-]\d{1,2}(?::?\d{2})?)?"
 )
 _FORMAT_PARTS = [
-    ("YYYY", r"(?P<Y>\d{4})"), ("YY", r"(?P<y>\d{2})"), ("MON", r"(?P<b>[A-Za-z]{3})"),
-    ("MM", r"(?P<m>\d{1,2})"), ("DD", r"(?P<d>\d{1,2})"), ("HH24", r"(?P<H>\d{1,2})"),
-    ("HH12", r"(?P<I>\d{1,2})"), ("HH", r"(?P<H>\d{1,2})"), ("MI", r"(?P<M>\d{1,2})"),
-    ("SS", r"(?P<S>\d{1,2})(?:\.(?P<f>\d{1,6})\d*)?"), ("AM", r"(?P<p>[AaPp][Mm])"), ("PM", r"(?P<p>[AaPp][Mm])"),
+    ("YYYY", r"(?P<Y>\d{4})"),
+    ("YY", r"(?P<y>\d{2})"),
+    ("MON", r"(?P<b>[A-Za-z]{3})"),
+    ("MM", r"(?P<m>\d{1,2})"),
+    ("DD", r"(?P<d>\d{1,2})"),
+    ("HH24", r"(?P<H>\d{1,2})"),
+    ("HH12", r"(?P<I>\d{1,2})"),
+    ("HH", r"(?P<H>\d{1,2})"),
+    ("MI", r"(?P<M>\d{1,2})"),
+    ("SS", r"(?P<S>\d{1,2})(?:\.(?P<f>\d{1,6})\d*)?"),
+    ("AM", r"(?P<p>[AaPp][Mm])"),
+    ("PM", r"(?P<p>[AaPp][Mm])"),
 ]
 _AUTO_LAYOUTS = (
-    "%Y%m%d %H%M%S", "%y%m%d %H%M%S", "%Y%m%d", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y",
-    "%d.%m.%Y %H:%M:%S", "%d.%m.%Y", "%b-%d-%Y", "%b %d %Y", "%d %b %Y", "%d %b %Y %H:%M:%S", "%Y.%j", "%B %d, %Y",
+    "%Y%m%d %H%M%S",
+    "%y%m%d %H%M%S",
+    "%Y%m%d",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y",
+    "%b-%d-%Y",
+    "%b %d %Y",
+    "%d %b %Y",
+    "%d %b %Y %H:%M:%S",
+    "%Y.%j",
+    "%B %d, %Y",
 )
 
 
@@ -151,7 +175,12 @@ def _from_match(match: re.Match[str] | None, with_time_zone: bool) -> datetime |
             hour = int(parts["I"]) % 12 + (12 if (parts.get("p") or "").lower() == "pm" else 0)
         fraction = (parts.get("f") or "").ljust(6, "0")
         moment = datetime(
-            year, month, int(parts.get("d") or 1), hour, int(parts.get("M") or 0), int(parts.get("S") or 0),
+            year,
+            month,
+            int(parts.get("d") or 1),
+            hour,
+            int(parts.get("M") or 0),
+            int(parts.get("S") or 0),
             int(fraction),
         )
     except (KeyError, ValueError):
@@ -188,8 +217,9 @@ def _auto(text: str, with_time_zone: bool) -> datetime | None:
         return parsed
     try:
         parsed = datetime.fromisoformat(text)
-        return parsed if with_time_zone or parsed.tzinfo is None else parsed.astimezone(timezone.utc).replace(
-            tzinfo=None)
+        return (
+            parsed if with_time_zone or parsed.tzinfo is None else parsed.astimezone(timezone.utc).replace(tzinfo=None)
+        )
     except ValueError:
         pass
     if text[:1] in ("J", "j") and text[1:].isdigit():

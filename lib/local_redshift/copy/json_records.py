@@ -49,7 +49,7 @@ class Record:
 def read_records(data: bytes, *, replacement: str | None = None, skip_lines: int = 0) -> Iterator[Record]:
     """The records of one file in order; `replacement` replaces invalid UTF-8 bytes (ACCEPTINVCHARS)."""
     if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM):]
+        data = data[len(_UTF8_BOM) :]
     offset = _offset_after_lines(data, skip_lines)
     line_number = skip_lines
     loads = orjson.loads
@@ -150,7 +150,7 @@ def _checked(record: Record) -> Record:
 
 def _invalid_utf8(error: UnicodeDecodeError) -> LoadError:
     """Redshift's 1220 error for the first invalid byte sequence of a string."""
-    sequence = error.object[error.start:error.end].hex(" ")
+    sequence = error.object[error.start : error.end].hex(" ")
     number = _UTF8_ERROR_NUMBERS.get(error.reason, 3)
     return LoadError(
         INVALID_UTF8,

@@ -66,8 +66,13 @@ def run_copy(statement: exp.Copy, backend: Backend, cluster: ClusterContext, aws
         raise CopyError(f"COPY into '{table.name}' has no column to load")
     permissions = authorize(options.authorization, cluster, aws)
     region = options.region or cluster.region
-    source = S3Source(aws("s3", region), region=region, region_given=options.region is not None,
-                      permissions=permissions, query_id=cluster.query_id)
+    source = S3Source(
+        aws("s3", region),
+        region=region,
+        region_given=options.region is not None,
+        permissions=permissions,
+        query_id=cluster.query_id,
+    )
     column_values = _column_values(options, columns, source, cluster)
     files = source.data_files(options.source_url, manifest=options.manifest)
     errors = LoadErrorLog(backend, table, cluster, started, options.max_errors)
@@ -95,13 +100,19 @@ def run_copy(statement: exp.Copy, backend: Backend, cluster: ClusterContext, aws
     log.info(
         "Load into table '%s' completed, %d record(s) loaded successfully, %d could not be loaded"
         " (%d files, %.2f s, %.0f rows/s)",
-        table.name, loaded, errors.count, stream.files, elapsed, loaded / elapsed if elapsed else 0.0,
+        table.name,
+        loaded,
+        errors.count,
+        stream.files,
+        elapsed,
+        loaded / elapsed if elapsed else 0.0,
     )
     return loaded
 
 
-def _column_values(options: CopyOptions, columns: Sequence[Column], source: S3Source,
-                   cluster: ClusterContext) -> ColumnValues:
+def _column_values(
+    options: CopyOptions, columns: Sequence[Column], source: S3Source, cluster: ClusterContext
+) -> ColumnValues:
     """How records map to the columns: by name, or by the JSONPaths file (read now, before any data)."""
     names = [column.name for column in columns]
     url = options.json.jsonpaths_url
@@ -109,7 +120,7 @@ def _column_values(options: CopyOptions, columns: Sequence[Column], source: S3So
         return by_name(names, ignore_case=options.json.ignore_case)
     paths = parse_jsonpaths_file(source.read(S3Object.parse(url), context=f"JSONPaths file: {url}"), url)
     if paths is None:
-        log.info("JSONPaths file %s has no \"jsonpaths\" key: mapping fields by name", url)
+        log.info('JSONPaths file %s has no "jsonpaths" key: mapping fields by name', url)
         return by_name(names, ignore_case=False)
     if len(paths) != len(columns):
         message = (
@@ -154,8 +165,9 @@ def _refused_by_database(error: Exception, stream: _RowStream, errors: LoadError
 class _RowStream:
     """Records -> COPY text rows -> chunks, remembering the origins of the rows of recent chunks."""
 
-    def __init__(self, options: CopyOptions, columns: Sequence[Column], column_values: ColumnValues,
-                 errors: LoadErrorLog) -> None:
+    def __init__(
+        self, options: CopyOptions, columns: Sequence[Column], column_values: ColumnValues, errors: LoadErrorLog
+    ) -> None:
         self.columns = tuple(columns)
         self._converters: tuple[Converter, ...] = tuple(column_converter(column, options) for column in columns)
         self._column_values = column_values

@@ -27,8 +27,9 @@ class Origin(NamedTuple):
 class LoadErrorLog:
     """Counts bad records against MAXERROR and hands their stl_load_errors rows to the backend."""
 
-    def __init__(self, backend: Backend, table: TargetTable, cluster: ClusterContext, started: datetime,
-                 max_errors: int) -> None:
+    def __init__(
+        self, backend: Backend, table: TargetTable, cluster: ClusterContext, started: datetime, max_errors: int
+    ) -> None:
         self._backend = backend
         self._table = table
         self._cluster = cluster

@@ -21,8 +21,16 @@ MAX_MAXERROR = 100_000
 """Redshift's upper bound for MAXERROR; larger values are lowered to it."""
 
 _JSON_INCOMPATIBLE = {
-    "CSV", "DELIMITER", "ESCAPE", "FILLRECORD", "FIXEDWIDTH", "IGNOREBLANKLINES", "NULL", "QUOTE",
-    "READRATIO", "REMOVEQUOTES",
+    "CSV",
+    "DELIMITER",
+    "ESCAPE",
+    "FILLRECORD",
+    "FIXEDWIDTH",
+    "IGNOREBLANKLINES",
+    "NULL",
+    "QUOTE",
+    "READRATIO",
+    "REMOVEQUOTES",
 }
 _OTHER_FORMATS = {"AVRO", "PARQUET", "ORC", "SHAPEFILE"}
 _UNSUPPORTED = {
@@ -392,8 +400,10 @@ class _ParameterParser:
     def _encoding(self) -> None:
         encoding = self._argument("ENCODING").upper().replace("-", "")
         if encoding != "UTF8":
-            raise CopyError(f"ENCODING {encoding} is not supported: the local Redshift reads UTF8 only",
-                            sqlstate=FEATURE_NOT_SUPPORTED)
+            raise CopyError(
+                f"ENCODING {encoding} is not supported: the local Redshift reads UTF8 only",
+                sqlstate=FEATURE_NOT_SUPPORTED,
+            )
 
 
 def _parse_credentials_string(text: str) -> Authorization:
@@ -406,8 +416,14 @@ def _parse_credentials_string(text: str) -> Authorization:
         pairs[key.strip().lower()] = value.strip()
     if set(pairs) == {"aws_iam_role"}:
         return IamRole(pairs["aws_iam_role"])
-    if {"aws_access_key_id", "aws_secret_access_key"} <= set(pairs) <= {
-        "aws_access_key_id", "aws_secret_access_key", "token",
-    }:
+    if (
+        {"aws_access_key_id", "aws_secret_access_key"}
+        <= set(pairs)
+        <= {
+            "aws_access_key_id",
+            "aws_secret_access_key",
+            "token",
+        }
+    ):
         return AccessKeys(pairs["aws_access_key_id"], pairs["aws_secret_access_key"], pairs.get("token"))
     raise CopyError(_CREDENTIALS_FORMAT)

@@ -56,8 +56,9 @@ class S3Object:
 class S3Source:
     """Reads a COPY's objects with the `aws("s3", region)` client, checking regions and permissions."""
 
-    def __init__(self, client: Any, *, region: str, region_given: bool, permissions: S3Permissions,
-                 query_id: int) -> None:
+    def __init__(
+        self, client: Any, *, region: str, region_given: bool, permissions: S3Permissions, query_id: int
+    ) -> None:
         self._client = client
         self._region = region
         self._region_given = region_given
@@ -120,8 +121,7 @@ class S3Source:
 
     def _listing(self, prefix: S3Object) -> Iterator[S3Object]:
         try:
-            for page in self._client.get_paginator("list_objects_v2").paginate(Bucket=prefix.bucket,
-                                                                              Prefix=prefix.key):
+            for page in self._client.get_paginator("list_objects_v2").paginate(Bucket=prefix.bucket, Prefix=prefix.key):
                 for item in page.get("Contents", []):
                     yield S3Object(prefix.bucket, item["Key"])
         except ClientError as error:
@@ -141,13 +141,15 @@ class S3Source:
             elif mandatory:
                 raise aws_error(
                     "S3ServiceException:The specified key does not exist.,Status 404,Error NoSuchKey",
-                    context=f"Manifest entry {url} is mandatory", query_id=self._query_id,
+                    context=f"Manifest entry {url} is mandatory",
+                    query_id=self._query_id,
                 )
             else:
                 log.info("manifest %s: skipping missing optional entry %s", manifest.url, url)
         if not found:
-            raise aws_error(f"No files found to load from manifest {manifest.url}", context=manifest.url,
-                            query_id=self._query_id)
+            raise aws_error(
+                f"No files found to load from manifest {manifest.url}", context=manifest.url, query_id=self._query_id
+            )
         return iter(found)
 
     def _exists(self, location: S3Object) -> bool:
@@ -177,9 +179,11 @@ class S3Source:
                 if self._region_given
                 else "The S3 bucket addressed by the query is in a different region from this cluster."
             )
-            raise aws_error(f"S3ServiceException:{message},Status 301,Error PermanentRedirect",
-                            context=f"Bucket {bucket} is in {bucket_region}, COPY reads from {self._region}",
-                            query_id=self._query_id)
+            raise aws_error(
+                f"S3ServiceException:{message},Status 301,Error PermanentRedirect",
+                context=f"Bucket {bucket} is in {bucket_region}, COPY reads from {self._region}",
+                query_id=self._query_id,
+            )
         self._checked_buckets.add(bucket)
 
     def _s3_error(self, error: ClientError, context: str) -> CopyError:
@@ -188,8 +192,11 @@ class S3Source:
         message = details.get("Message") or details.get("Code") or str(error)
         if details.get("Code") == "NoSuchKey":
             message = "The specified key does not exist."
-        return aws_error(f"S3ServiceException:{message},Status {status},Error {details.get('Code', '')}",
-                         context=context, query_id=self._query_id)
+        return aws_error(
+            f"S3ServiceException:{message},Status {status},Error {details.get('Code', '')}",
+            context=context,
+            query_id=self._query_id,
+        )
 
 
 def _parse_manifest(body: bytes, url: str) -> list[tuple[str, bool]]:
@@ -212,8 +219,9 @@ def _parse_manifest(body: bytes, url: str) -> list[tuple[str, bool]]:
     return parsed
 
 
-def _decompressed(body: bytes, decompress: Callable[[bytes], bytes], compression: str | None,
-                  location: S3Object) -> bytes:
+def _decompressed(
+    body: bytes, decompress: Callable[[bytes], bytes], compression: str | None, location: S3Object
+) -> bytes:
     try:
         return decompress(body)
     except (OSError, EOFError, ValueError, zlib.error) as error:

@@ -104,22 +104,17 @@ def load_columns(table: TargetTable, requested: tuple[str, ...] | None, *, expli
     """The columns COPY fills, in order: the column list, or every column but IDENTITY and generated ones."""
     if requested is None:
         return tuple(
-            column for column in table.columns
-            if not column.generated and (explicit_ids or not column.identity)
+            column for column in table.columns if not column.generated and (explicit_ids or not column.identity)
         )
     by_name = {column.name: column for column in table.columns}
     chosen: list[Column] = []
     for name in requested:
         column = by_name.get(name)
         if column is None:
-            raise CopyError(
-                f'column "{name}" of relation "{table.name}" does not exist', sqlstate=UNDEFINED_COLUMN
-            )
+            raise CopyError(f'column "{name}" of relation "{table.name}" does not exist', sqlstate=UNDEFINED_COLUMN)
         if column in chosen:
             raise CopyError(f'column "{name}" specified more than once', sqlstate="42701")
         if column.identity and not explicit_ids:
-            raise CopyError(
-                f'cannot set an identity column to a value: "{name}" (use EXPLICIT_IDS)', sqlstate="428C9"
-            )
+            raise CopyError(f'cannot set an identity column to a value: "{name}" (use EXPLICIT_IDS)', sqlstate="428C9")
         chosen.append(column)
     return tuple(chosen)

@@ -13,6 +13,7 @@ exactly what they would be for any other failing statement.
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
 import hashlib
 import logging
@@ -158,10 +159,8 @@ class Session:
         if self._cancel is not None:
             self.endpoint.cancels.pop((self.backend_pid, self._key), None)
             if cancel:
-                try:
+                with contextlib.suppress(psycopg.Error):
                     self._cancel.cancel()
-                except psycopg.Error:
-                    pass
         for closing in (self.backend, self.client):
             if closing is not None:
                 closing.close()
@@ -169,10 +168,8 @@ class Session:
             self.connection.close()
 
     def _send_fatal(self, sqlstate: str, message: str) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.client.sendall(wire.error(sqlstate, message, severity="FATAL"))
-        except OSError:
-            pass
 
     # --- handshake -----------------------------------------------------------------------------------------
 
@@ -514,8 +511,15 @@ class Session:
     def _report(self, error: Exception, extended: bool) -> None:
         """Tell the client a statement failed, leaving the transaction as a failed statement leaves it."""
         if isinstance(error, CopyError) and self.status == "E":  # the cancelled load failed the transaction
-            error = BackendError({"S": "ERROR", "V": "ERROR", "C": error.sqlstate, "M": error.message,
-                                  **({"D": error.detail} if error.detail else {})})
+            error = BackendError(
+                {
+                    "S": "ERROR",
+                    "V": "ERROR",
+                    "C": error.sqlstate,
+                    "M": error.message,
+                    **({"D": error.detail} if error.detail else {}),
+                }
+            )
         if isinstance(error, BackendError):  # PostgreSQL failed already: relay the words
             self._emit(wire.error_response(error.fields))
             if extended:
@@ -540,7 +544,7 @@ class Session:
             return self._copy(statement)
         except ClientGone:
             raise
-        except Exception as error:  # noqa: BLE001 - every failure is reported to the client
+        except Exception as error:
             self._report(error, extended)
             return None
 
