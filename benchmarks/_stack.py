@@ -11,7 +11,6 @@ import json
 import os
 import platform
 import secrets
-import socket
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -20,30 +19,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import boto3
 import psycopg
 import redshift_connector
 
 from local_redshift.endpoint.clusters import ClusterDirectory
 from local_redshift.stack import HOST, LocalStack, StackSettings
+from tests.support import REDSHIFT_TRUST, S3_READ_ONLY, free_port, stand_in_client
 
 REGION = "us-west-2"
 CLUSTER = "bench"
 DATABASE = "dev"
 USER = "awsuser"
-S3_READ_ONLY = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
-REDSHIFT_TRUST = {
-    "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Principal": {"Service": "redshift.amazonaws.com"}, "Action": "sts:AssumeRole"}],
-}
 RESULTS = Path(__file__).resolve().parent / "results"
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 @dataclass(frozen=True)
@@ -106,10 +93,7 @@ def bench_stack() -> Iterator[Bench]:
 
 def aws_client(stack: LocalStack, service: str) -> Any:
     """A boto3 client of the stack's AWS stand-in."""
-    return boto3.client(
-        service, region_name=REGION, endpoint_url=stack.settings.aws_endpoint,
-        aws_access_key_id="testing", aws_secret_access_key="testing",
-    )  # fmt: skip
+    return stand_in_client(service, stack.settings.aws_endpoint, REGION)
 
 
 def _endpoint_login(stack: LocalStack, password: str) -> psycopg.Connection:

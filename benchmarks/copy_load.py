@@ -6,7 +6,8 @@ the endpoint up, and then, --repeat times (interleaved; the median is kept):
       number of fetch threads;
   (b) bulk-load floor: psycopg COPY FROM STDIN (write_row) of the same rows, already parsed, straight into
       PostgreSQL;
-  (c) the course's two COPY statements end to end through the endpoint (redshift_connector, autocommit);
+  (c) the course's two COPY statements (read from sparkify_dwh/sql/staging/, as the tutorial runs them) end to
+      end through the endpoint (redshift_connector, autocommit);
   (d) peers straight into PostgreSQL, reading the objects with the same concurrent fetch:
       pandas: read_json(lines=True) per object, concatenated per table, to_sql(method="multi", chunksize=1000)
               over SQLAlchemy postgresql+psycopg;
@@ -15,7 +16,7 @@ the endpoint up, and then, --repeat times (interleaved; the median is kept):
 The endpoint's memory is read from /proc during (c). Prints the figures and the issue's targets, and writes
 benchmarks/results/copy_load.json.
 
-    .venv/bin/python benchmarks/copy_load.py [--scale 1 | --scales 1,10] [--repeat 3]
+    .venv/bin/python -m benchmarks.copy_load [--scale 1 | --scales 1,10] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -36,14 +37,18 @@ from typing import Any
 
 import pandas
 import psycopg
-from _stack import Bench, bench_stack, machine, write_result
+import sqlglot
 from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, Engine
+from sqlglot import exp
 
+from benchmarks._stack import Bench, bench_stack, machine, write_result
 from local_redshift.copy.source import FETCH_THREADS
 from local_redshift.postgres import SUPERUSER
+from sparkify_dwh import sql
 from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, seed_generated
 from sparkify_dwh.sampledata.layout import STAGING_EVENTS_COLUMNS
+from tests.support import course_sql
 
 BUCKET = "udacity-dend"
 LOG_DATA = f"s3://{BUCKET}/log_data"
@@ -51,33 +56,33 @@ LOG_JSONPATH = f"s3://{BUCKET}/log_json_path.json"
 SONG_DATA = f"s3://{BUCKET}/song_data"
 REGION = "us-west-2"
 
-STAGING_EVENTS = """CREATE TABLE staging_events (artist VARCHAR(256), auth VARCHAR(256), firstname VARCHAR(256),
-    gender CHAR(1), iteminsession INTEGER, lastname VARCHAR(256), length DOUBLE PRECISION, level VARCHAR(256),
-    location VARCHAR(256), method VARCHAR(256), page VARCHAR(256), registration DOUBLE PRECISION,
-    sessionid INTEGER, song VARCHAR(256), status INTEGER, ts TIMESTAMP, useragent VARCHAR(65535), userid INTEGER)"""
-STAGING_SONGS = """CREATE TABLE staging_songs (num_songs INTEGER, artist_id VARCHAR(32),
-    artist_latitude DOUBLE PRECISION, artist_longitude DOUBLE PRECISION, artist_location VARCHAR(512),
-    artist_name VARCHAR(512), song_id VARCHAR(32), title VARCHAR(512), duration DOUBLE PRECISION, year INTEGER)"""
-COPY_EVENTS = f"""COPY staging_events FROM '{LOG_DATA}' IAM_ROLE '{{role}}' REGION '{REGION}'
-    FORMAT AS JSON '{LOG_JSONPATH}' TIMEFORMAT AS 'epochmillisecs'
-    TRUNCATECOLUMNS BLANKSASNULL EMPTYASNULL"""
-COPY_SONGS = f"""COPY staging_songs FROM '{SONG_DATA}' CREDENTIALS 'aws_iam_role={{role}}'
-    REGION '{REGION}' FORMAT AS JSON 'auto' COMPUPDATE OFF"""
+# The course's staging SQL, from the files the tutorial runs: each create file drops and creates its table, each
+# copy file deletes the table's rows and runs its COPY.
+CREATE_STAGING = [course_sql("staging", name) for name in ("create_staging_events", "create_staging_songs")]
+
+
+def copy_statements(role_arn: str) -> list[str]:
+    """The COPY statements of the course's two copy files. Their DELETE is left out: every timed COPY starts
+    from tables emptied by TRUNCATE, as the other loads do."""
+    texts = [
+        course_sql("staging", "copy_staging_events", log_data=LOG_DATA, role_arn=role_arn, region=REGION,
+                   log_jsonpath=LOG_JSONPATH),
+        course_sql("staging", "copy_staging_songs", song_data=SONG_DATA, role_arn=role_arn, region=REGION),
+    ]  # fmt: skip
+    return [statement for text in texts for statement in sql.statements(text) if statement.upper().startswith("COPY")]
+
+
+def _columns(create: str) -> tuple[str, ...]:
+    """The column names of the CREATE TABLE statement in a create file, in order."""
+    statement = next(s for s in sql.statements(create) if s.upper().startswith("CREATE TABLE"))
+    return tuple(column.name for column in sqlglot.parse_one(statement, read="redshift").find_all(exp.ColumnDef))
+
 
 EVENT_FIELDS = STAGING_EVENTS_COLUMNS
-EVENT_COLUMNS = tuple(name.lower() for name in EVENT_FIELDS)
-SONG_COLUMNS = (
-    "num_songs",
-    "artist_id",
-    "artist_latitude",
-    "artist_longitude",
-    "artist_location",
-    "artist_name",
-    "song_id",
-    "title",
-    "duration",
-    "year",
-)
+"""The events' JSON fields, in the order the JSONPaths file maps them onto the columns (by position)."""
+EVENT_COLUMNS, SONG_COLUMNS = map(_columns, CREATE_STAGING)
+assert len(EVENT_COLUMNS) == len(EVENT_FIELDS), "staging_events has a column for each field of the JSONPaths file"
+TS, USER_ID = (EVENT_COLUMNS[EVENT_FIELDS.index(field)] for field in ("ts", "userId"))
 TABLES = {"staging_events": EVENT_COLUMNS, "staging_songs": SONG_COLUMNS}
 PANDAS_CHUNKSIZE = 1000
 MEMORY_SAMPLE_SECONDS = 0.01
@@ -194,8 +199,8 @@ def endpoint_copy(endpoint: Any, role_arn: str) -> int:
     """(c) The course's two COPY statements through the endpoint."""
     cursor = endpoint.cursor()
     loaded = 0
-    for statement in (COPY_EVENTS, COPY_SONGS):
-        cursor.execute(statement.format(role=role_arn))
+    for statement in copy_statements(role_arn):
+        cursor.execute(statement)
         loaded += cursor.rowcount
     return loaded
 
@@ -217,9 +222,9 @@ def pandas_peer(s3: Any, data: DataSet, engine: Engine) -> int:
         pandas.read_json(io.BytesIO(body), lines=True) for body in fetch(s3, data.keys["staging_events"])
     )
     events = events.reindex(columns=list(EVENT_FIELDS)).set_axis(list(EVENT_COLUMNS), axis=1)
-    events["ts"] = pandas.to_datetime(events["ts"], unit="ms")
+    events[TS] = pandas.to_datetime(events[TS], unit="ms")
     events = events.replace({"": None, " ": None})
-    events["userid"] = pandas.to_numeric(events["userid"]).astype("Int64")
+    events[USER_ID] = pandas.to_numeric(events[USER_ID]).astype("Int64")
     songs = pandas.concat(
         pandas.read_json(io.BytesIO(body), lines=True) for body in fetch(s3, data.keys["staging_songs"])
     ).reindex(columns=list(SONG_COLUMNS))
@@ -309,21 +314,21 @@ class MemorySampler:
 
 
 def prepare_tables(bench: Bench) -> None:
-    """The staging tables through the endpoint, and copies of them for the floor and the peers."""
+    """The staging tables through the endpoint (the course's create files), and copies of them (the columns as
+    the endpoint made them) for the floor and the peers."""
     connection = bench.redshift_connector()
     try:
         cursor = connection.cursor()
-        cursor.execute(STAGING_EVENTS)
-        cursor.execute(STAGING_SONGS)
+        for statement in (s for text in CREATE_STAGING for s in sql.statements(text)):
+            cursor.execute(statement)
     finally:
         connection.close()
     with bench.direct() as connection:
         for schema in sorted(set(SCHEMAS.values())):
             if schema != "public":
                 connection.execute(f"CREATE SCHEMA {schema}")
-                connection.execute(f"SET search_path TO {schema}")
-                connection.execute(STAGING_EVENTS)
-                connection.execute(STAGING_SONGS)
+                for table in TABLES:
+                    connection.execute(f"CREATE TABLE {schema}.{table} (LIKE public.{table})")
 
 
 def truncate(direct: psycopg.Connection, schema: str) -> None:

@@ -8,7 +8,7 @@ Clients: psycopg straight to PostgreSQL (the baseline), psycopg and redshift_con
 (redshift_connector cannot log in to PostgreSQL itself). Prints Markdown tables and writes
 benchmarks/results/endpoint_overhead.json.
 
-    .venv/bin/python benchmarks/endpoint_overhead.py [--iterations 2000] [--rows 1000000]
+    .venv/bin/python -m benchmarks.endpoint_overhead [--iterations 2000] [--rows 1000000]
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from _stack import Bench, bench_stack, machine, write_result
+from benchmarks._stack import Bench, bench_stack, machine, write_result
 
 BASELINE = "psycopg direct"
 FILL = "INSERT INTO bench_rows SELECT g, md5(g::text) FROM generate_series(1, %s) g"

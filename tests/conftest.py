@@ -1,11 +1,18 @@
-"""Fixtures shared by every test: real servers on 127.0.0.1, started once per session and stopped after."""
+"""Fixtures shared by every test: real servers on 127.0.0.1, started once per session and stopped after.
+
+Tests that start or use a server are marked `server`: every test that needs one of SERVER_FIXTURES (directly or
+through another fixture), and the modules and tests that start servers themselves (`pytest.mark.server`).
+`pytest -m "not server"` (`make check`) is the fast tier; a run that selects no `server` test starts no server,
+and a test that tries to anyway fails (see `refuse_servers`).
+"""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import secrets
-import socket
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,23 +21,83 @@ from moto.server import ThreadedMotoServer
 
 from local_redshift.postgres import PostgresServer
 from local_redshift.stack import LocalStack, StackSettings
+from tests.support import REPO_ROOT, UDACITY_SAMPLE, free_port
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-UDACITY_SAMPLE = REPO_ROOT.parent / "shared" / "udacity_sample"
+__all__ = ["REPO_ROOT", "UDACITY_SAMPLE", "free_port", "stack_environment"]
+
+SERVER_FIXTURES = frozenset({"postgres", "moto_endpoint", "local_stack"})
+"""The session's servers; a test needing any of them, even through other fixtures, is a `server` test."""
+
+_NO_SERVERS = pytest.StashKey[bool]()
 
 
-_given_ports: set[int] = set()
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark `server` every test whose fixture closure holds a server fixture (this runs before `-m` selects)."""
+    for item in items:
+        if SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.server)
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now, and not one this session handed out before."""
-    while True:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        if port not in _given_ports:
-            _given_ports.add(port)
-            return port
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """A run that selected no `server` test (the fast tier) may start none: `refuse_servers` sees to it."""
+    session.config.stash[_NO_SERVERS] = not any(item.get_closest_marker("server") for item in session.items)
+
+
+_SERVER_PROGRAMS = frozenset({"pg_ctl", "postgres", "initdb"})
+_SERVER_MODULES = frozenset({"local_redshift.endpoint", "local_redshift.aws_server", "moto.server"})
+
+
+def _starts_a_server(args: object) -> bool:
+    """Whether a command line starts a server: PostgreSQL, the AWS stand-in, the endpoint, `sparkify-dwh local up`
+    (or `python -m sparkify_dwh.cli local up`), or an nbmake run (whose notebooks start the stack)."""
+    if isinstance(args, (str, bytes, os.PathLike)):
+        args = [args]
+    words = [os.fsdecode(word) for word in args]
+    pairs = list(itertools.pairwise(words))
+    return (
+        bool(words and Path(words[0]).name in _SERVER_PROGRAMS)
+        or "--nbmake" in words
+        or ("local", "up") in pairs
+        or any(flag == "-m" and module in _SERVER_MODULES for flag, module in pairs)
+    )
+
+
+class _ServerRefused(RuntimeError):
+    pass
+
+
+def _refuse(what: str):
+    def refused(*_: object, **__: object) -> None:
+        raise _ServerRefused(
+            f"{what} in a run that selected no `server` test: the test needs the `server` marker (a server fixture,"
+            " or `pytestmark = pytest.mark.server` in a module that starts servers itself); see tests/conftest.py"
+        )
+
+    return refused
+
+
+class _GuardedPopen(subprocess.Popen):
+    """subprocess.Popen that refuses the command lines that start servers."""
+
+    def __init__(self, args, *rest, **options):
+        if _starts_a_server(args):
+            _refuse(f"starting a server ({args!r})")()
+        super().__init__(args, *rest, **options)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def refuse_servers(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In a run without `server` tests, starting a server raises instead: a mis-marked test fails loudly."""
+    if not request.config.stash.get(_NO_SERVERS, False):
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(PostgresServer, "start", _refuse("PostgresServer.start"))
+        patch.setattr(LocalStack, "up", _refuse("LocalStack.up"))
+        patch.setattr(ThreadedMotoServer, "start", _refuse("ThreadedMotoServer.start"))
+        patch.setattr(subprocess, "Popen", _GuardedPopen)
+        yield
 
 
 def stack_environment(state_dir: Path) -> dict[str, str]:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT, stack_environment
+from tests.conftest import stack_environment
+from tests.support import REPO_ROOT
 from tests.test_repository import ACCESS_KEY_ID
 
 NOTEBOOKS = sorted((REPO_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -49,6 +50,7 @@ def notebook_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
     subprocess.run([*CLI, "local", "down"], env=environment, check=True, cwd=REPO_ROOT, capture_output=True)
 
 
+@pytest.mark.server  # a local stack of its own, and nbmake
 def test_the_notebooks_run_in_order_twice_in_a_row_and_leak_no_secret(
     notebook_environment: dict[str, str], tmp_path: Path
 ):

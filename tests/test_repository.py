@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import REPO_ROOT
+from tests.support import REPO_ROOT
 
 ACCESS_KEY_ID = re.compile(rb"\b(AKIA|ASIA)[A-Z0-9]{16}\b")
 SECRET_ASSIGNMENT = re.compile(rb"(?i)(aws_secret_access_key|secret)\s*[=:]\s*['\"]?[A-Za-z0-9/+]{40}\b")

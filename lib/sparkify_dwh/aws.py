@@ -6,15 +6,14 @@ from typing import Any
 
 import boto3
 
+from local_redshift import aws_clients
 from sparkify_dwh.config import Config
-
-LOCAL_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 
 
 def session(config: Config) -> boto3.Session:
     """A boto3 session for the configured mode: dummy keys locally; the default chain (or [AWS] keys) on AWS."""
     if config.is_local:
-        return boto3.Session(region_name=config.aws.region, **LOCAL_CREDENTIALS)
+        return aws_clients.session(config.aws.region)
     if config.aws.key:
         return boto3.Session(
             region_name=config.aws.region,

@@ -11,6 +11,7 @@ import pytest
 
 from local_redshift.catalog import SCHEMA, install
 from local_redshift.translation import translate
+from tests.local_redshift.translation.support import catalog_database, run
 
 DATABASE = "test_catalog"
 
@@ -18,31 +19,16 @@ DATABASE = "test_catalog"
 @pytest.fixture(scope="module")
 def database(postgres) -> Iterator[str]:
     """A fresh database with the catalog installed twice (install is idempotent); its connection string."""
-    with psycopg.connect(postgres.conninfo(), autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {DATABASE}")
-    with psycopg.connect(postgres.conninfo(DATABASE), autocommit=True) as conn:
+    conninfo = catalog_database(postgres, DATABASE)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
         install(conn)
-        install(conn)
-    yield postgres.conninfo(DATABASE)
+    yield conninfo
 
 
 @pytest.fixture
 def conn(database: str) -> Iterator[psycopg.Connection]:
     with psycopg.connect(database, autocommit=True) as connection:
         yield connection
-
-
-def run(conn: psycopg.Connection, sql: str) -> list[tuple]:
-    """Run Redshift `sql` translated, each statement in one transaction; the rows of the last."""
-    rows: list[tuple] = []
-    for statement in translate(sql):
-        with conn.transaction():
-            for position, postgres in enumerate(statement.postgres):
-                cursor = conn.execute(postgres.encode())
-                if position == 0:
-                    rows = cursor.fetchall() if cursor.description else []
-    return rows
 
 
 def design_rows(conn: psycopg.Connection, table: str) -> int:

@@ -8,8 +8,9 @@ import psycopg
 import pytest
 import redshift_connector
 
-from tests.local_redshift.conftest import REDSHIFT_TRUST, S3_READ_ONLY, create_cluster, stack_client
-from tests.local_redshift.test_copy_udacity import COPY_EVENTS, COPY_SONGS, STAGING_EVENTS, STAGING_SONGS
+from tests.local_redshift.conftest import create_cluster, stack_client
+from tests.local_redshift.copy.test_udacity import COPY_EVENTS, COPY_SONGS, STAGING_EVENTS, STAGING_SONGS
+from tests.support import REDSHIFT_TRUST, S3_READ_ONLY
 
 LOAD_FAILED = "Load into table '{table}' failed.  Check 'stl_load_errors' system table for details."
 
@@ -134,6 +135,24 @@ def test_copy_failures_give_redshift_messages_and_the_session_goes_on(rs, world,
     assert cursor.execute("SELECT count(*) FROM numbers").fetchone() == [0]
 
 
+def test_two_failing_copies_in_a_row_each_report_their_own_error_then_the_corrected_one_loads(rs, world):
+    """A learner's second wrong COPY on the same connection gets its own error, not the first one's leftovers."""
+    cursor = rs.cursor()
+    with pytest.raises(redshift_connector.ProgrammingError, match="The specified S3 prefix 'missing/' does not exist"):
+        cursor.execute(copy_sql(world, "missing/"))
+    rs.rollback()
+    with pytest.raises(redshift_connector.ProgrammingError, match="is not authorized to assume IAM Role"):
+        cursor.execute(copy_sql(world, "good/", role=world["unattached"]))
+    rs.rollback()
+    with pytest.raises(redshift_connector.ProgrammingError, match="The specified S3 prefix 'absent/' does not exist"):
+        cursor.execute(copy_sql(world, "absent/"))
+    rs.rollback()
+    cursor.execute(copy_sql(world, "good/"))
+    assert cursor.rowcount == 3
+    rs.commit()
+    assert cursor.execute("SELECT count(*) FROM numbers").fetchone() == [3]
+
+
 def test_copy_from_stdin_is_refused_as_on_redshift(world):
     with world["login"].psycopg() as connection, pytest.raises(psycopg.errors.FeatureNotSupported, match="STDIN"):
         connection.execute("COPY numbers FROM STDIN")
@@ -149,9 +168,9 @@ def test_the_course_copy_statements_load_the_course_sample(local_stack, udacity_
         cursor = connection.cursor()
         cursor.execute(STAGING_EVENTS.replace("CREATE TABLE ", "CREATE TEMP TABLE "))
         cursor.execute(STAGING_SONGS.replace("CREATE TABLE ", "CREATE TEMP TABLE "))
-        cursor.execute(COPY_EVENTS.format(role=world["role"]).replace("udacity-dend", bucket))
+        cursor.execute(COPY_EVENTS.format(bucket=bucket, role=world["role"]))
         assert cursor.rowcount == 8056
-        cursor.execute(COPY_SONGS.format(role=world["role"]).replace("udacity-dend", bucket))
+        cursor.execute(COPY_SONGS.format(bucket=bucket, role=world["role"]))
         assert cursor.rowcount == 71
         assert cursor.execute("SELECT count(*) FROM staging_events WHERE page = 'NextSong'").fetchone() == [6820]
         assert cursor.execute("SELECT count(DISTINCT song_id) FROM staging_songs").fetchone() == [71]

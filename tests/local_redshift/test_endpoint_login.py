@@ -11,6 +11,8 @@ import redshift_connector
 from local_redshift.postgres import binaries
 from tests.local_redshift.conftest import create_cluster, stack_client
 
+pytestmark = pytest.mark.server  # one test starts a local stack of its own; the others use `local_stack`
+
 
 def test_redshift_connector_logs_in_with_md5_and_reports_the_session(cluster):
     with cluster.redshift_connector() as connection:
@@ -93,7 +95,7 @@ def test_a_deleted_cluster_refuses_connections_and_a_recreated_one_starts_empty(
 
 def test_no_cluster_at_all_is_explained(tmp_path_factory):
     from local_redshift.stack import LocalStack, StackSettings
-    from tests.conftest import free_port
+    from tests.support import free_port
 
     home = tmp_path_factory.mktemp("empty-stack")
     home.chmod(0o755)

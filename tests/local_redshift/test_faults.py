@@ -15,8 +15,10 @@ import psycopg
 import pytest
 
 from local_redshift.stack import LocalStack, StackSettings
-from tests.conftest import free_port
-from tests.local_redshift.conftest import REDSHIFT_TRUST, S3_READ_ONLY, Login, create_cluster, stack_client
+from tests.local_redshift.conftest import Login, create_cluster, stack_client
+from tests.support import REDSHIFT_TRUST, S3_READ_ONLY, free_port
+
+pytestmark = pytest.mark.server  # starts a local stack of its own
 
 ROWS = 400_000
 FILES = 40

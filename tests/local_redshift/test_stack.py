@@ -3,13 +3,14 @@
 import json
 import socket
 
-import boto3
 import psycopg
 import pytest
 
 from local_redshift.processes import alive, port_open
 from local_redshift.stack import LocalStack, StackError, StackSettings
-from tests.conftest import free_port
+from tests.support import REDSHIFT_TRUST, S3_READ_ONLY, free_port, stand_in_client
+
+pytestmark = pytest.mark.server  # starts a local stack of its own
 
 
 @pytest.fixture(scope="module")
@@ -26,13 +27,7 @@ def stack(tmp_path_factory):
 
 
 def client(stack, service):
-    return boto3.client(
-        service,
-        region_name="us-west-2",
-        endpoint_url=stack.settings.aws_endpoint,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    return stand_in_client(service, stack.settings.aws_endpoint, "us-west-2")
 
 
 def test_up_is_idempotent_and_reports_each_component(stack):
@@ -45,14 +40,8 @@ def test_up_is_idempotent_and_reports_each_component(stack):
 def test_boto3_round_trip_through_moto(stack):
     stack.up()
     iam = client(stack, "iam")
-    trust = {
-        "Version": "2012-10-17",
-        "Statement": [
-            {"Effect": "Allow", "Principal": {"Service": "redshift.amazonaws.com"}, "Action": "sts:AssumeRole"}
-        ],
-    }
-    role = iam.create_role(RoleName="dwhRole", AssumeRolePolicyDocument=json.dumps(trust))["Role"]
-    iam.attach_role_policy(RoleName="dwhRole", PolicyArn="arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess")
+    role = iam.create_role(RoleName="dwhRole", AssumeRolePolicyDocument=json.dumps(REDSHIFT_TRUST))["Role"]
+    iam.attach_role_policy(RoleName="dwhRole", PolicyArn=S3_READ_ONLY)
     attached = iam.list_attached_role_policies(RoleName="dwhRole")["AttachedPolicies"]
     assert [p["PolicyName"] for p in attached] == ["AmazonS3ReadOnlyAccess"]
     s3 = client(stack, "s3")

@@ -5,32 +5,26 @@ from __future__ import annotations
 import itertools
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import boto3
 import pytest
 
+from local_redshift import aws_clients
 from sparkify_dwh import cluster, iam, local
 from sparkify_dwh.config import Config, load_config
 from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, iter_objects
+from tests.support import REPO_ROOT, stand_in_client
 
 REGION = "us-west-2"
 _bucket_numbers = itertools.count(1)
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
 def s3_client(moto_endpoint: str) -> Any:
     """A boto3 S3 client of the moto server, with dummy credentials."""
-    return boto3.client(
-        "s3",
-        endpoint_url=moto_endpoint,
-        region_name=REGION,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    return stand_in_client("s3", moto_endpoint, REGION)
 
 
 @pytest.fixture
@@ -65,7 +59,7 @@ def default_objects() -> list[tuple[str, bytes]]:
 def sandbox(moto_endpoint: str) -> tuple[Config, boto3.Session]:
     """The committed dwh.cfg pointed at the moto server, and a boto3 session in an AWS account of its own."""
     account = f"{uuid.uuid4().int % 10**12:012d}"
-    session = boto3.Session(region_name="us-west-2", aws_access_key_id="testing", aws_secret_access_key="testing")
+    session = aws_clients.session(REGION)
 
     def in_that_account(request: Any, **_: Any) -> None:
         request.headers["x-moto-account-id"] = account  # moto keeps each account's resources apart

@@ -6,7 +6,7 @@ import pytest
 
 from sparkify_dwh import aws, cli, local
 from sparkify_dwh.config import load_config
-from tests.conftest import REPO_ROOT, free_port
+from tests.support import REPO_ROOT, free_port
 
 
 @pytest.fixture
@@ -29,6 +29,7 @@ def keys(config):
     return sorted(o["Key"] for page in pages for o in page.get("Contents", []))
 
 
+@pytest.mark.server  # `local up` starts the stack
 def test_local_up_seeds_the_layout_then_down_leaves_nothing(configured, capsys):
     assert cli.main(["local", "up"]) == 0
     listing = keys(configured)
@@ -54,6 +55,7 @@ def test_local_up_seeds_the_layout_then_down_leaves_nothing(configured, capsys):
     assert not any(c.healthy or c.pid for c in local.stack(configured).status())
 
 
+@pytest.mark.server  # `local up` starts the stack
 def test_seed_from_the_course_sample_keeps_its_keys(configured, udacity_sample):
     assert cli.main(["local", "up"]) == 0
     assert cli.main(["seed", "--from", str(udacity_sample)]) == 0
@@ -88,6 +90,7 @@ def printed_counts(out: str) -> dict[str, int]:
     }
 
 
+@pytest.mark.server  # `local up` starts the stack
 def test_run_builds_everything_offline_then_teardown_leaves_nothing(configured, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SPARKIFY_IMAGES_DIR", str(tmp_path / "charts"))
     assert cli.main(["local", "up"]) == 0
@@ -102,6 +105,7 @@ def test_run_builds_everything_offline_then_teardown_leaves_nothing(configured, 
     assert "nothing the tutorial creates remains" in capsys.readouterr().out
 
 
+@pytest.mark.server  # `local up` starts the stack
 def test_pipeline_commands_without_a_cluster_say_what_to_do(configured, capsys):
     assert cli.main(["local", "up"]) == 0
     assert cli.main(["etl"]) == 2

@@ -7,7 +7,7 @@ from botocore.stub import Stubber
 from sparkify_dwh import cluster, iam
 from sparkify_dwh.config import ConfigError, load_config
 from sparkify_dwh.resources import ResourceError
-from tests.conftest import REPO_ROOT
+from tests.support import REPO_ROOT
 
 
 @pytest.fixture

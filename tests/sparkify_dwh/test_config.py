@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 
 from sparkify_dwh.config import ConfigError, env_name, load_config
+from tests.support import REPO_ROOT
 
 FAKE_KEY_ID = "AKIA" + "0" * 16  # built here, so no key-shaped literal is committed
-REPO_CFG = Path(__file__).resolve().parents[2] / "dwh.cfg"
+REPO_CFG = REPO_ROOT / "dwh.cfg"
 
 
 @pytest.fixture

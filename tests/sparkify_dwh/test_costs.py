@@ -4,7 +4,7 @@ import pytest
 
 from sparkify_dwh import costs
 from sparkify_dwh.config import NODE_TYPES, load_config
-from tests.conftest import REPO_ROOT
+from tests.support import REPO_ROOT
 
 
 def configured(**environ):

@@ -18,7 +18,10 @@ import pytest
 from sparkify_dwh import aws, checks, cluster, iam, local, pipeline, warehouse
 from sparkify_dwh.config import Config, load_config
 from sparkify_dwh.sampledata import GeneratorOptions, seed_generated
-from tests.conftest import REPO_ROOT, stack_environment
+from tests.conftest import stack_environment
+from tests.support import REPO_ROOT
+
+pytestmark = pytest.mark.server  # starts a local stack of its own
 
 STAR = ("users", "songs", "artists", "time", "songplays")
 

@@ -9,7 +9,7 @@ from botocore.stub import Stubber
 from sparkify_dwh import iam
 from sparkify_dwh.config import load_config
 from sparkify_dwh.resources import ResourceError
-from tests.conftest import REPO_ROOT, free_port
+from tests.support import REPO_ROOT, free_port
 
 
 @pytest.fixture

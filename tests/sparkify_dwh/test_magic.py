@@ -12,7 +12,7 @@ from nbclient import NotebookClient
 
 from sparkify_dwh import magic
 from sparkify_dwh.config import Config
-from tests.conftest import REPO_ROOT
+from tests.support import REPO_ROOT
 
 CELLS = [
     "from sparkify_dwh import magic, sql\n"

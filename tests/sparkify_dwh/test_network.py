@@ -8,7 +8,7 @@ import pytest
 from sparkify_dwh import cluster, iam, network
 from sparkify_dwh.config import load_config
 from sparkify_dwh.resources import ResourceError
-from tests.conftest import REPO_ROOT
+from tests.support import REPO_ROOT
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from botocore.stub import Stubber
 
 from sparkify_dwh.config import ConfigError, load_config
 from sparkify_dwh.node_types import confirm_orderable
-from tests.conftest import REPO_ROOT
+from tests.support import REPO_ROOT
 
 
 def stubbed_redshift(options):

@@ -4,7 +4,7 @@ import json
 
 from sparkify_dwh import cluster, iam, network, teardown
 from sparkify_dwh.config import load_config
-from tests.conftest import REPO_ROOT
+from tests.support import REPO_ROOT
 
 # Allowed but not seen against moto, each for a reason.
 NOT_CALLED_LOCALLY = {

@@ -16,7 +16,7 @@ from local_redshift.translation import LocalRedshift, translate
 from sparkify_dwh import pipeline, sql
 from sparkify_dwh.config import load_config
 from sparkify_dwh.sampledata.layout import STAGING_EVENTS_COLUMNS
-from tests.conftest import REPO_ROOT
+from tests.support import REPO_ROOT
 
 ALL_FILES = [sql_file for layer in sql.LAYERS for sql_file in sql.files(layer)]
 ROLE_ARN = "arn:aws:iam::123456789012:role/dwhRole"

@@ -10,7 +10,7 @@ import pytest
 
 from sparkify_dwh import cli, cluster, iam, network, teardown
 from sparkify_dwh.config import load_config
-from tests.conftest import REPO_ROOT, free_port
+from tests.support import REPO_ROOT, free_port
 
 NOTEBOOKS = {
     "01_iam_role.ipynb": "02_cluster.ipynb",

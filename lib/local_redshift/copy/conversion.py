@@ -17,18 +17,12 @@ import orjson
 
 from local_redshift.copy.datetimes import date_converter, timestamp_converter
 from local_redshift.copy.errors import LoadError
-from local_redshift.copy.json_records import INVALID_RECORD
 from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.target import Column
+from local_redshift.errors import LoadErrorCode
 
 NULL = "\\N"
 
-STRING_TOO_LONG = 1204
-INVALID_DIGIT = 1207
-INVALID_BOOLEAN = 1210
-MISSING_NOT_NULL = 1213
-OVERFLOW = 1216
-INVALID_UTF8 = 1220
 
 Converter = Callable[[Any], str]
 
@@ -101,14 +95,16 @@ def _json_document(value: Any) -> str:
     try:
         return orjson.dumps(value).decode()
     except orjson.JSONEncodeError as error:
-        raise LoadError(INVALID_RECORD, f"Invalid JSON: cannot load the value as text ({error})") from None
+        raise LoadError(
+            LoadErrorCode.INVALID_INPUT_LINE, f"Invalid JSON: cannot load the value as text ({error})"
+        ) from None
 
 
 def _required(converter: Converter) -> Converter:
     def convert(value: Any) -> str:
         field = converter(value)
         if field == NULL:
-            raise LoadError(MISSING_NOT_NULL, "Missing data for not-null field")
+            raise LoadError(LoadErrorCode.MISSING_NOT_NULL, "Missing data for not-null field")
         return field
 
     return convert
@@ -156,7 +152,7 @@ def _character(column: Column, options: CopyOptions) -> Converter:
             encoded = text.encode()
             if len(encoded) > limit:
                 if not truncate:
-                    raise LoadError(STRING_TOO_LONG, "String length exceeds DDL length", raw_value=text)
+                    raise LoadError(LoadErrorCode.STRING_TOO_LONG, "String length exceeds DDL length", raw_value=text)
                 text = encoded[:limit].decode("utf-8", "ignore")
         if special(text) is not None:
             text = _escape(_without_nul(text, replacement))
@@ -171,7 +167,7 @@ def _without_nul(text: str, replacement: str | None) -> str:
         return text
     if replacement is None:
         raise LoadError(
-            INVALID_UTF8,
+            LoadErrorCode.INVALID_UTF8,
             "String contains invalid or unsupported UTF-8 codepoints. Bad UTF-8 hex sequence: 00 (error 4)",
             raw_value=text.replace("\0", "\\0"),
         )
@@ -182,7 +178,7 @@ def _multibyte_in_char(text: str) -> LoadError:
     character = next(char for char in text if not char.isascii())
     sequence = character.encode().hex(" ")
     return LoadError(
-        INVALID_UTF8,
+        LoadErrorCode.INVALID_UTF8,
         f"Multibyte character not supported for CHAR (Hint: Try using VARCHAR). Invalid char: {sequence}",
         raw_value=text,
     )
@@ -201,7 +197,7 @@ def _invalid_digit(text: str, allowed: str, type_label: str) -> LoadError:
     )
     bad = stripped[position] if stripped else ""
     return LoadError(
-        INVALID_DIGIT,
+        LoadErrorCode.INVALID_DIGIT,
         f"Invalid digit, Value '{bad}', Pos {position}, Type: {type_label}",
         raw_value=text,
         position=position,
@@ -225,7 +221,7 @@ def _integer(type_label: str, bits: int) -> Converter:
                 raise _invalid_digit(text, _DIGITS, type_label)
             number = int(text)
         if number < low or number > high:
-            raise LoadError(OVERFLOW, overflow, raw_value=str(number))
+            raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, overflow, raw_value=str(number))
         return str(number)
 
     return convert
@@ -252,7 +248,9 @@ def _float(*, single: bool) -> Converter:
             number = float(text)
         if single and abs(number) > _FLOAT4_LIMIT:
             raise LoadError(
-                OVERFLOW, f"Overflow ({type_label} valid range {-_FLOAT4_LIMIT} to {_FLOAT4_LIMIT})", raw_value=text
+                LoadErrorCode.INVALID_INPUT_LINE,
+                f"Overflow ({type_label} valid range {-_FLOAT4_LIMIT} to {_FLOAT4_LIMIT})",
+                raw_value=text,
             )
         return text
 
@@ -277,7 +275,9 @@ def _decimal(precision_and_scale: tuple[int, int] | None, *, round_half_up: bool
             number = None
         if number is None or abs(number) >= Decimal(10) ** (precision - scale):
             raise LoadError(
-                OVERFLOW, f"Numeric data overflow (result precision) for NUMERIC({precision},{scale})", raw_value=text
+                LoadErrorCode.INVALID_INPUT_LINE,
+                f"Numeric data overflow (result precision) for NUMERIC({precision},{scale})",
+                raw_value=text,
             )
         return format(number, "f")
 
@@ -293,4 +293,6 @@ def _boolean(value: Any) -> str:
         return "t"
     if text in _FALSE_WORDS:
         return "f"
-    raise LoadError(INVALID_BOOLEAN, f"Invalid boolean value '{_json_text(value)}'", raw_value=_json_text(value))
+    raise LoadError(
+        LoadErrorCode.INVALID_BOOLEAN, f"Invalid boolean value '{_json_text(value)}'", raw_value=_json_text(value)
+    )

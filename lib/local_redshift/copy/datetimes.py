@@ -14,9 +14,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from local_redshift.copy.errors import LoadError
-
-INVALID_DATE = 1205
-INVALID_TIMESTAMP = 1206
+from local_redshift.errors import LoadErrorCode
 
 DEFAULT_TIMEFORMAT = "YYYY-MM-DD HH:MI:SS"
 DEFAULT_DATEFORMAT = "YYYY-MM-DD"
@@ -81,7 +79,9 @@ def timestamp_converter(timeformat: str | None, *, with_time_zone: bool, accept_
             try:
                 return _epoch(value, scale).isoformat(" ") + suffix
             except (ValueError, OverflowError, TypeError):
-                return _refuse(value, INVALID_TIMESTAMP, f"Invalid timestamp format or value [{shown}]", accept_any)
+                return _refuse(
+                    value, LoadErrorCode.INVALID_TIMESTAMP, f"Invalid timestamp format or value [{shown}]", accept_any
+                )
 
         return from_epoch
     parse = _parser(timeformat, with_time_zone=with_time_zone)
@@ -89,7 +89,9 @@ def timestamp_converter(timeformat: str | None, *, with_time_zone: bool, accept_
     def from_text(value: Any) -> str | None:
         parsed = parse(value.strip()) if value.__class__ is str else None
         if parsed is None:
-            return _refuse(value, INVALID_TIMESTAMP, f"Invalid timestamp format or value [{shown}]", accept_any)
+            return _refuse(
+                value, LoadErrorCode.INVALID_TIMESTAMP, f"Invalid timestamp format or value [{shown}]", accept_any
+            )
         if parsed.tzinfo is not None:
             return parsed.isoformat(" ") if with_time_zone else parsed.replace(tzinfo=None).isoformat(" ")
         return parsed.isoformat(" ") + suffix
@@ -110,7 +112,7 @@ def date_converter(dateformat: str | None, *, accept_any: bool) -> TextConverter
                 if dateformat is None and text is not None and len(text) < len(DEFAULT_DATEFORMAT)
                 else "Invalid date format - Invalid digit encountered"
             )
-            return _refuse(value, INVALID_DATE, reason, accept_any)
+            return _refuse(value, LoadErrorCode.INVALID_DATE, reason, accept_any)
         return parsed.date().isoformat()
 
     return convert

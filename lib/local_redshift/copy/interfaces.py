@@ -11,14 +11,25 @@ AwsClients = Callable[[str, str | None], Any]
 
 
 class Backend(Protocol):
-    """The client's session on the embedded PostgreSQL, as the endpoint exposes it."""
+    """The client's session on the embedded PostgreSQL, as the endpoint exposes it.
+
+    What PostgreSQL refuses, `fetch` and `copy_in` raise as local_redshift.errors.BackendError, with the fields
+    of PostgreSQL's ErrorResponse (C sqlstate, M message, D detail, c column name, W context).
+    """
 
     def fetch(self, sql: str) -> list[tuple]:
-        """Run `sql` in the client's session and transaction; values come back as text (str) or None."""
+        """Run `sql` in the client's session and transaction; values come back as text (str) or None.
+
+        Raises BackendError when PostgreSQL refuses the statement.
+        """
         ...
 
     def copy_in(self, sql: str, chunks: Iterable[bytes]) -> int:
-        """Run `COPY ... FROM STDIN` (text format) streaming `chunks`; an error raised by `chunks` cancels it."""
+        """Run `COPY ... FROM STDIN` (text format) streaming `chunks`; an error raised by `chunks` cancels it
+        and is raised again as it was.
+
+        Raises BackendError when PostgreSQL refuses the COPY or a row of it.
+        """
         ...
 
     def log_load_errors(self, rows: list[dict]) -> None:

@@ -18,12 +18,11 @@ from typing import Any
 import orjson
 
 from local_redshift.copy.errors import LoadError
+from local_redshift.errors import LoadErrorCode
 
 MAX_RECORD_BYTES = 4 * 1024 * 1024
 """Redshift's limit for one JSON object or array, braces included."""
 
-INVALID_RECORD = 1216
-INVALID_UTF8 = 1220
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _STRUCTURE = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]', re.DOTALL)
@@ -91,15 +90,18 @@ def _scan(data: bytes, position: int, line_number: int, replacement: str | None)
         start = start_match.start()
         if data[start] not in _OPENING:
             end = _STRAY_TEXT.match(data, start).end()
-            error = LoadError(INVALID_RECORD, "Invalid JSON: text outside of a JSON object or array")
+            error = LoadError(LoadErrorCode.INVALID_INPUT_LINE, "Invalid JSON: text outside of a JSON object or array")
         else:
             end = _record_end(data, start)
             error = None
             if end is None:
                 end = len(data)
-                error = LoadError(INVALID_RECORD, "Invalid JSON: the object or array is not closed")
+                error = LoadError(LoadErrorCode.INVALID_INPUT_LINE, "Invalid JSON: the object or array is not closed")
             elif end - start > MAX_RECORD_BYTES:
-                error = LoadError(INVALID_RECORD, f"Invalid JSON: the object or array exceeds {MAX_RECORD_BYTES} bytes")
+                error = LoadError(
+                    LoadErrorCode.INVALID_INPUT_LINE,
+                    f"Invalid JSON: the object or array exceeds {MAX_RECORD_BYTES} bytes",
+                )
         line_number += data.count(b"\n", counted, end)
         counted = end
         raw = data[start:end]
@@ -130,7 +132,9 @@ def _parse_record(raw: bytes, line_number: int, replacement: str | None) -> Reco
             if replacement is None:
                 return Record(line_number, raw, error=_invalid_utf8(bad_bytes))
             return _parse_repaired(raw, line_number, replacement)
-        return Record(line_number, raw, error=LoadError(INVALID_RECORD, f"Invalid JSON: {syntax_error.msg}"))
+        return Record(
+            line_number, raw, error=LoadError(LoadErrorCode.INVALID_INPUT_LINE, f"Invalid JSON: {syntax_error.msg}")
+        )
 
 
 def _parse_repaired(raw: bytes, line_number: int, replacement: str) -> Record:
@@ -138,12 +142,16 @@ def _parse_repaired(raw: bytes, line_number: int, replacement: str) -> Record:
     try:
         return _checked(Record(line_number, raw, orjson.loads(text)))
     except orjson.JSONDecodeError as syntax_error:
-        return Record(line_number, raw, error=LoadError(INVALID_RECORD, f"Invalid JSON: {syntax_error.msg}"))
+        return Record(
+            line_number, raw, error=LoadError(LoadErrorCode.INVALID_INPUT_LINE, f"Invalid JSON: {syntax_error.msg}")
+        )
 
 
 def _checked(record: Record) -> Record:
     if record.value.__class__ is not dict and record.value.__class__ is not list:
-        record.error = LoadError(INVALID_RECORD, "Invalid JSON: a record must be an object or an array")
+        record.error = LoadError(
+            LoadErrorCode.INVALID_INPUT_LINE, "Invalid JSON: a record must be an object or an array"
+        )
         record.value = None
     return record
 
@@ -153,7 +161,7 @@ def _invalid_utf8(error: UnicodeDecodeError) -> LoadError:
     sequence = error.object[error.start : error.end].hex(" ")
     number = _UTF8_ERROR_NUMBERS.get(error.reason, 3)
     return LoadError(
-        INVALID_UTF8,
+        LoadErrorCode.INVALID_UTF8,
         f"String contains invalid or unsupported UTF-8 codepoints. Bad UTF-8 hex sequence: {sequence} (error {number})",
         raw_value=sequence,
     )

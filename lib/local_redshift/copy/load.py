@@ -16,19 +16,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlglot import exp
-
 from local_redshift.copy.authorization import authorize
-from local_redshift.copy.conversion import MISSING_NOT_NULL, Converter, column_converter
+from local_redshift.copy.conversion import Converter, column_converter
 from local_redshift.copy.errors import CopyError, LoadError, aws_error
 from local_redshift.copy.interfaces import AwsClients, Backend, ClusterContext
-from local_redshift.copy.json_records import INVALID_RECORD, read_records
+from local_redshift.copy.json_records import read_records
 from local_redshift.copy.jsonpaths import parse_jsonpaths_file
 from local_redshift.copy.load_errors import LoadErrorLog, Origin
 from local_redshift.copy.mapping import ColumnValues, by_name, by_paths
-from local_redshift.copy.options import CopyOptions, parse_copy
+from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.source import S3Object, S3Source
 from local_redshift.copy.target import Column, TargetTable, describe_table, load_columns, quote_identifier
+from local_redshift.errors import (
+    DATA_EXCEPTION_CLASS,
+    INTEGRITY_CONSTRAINT_VIOLATION_CLASS,
+    BackendError,
+    LoadErrorCode,
+    SqlState,
+)
 
 try:
     from operator import call
@@ -46,20 +51,20 @@ CHUNK_BYTES = 128 * 1024
 CHUNKS_REMEMBERED = 64
 """How many recent chunks keep their rows' origins, to name the record PostgreSQL refuses."""
 
-_DATA_ERROR_CLASSES = ("22", "23")
-_NOT_NULL_VIOLATION = "23502"
+_REFUSED_ROW_CLASSES = (DATA_EXCEPTION_CLASS, INTEGRITY_CONSTRAINT_VIOLATION_CLASS)
+"""PostgreSQL errors about one row's values: a load error of that row, not a failure of the statement."""
 _COPY_LINE = re.compile(r"line (\d+)")
 _COPY_COLUMN = re.compile(r"line \d+, column (.+?):")
 
 
-def run_copy(statement: exp.Copy, backend: Backend, cluster: ClusterContext, aws: AwsClients) -> int:
-    """Load the data into the target table over the client's session; return the number of rows loaded.
+def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aws: AwsClients) -> int:
+    """Load what a COPY statement (read by grammar.parse_copy) asks for into its table over the client's session;
+    return the number of rows loaded.
 
-    Raises CopyError (sqlstate, message, detail) when the statement fails.
+    Raises CopyError (sqlstate, message, detail) when the statement fails, or the backend's BackendError.
     """
     started = datetime.now(timezone.utc).replace(tzinfo=None)
     clock = time.perf_counter()
-    options = parse_copy(statement)
     table = describe_table(backend, options.schema, options.table)
     columns = load_columns(table, options.columns, explicit_ids=options.explicit_ids)
     if not columns:
@@ -85,10 +90,8 @@ def run_copy(statement: exp.Copy, backend: Backend, cluster: ClusterContext, aws
             loaded = _validate_only(chunks)
         else:
             loaded = backend.copy_in(f"COPY {table.qualified_name} ({column_list}) FROM STDIN", chunks)
-    except CopyError:
-        raise
-    except Exception as error:
-        if not _is_data_error(error):
+    except BackendError as error:
+        if not error.sqlstate.startswith(_REFUSED_ROW_CLASSES):
             raise
         raise _refused_by_database(error, stream, errors, table) from None
     finally:
@@ -138,26 +141,21 @@ def _validate_only(chunks: Iterable[bytes]) -> int:
     return 0
 
 
-def _is_data_error(error: Exception) -> bool:
-    sqlstate = getattr(error, "sqlstate", None) or getattr(getattr(error, "diag", None), "sqlstate", None)
-    return isinstance(sqlstate, str) and sqlstate.startswith(_DATA_ERROR_CLASSES)
-
-
-def _refused_by_database(error: Exception, stream: _RowStream, errors: LoadErrorLog, table: TargetTable) -> CopyError:
+def _refused_by_database(
+    error: BackendError, stream: _RowStream, errors: LoadErrorLog, table: TargetTable
+) -> CopyError:
     """A row PostgreSQL refused (a constraint, a type it could not read): one load error, and the failure."""
-    diagnostics = getattr(error, "diag", None)
-    sqlstate = getattr(error, "sqlstate", None) or getattr(diagnostics, "sqlstate", "")
-    message = getattr(diagnostics, "message_primary", None) or str(error).splitlines()[0]
-    context = getattr(diagnostics, "context", None) or str(error)
+    message = error.message
+    context = error.context or ""
     named = _COPY_COLUMN.search(context)
-    column_name = getattr(diagnostics, "column_name", None) or (named.group(1) if named else None)
+    column_name = error.column_name or (named.group(1) if named else None)
     line = _COPY_LINE.search(context)
     origin = stream.origin_of_row(int(line.group(1))) if line else None
     column = next((candidate for candidate in stream.columns if candidate.name == column_name), None)
-    if sqlstate == _NOT_NULL_VIOLATION:
-        load_error = LoadError(MISSING_NOT_NULL, "Missing data for not-null field")
+    if error.sqlstate == SqlState.NOT_NULL_VIOLATION:
+        load_error = LoadError(LoadErrorCode.MISSING_NOT_NULL, "Missing data for not-null field")
     else:
-        load_error = LoadError(INVALID_RECORD, message)
+        load_error = LoadError(LoadErrorCode.INVALID_INPUT_LINE, message)
     log.info("PostgreSQL refused a row of the load into %s: %s", table.name, message)
     return errors.fail_with(origin or Origin("", 0, b""), load_error, column)
 

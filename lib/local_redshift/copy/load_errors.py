@@ -84,7 +84,7 @@ class LoadErrorLog:
             "position": error.position,
             "raw_line": _storable(origin.raw.decode("utf-8", "replace"), RAW_TEXT_LIMIT),
             "raw_field_value": _storable(error.raw_value, RAW_TEXT_LIMIT),
-            "err_code": error.code,
+            "err_code": int(error.code),
             "err_reason": _storable(error.reason, REASON_LIMIT),
             "is_partial": 0,
             "start_offset": 0,

@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from local_redshift.copy.errors import LoadError
-from local_redshift.copy.json_records import INVALID_RECORD
 from local_redshift.copy.jsonpaths import Path
+from local_redshift.errors import LoadErrorCode
 
 ColumnValues = Callable[[Any], list[Any]]
 """record -> one value per target column; raises LoadError when the record does not fit the mapping."""
@@ -26,12 +26,12 @@ def by_name(names: Sequence[str], *, ignore_case: bool) -> ColumnValues:
 
     def exact(record: Any) -> list[Any]:
         if record.__class__ is not dict:
-            raise LoadError(INVALID_RECORD, NOT_AN_OBJECT)
+            raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, NOT_AN_OBJECT)
         return list(map(record.get, keys))
 
     def case_insensitive(record: Any) -> list[Any]:
         if record.__class__ is not dict:
-            raise LoadError(INVALID_RECORD, NOT_AN_OBJECT)
+            raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, NOT_AN_OBJECT)
         lowered = {key.lower(): value for key, value in record.items()}
         return list(map(lowered.get, keys))
 
@@ -57,11 +57,11 @@ def _walk(value: Any, path: Path) -> Any:
     for step in path:
         if step.__class__ is str:
             if value.__class__ is not dict:
-                raise LoadError(INVALID_RECORD, NOT_AN_OBJECT)
+                raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, NOT_AN_OBJECT)
             value = value.get(step)
         else:
             if value.__class__ is not list or step >= len(value):
-                raise LoadError(INVALID_RECORD, NOT_AN_ARRAY)
+                raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, NOT_AN_ARRAY)
             value = value[step]
         if value is None:
             return None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from local_redshift.copy.errors import UNDEFINED_COLUMN, UNDEFINED_TABLE, CopyError
+from local_redshift.copy.errors import CopyError
 from local_redshift.copy.interfaces import Backend
+from local_redshift.errors import SqlState
 
 _VARLENA_HEADER = 4
 _TABLE_KINDS = {"r", "p"}
@@ -72,10 +73,10 @@ def describe_table(backend: Backend, schema: str | None, table: str) -> TargetTa
     )
     shown = f"{schema}.{table}" if schema else table
     if not found:
-        raise CopyError(f'relation "{shown}" does not exist', sqlstate=UNDEFINED_TABLE)
+        raise CopyError(f'relation "{shown}" does not exist', sqlstate=SqlState.UNDEFINED_TABLE)
     oid, schema_name, relation, kind, user_id = found[0]
     if kind not in _TABLE_KINDS:
-        raise CopyError(f'"{relation}" is not a table', sqlstate="42809")
+        raise CopyError(f'"{relation}" is not a table', sqlstate=SqlState.WRONG_OBJECT_TYPE)
     rows = backend.fetch(
         "SELECT a.attname, t.typname, a.atttypmod::text, a.attnotnull::text, (a.attidentity <> '')::text,"
         " (a.attgenerated <> '')::text"
@@ -111,10 +112,15 @@ def load_columns(table: TargetTable, requested: tuple[str, ...] | None, *, expli
     for name in requested:
         column = by_name.get(name)
         if column is None:
-            raise CopyError(f'column "{name}" of relation "{table.name}" does not exist', sqlstate=UNDEFINED_COLUMN)
+            raise CopyError(
+                f'column "{name}" of relation "{table.name}" does not exist', sqlstate=SqlState.UNDEFINED_COLUMN
+            )
         if column in chosen:
-            raise CopyError(f'column "{name}" specified more than once', sqlstate="42701")
+            raise CopyError(f'column "{name}" specified more than once', sqlstate=SqlState.DUPLICATE_COLUMN)
         if column.identity and not explicit_ids:
-            raise CopyError(f'cannot set an identity column to a value: "{name}" (use EXPLICIT_IDS)', sqlstate="428C9")
+            raise CopyError(
+                f'cannot set an identity column to a value: "{name}" (use EXPLICIT_IDS)',
+                sqlstate=SqlState.GENERATED_ALWAYS,
+            )
         chosen.append(column)
     return tuple(chosen)

@@ -20,6 +20,7 @@ from psycopg import sql
 
 from local_redshift.aws_server import CLUSTERS_PATH
 from local_redshift.catalog import install
+from local_redshift.errors import SqlState
 from local_redshift.postgres import PostgresServer
 
 log = logging.getLogger(__name__)
@@ -30,9 +31,14 @@ DATABASE_PREFIX = "rs_"
 class LoginRefused(Exception):
     """Why a client cannot connect, with the SQLSTATE the client gets."""
 
-    def __init__(self, sqlstate: str, message: str) -> None:
+    def __init__(self, sqlstate: SqlState, message: str) -> None:
         super().__init__(message)
         self.sqlstate = sqlstate
+
+
+def password_failed(user: str) -> str:
+    """PostgreSQL's (and Redshift's) words for a login that names no known user or a wrong password."""
+    return f'password authentication failed for user "{user}"'
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,7 @@ class ClusterDirectory:
                 listed = json.load(response)
         except (urllib.error.URLError, OSError) as error:
             raise LoginRefused(
-                "08001",
+                SqlState.CONNECTION_REFUSED,
                 f"the local AWS stand-in at {self.aws_endpoint} does not answer ({error}): "
                 "start the local stack with `sparkify-dwh local up`",
             ) from error
@@ -82,7 +88,7 @@ class ClusterDirectory:
         """Of `clusters`, the available ones a client with this user and database may be connecting to."""
         if not clusters:
             raise LoginRefused(
-                "08001",
+                SqlState.CONNECTION_REFUSED,
                 "no Redshift cluster exists in the local AWS stand-in: create one first "
                 "(notebook 02_cluster, or `sparkify-dwh cluster`)",
             )
@@ -90,20 +96,21 @@ class ClusterDirectory:
         if not of_user and all(cluster.database != database for cluster in clusters):
             known = ", ".join(f"{c.identifier} ({c.database}, {c.master_username})" for c in clusters)
             raise LoginRefused(
-                "08001",
+                SqlState.CONNECTION_REFUSED,
                 f'no cluster in the local AWS stand-in has database "{database}" and master user "{user}" '
                 f"(was it deleted?); clusters here: {known}",
             )
         if not of_user:
-            raise LoginRefused("28000", f'password authentication failed for user "{user}"')
+            raise LoginRefused(SqlState.INVALID_AUTHORIZATION, password_failed(user))
         matching = [cluster for cluster in of_user if cluster.database == database]
         if not matching:
-            raise LoginRefused("3D000", f'database "{database}" does not exist')
+            raise LoginRefused(SqlState.INVALID_CATALOG_NAME, f'database "{database}" does not exist')
         available = [cluster for cluster in matching if cluster.status == "available"]
         if not available:
             cluster = matching[0]
             raise LoginRefused(
-                "57P03", f'cluster "{cluster.identifier}" is {cluster.status}: connect once it is available'
+                SqlState.CANNOT_CONNECT_NOW,
+                f'cluster "{cluster.identifier}" is {cluster.status}: connect once it is available',
             )
         return available
 

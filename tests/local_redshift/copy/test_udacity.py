@@ -7,18 +7,14 @@ from pathlib import Path
 
 import pytest
 
-STAGING_EVENTS = """CREATE TABLE staging_events (artist VARCHAR(256), auth VARCHAR(256), firstname VARCHAR(256),
-    gender CHAR(1), iteminsession INTEGER, lastname VARCHAR(256), length DOUBLE PRECISION, level VARCHAR(256),
-    location VARCHAR(256), method VARCHAR(256), page VARCHAR(256), registration DOUBLE PRECISION,
-    sessionid INTEGER, song VARCHAR(256), status INTEGER, ts TIMESTAMP, useragent VARCHAR(65535), userid INTEGER)"""
-STAGING_SONGS = """CREATE TABLE staging_songs (num_songs INTEGER, artist_id VARCHAR(32),
-    artist_latitude DOUBLE PRECISION, artist_longitude DOUBLE PRECISION, artist_location VARCHAR(512),
-    artist_name VARCHAR(512), song_id VARCHAR(32), title VARCHAR(512), duration DOUBLE PRECISION, year INTEGER)"""
-COPY_EVENTS = """COPY staging_events FROM 's3://udacity-dend/log_data' IAM_ROLE '{role}' REGION 'us-west-2'
-    FORMAT AS JSON 's3://udacity-dend/log_json_path.json' TIMEFORMAT AS 'epochmillisecs'
-    TRUNCATECOLUMNS BLANKSASNULL EMPTYASNULL"""
-COPY_SONGS = """COPY staging_songs FROM 's3://udacity-dend/song_data' CREDENTIALS 'aws_iam_role={role}'
-    REGION 'us-west-2' FORMAT AS JSON 'auto' COMPUPDATE OFF"""
+from local_redshift.translation import translate
+from tests.support import course_statement, staging_params
+
+# The course's own statements, from the files the tutorial runs, with {bucket} and {role} left to fill.
+STAGING_EVENTS = course_statement("staging", "create_staging_events", "CREATE")
+STAGING_SONGS = course_statement("staging", "create_staging_songs", "CREATE")
+COPY_EVENTS = course_statement("staging", "copy_staging_events", "COPY", **staging_params("{bucket}", "{role}"))
+COPY_SONGS = course_statement("staging", "copy_staging_songs", "COPY", **staging_params("{bucket}", "{role}"))
 
 
 @pytest.fixture(scope="session")
@@ -31,17 +27,24 @@ def udacity_bucket(udacity_sample: Path, copy_aws, copy_bucket_factory) -> str:
     return bucket
 
 
-def test_log_data_loads_every_event_through_the_jsonpaths_file(harness, udacity_bucket: str):
-    harness.execute(STAGING_EVENTS)
+def _create(harness, ddl: str) -> None:
+    """Run the course's Redshift DDL as the endpoint would: translated."""
+    [statement] = translate(ddl)
+    for postgres in statement.postgres:
+        harness.execute(postgres)
 
-    loaded = harness.copy(COPY_EVENTS)
+
+def test_log_data_loads_every_event_through_the_jsonpaths_file(harness, udacity_bucket: str):
+    _create(harness, STAGING_EVENTS)
+
+    loaded = harness.copy(COPY_EVENTS.format(bucket=udacity_bucket, role="{role}"))
 
     assert loaded == 8056
     assert harness.execute("SELECT count(*) FROM staging_events") == [(8056,)]
     assert harness.execute("SELECT pg_catalog.current_setting('redshift.last_copy_count')") == [("8056",)]
     first = harness.execute(
-        "SELECT artist, firstname, lastname, gender, ts, userid, registration, useragent FROM staging_events"
-        " WHERE sessionid = 38 AND iteminsession = 0 AND firstname = 'Walter'"
+        "SELECT artist, first_name, last_name, gender, ts, user_id, registration, user_agent FROM staging_events"
+        " WHERE session_id = 38 AND item_in_session = 0 AND first_name = 'Walter'"
     )
     assert first == [
         (
@@ -56,16 +59,16 @@ def test_log_data_loads_every_event_through_the_jsonpaths_file(harness, udacity_
             ' Chrome/36.0.1985.143 Safari/537.36"',
         )
     ]
-    logged_out = harness.execute("SELECT count(*), count(userid) FROM staging_events WHERE auth = 'Logged Out'")
+    logged_out = harness.execute("SELECT count(*), count(user_id) FROM staging_events WHERE auth = 'Logged Out'")
     assert logged_out[0][0] > 0 and logged_out[0][1] == 0, 'userId "" loads NULL into the integer column'
     assert harness.execute("SELECT count(*) FROM staging_events WHERE page = 'NextSong'") == [(6820,)]
     assert harness.load_errors() == []
 
 
 def test_song_data_loads_every_song_by_name(harness, udacity_bucket: str):
-    harness.execute(STAGING_SONGS)
+    _create(harness, STAGING_SONGS)
 
-    loaded = harness.copy(COPY_SONGS)
+    loaded = harness.copy(COPY_SONGS.format(bucket=udacity_bucket, role="{role}"))
 
     assert loaded == 71
     assert harness.execute(

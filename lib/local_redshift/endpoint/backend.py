@@ -1,0 +1,63 @@
+"""The client's own PostgreSQL backend: opened as the cluster's master user, then spoken to on its raw socket."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import struct
+
+import psycopg
+from psycopg.sql import SQL, Identifier
+
+from local_redshift.endpoint import messages
+
+ISOLATION = "serializable"  # Redshift's: concurrent writers of the same rows fail instead of both winning
+REPORTED_PARAMETERS = (
+    "server_version", "server_encoding", "client_encoding", "DateStyle", "IntervalStyle", "TimeZone",
+    "integer_datetimes", "standard_conforming_strings", "is_superuser", "session_authorization",
+    "application_name",
+)  # fmt: skip
+
+
+class PostgresBackend:
+    """One PostgreSQL session, opened by psycopg (login, settings) and then used through its socket."""
+
+    def __init__(self, conninfo: str, user: str, application_name: str) -> None:
+        self.connection = psycopg.connect(
+            conninfo,
+            autocommit=True,
+            application_name=application_name[:63],
+            options=f"-c default_transaction_isolation={ISOLATION}",
+        )
+        self.connection.execute(SQL("SET SESSION AUTHORIZATION {}").format(Identifier(user)))
+        pgconn = self.connection.pgconn
+        self.socket = socket.socket(fileno=os.dup(pgconn.socket))
+        self.socket.setblocking(True)  # shared with libpq, which made it non-blocking and no longer reads it
+        self.pid = pgconn.backend_pid
+        self.key = struct.unpack("!i", os.urandom(4))[0]  # the client's cancel key: ours, not the backend's
+        self._cancel = pgconn.get_cancel()
+
+    @property
+    def database(self) -> str:
+        return self.connection.info.dbname
+
+    def cancel(self) -> None:
+        """Cancel the backend's running query, if any."""
+        with contextlib.suppress(psycopg.Error):
+            self._cancel.cancel()
+
+    def welcome(self) -> bytes:
+        """What the client gets once admitted: AuthenticationOk, the parameters, its cancel key, ReadyForQuery."""
+        message = bytearray(messages.AUTHENTICATION_OK)
+        for name in REPORTED_PARAMETERS:
+            value = self.connection.pgconn.parameter_status(name.encode())
+            if value is not None:
+                message += messages.parameter_status(name, value.decode())
+        message += messages.backend_key_data(self.pid, self.key)
+        message += messages.ready_for_query("I")
+        return bytes(message)
+
+    def close(self) -> None:
+        self.socket.close()
+        self.connection.close()

@@ -1,0 +1,121 @@
+"""COPY from S3 in a client's session: the loader runs its queries and its bulk load over the client's own
+backend, in the client's transaction, and its failure reaches the client as any failed statement's would."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from local_redshift.copy import AwsClients, ClusterContext, CopyOptions, run_copy
+from local_redshift.copy.load_errors import insert_rows
+from local_redshift.endpoint import messages
+from local_redshift.endpoint.clusters import ClusterDirectory
+from local_redshift.endpoint.login import Login
+from local_redshift.endpoint.raised import raise_sql
+from local_redshift.endpoint.relay import ClientGone, Relay, Reply, Route
+from local_redshift.errors import BackendError, RedshiftError
+
+log = logging.getLogger(__name__)
+
+_QUERY_ID = "SELECT nextval('redshift_system.query_id')"
+
+
+class SessionBackend:
+    """The COPY loader's Backend (copy.interfaces) over the client's session."""
+
+    def __init__(self, relay: Relay, log_load_errors: Callable[[list[dict]], None]) -> None:
+        self._relay = relay
+        self.log_load_errors = log_load_errors
+
+    def fetch(self, sql: str) -> list[tuple]:
+        reply = self._relay.query(sql, Route.CAPTURE)
+        if reply.error is not None:
+            raise BackendError(reply.error)
+        return reply.rows
+
+    def copy_in(self, sql: str, chunks: Iterable[bytes]) -> int:
+        """COPY ... FROM STDIN, streaming `chunks`; an error raised by `chunks` cancels it."""
+        relay = self._relay
+        start = Reply(Route.CAPTURE, simple=True, until_copy=True)
+        relay.send(messages.query(sql), expect=start)
+        relay.pump()
+        if not start.copy_started:
+            raise BackendError(start.error or {})
+        finish = Reply(Route.CAPTURE, simple=True)
+        try:
+            for chunk in chunks:
+                relay.send(messages.copy_data(chunk))
+                relay.send_now()
+        except BaseException as error:
+            relay.send(messages.copy_fail(str(error)[:200] or "COPY cancelled"), expect=finish)
+            relay.pump()
+            raise
+        relay.send(messages.COPY_DONE, expect=finish)
+        relay.pump()
+        if finish.error is not None:
+            raise BackendError(finish.error)
+        return messages.row_count(finish.tag)
+
+
+class CopyPath:
+    """Runs the COPY statements of one session and reports their failures to its client."""
+
+    def __init__(
+        self, relay: Relay, login: Login, directory: ClusterDirectory, aws: AwsClients, session_id: int
+    ) -> None:
+        self._relay = relay
+        self._login = login
+        self._directory = directory
+        self._aws = aws
+        self._session_id = session_id
+        conninfo = directory.postgres.conninfo(login.postgres_database)
+        self._backend = SessionBackend(relay, lambda rows: insert_rows(conninfo, rows))
+
+    def run_or_report(self, options: CopyOptions, extended: bool) -> int | None:
+        """The rows a COPY loaded; None when it failed, the failure told to the client."""
+        try:
+            return self._run(options)
+        except ClientGone:
+            raise
+        except Exception as error:
+            report(self._relay, error, extended)
+            return None
+
+    def _run(self, options: CopyOptions) -> int:
+        query_id = int(self._backend.fetch(_QUERY_ID)[0][0] or 0)
+        login = self._login
+        cluster = self._directory.current(login.cluster) or login.cluster
+        context = ClusterContext(
+            identifier=cluster.identifier,
+            database=cluster.database,
+            db_user=login.user,
+            region=cluster.region,
+            account_id=cluster.account_id,
+            iam_roles=cluster.iam_roles,
+            session_id=self._session_id,
+            query_id=query_id,
+        )
+        return run_copy(options, self._backend, context, self._aws)
+
+
+def report(relay: Relay, error: Exception, extended: bool) -> None:
+    """Tell the client a COPY failed, leaving the transaction as a failed statement leaves it."""
+    if not isinstance(error, BackendError) and isinstance(error, RedshiftError) and relay.status == "E":
+        error = BackendError(
+            messages.fields_of(error.sqlstate, error.message, detail=error.detail)
+        )  # the cancelled load failed the transaction already
+    if isinstance(error, BackendError):  # PostgreSQL failed already: relay the words
+        relay.emit(messages.error_response(error.fields))
+        if extended:
+            relay.skipping = True
+        else:
+            relay.emit(messages.ready_for_query(relay.status))
+        return
+    if not isinstance(error, RedshiftError):
+        log.exception("COPY failed unexpectedly")
+        error = RedshiftError(f"COPY failed in the local Redshift endpoint: {error}")
+    if extended:
+        relay.internal(raise_sql(error), Route.FORWARD)
+        relay.drain()
+    else:
+        relay.query(raise_sql(error), Route.FORWARD)

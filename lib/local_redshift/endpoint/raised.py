@@ -1,0 +1,30 @@
+"""Errors the endpoint finds, raised by PostgreSQL itself so that transaction and protocol state stay right."""
+
+from __future__ import annotations
+
+from local_redshift.endpoint import messages
+from local_redshift.endpoint.codes import ErrorField
+from local_redshift.errors import RedshiftError
+
+_RAISER = "redshift_system.raise_error"  # catalog.sql
+_INTERNALS = (ErrorField.CONTEXT, ErrorField.FILE, ErrorField.LINE, ErrorField.ROUTINE)
+
+
+def raise_sql(error: RedshiftError) -> str:
+    """The statement that makes PostgreSQL fail with this error."""
+    detail = _literal(error.detail) if error.detail else "NULL"
+    return f"SELECT {_RAISER}({_literal(str(error.sqlstate))}, {_literal(error.message)}, {detail})"
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''").replace("\0", "") + "'"
+
+
+def scrubbed(frame: bytes) -> bytes:
+    """An ErrorResponse; one raised through raise_sql without the PL/pgSQL context that would only confuse."""
+    if _RAISER.encode() not in frame:
+        return frame
+    fields = messages.error_fields(frame)
+    for code in _INTERNALS:
+        fields.pop(code, None)
+    return messages.error_response(fields)

@@ -1,0 +1,271 @@
+"""The relay between a client and its backend: what the backend owes for each request, and where it goes.
+
+Requests go to the backend in order, each with a Reply queued that says which backend messages end it and
+where its messages go: forwarded to the client, swallowed (the bookkeeping statements a translation adds),
+captured (the queries COPY runs), or tag-only. Notices, notifications and parameter changes are passed on
+wherever they arrive. Result rows are passed through as they came, without being decoded.
+"""
+
+from __future__ import annotations
+
+import collections
+import enum
+import select
+import socket
+from dataclasses import dataclass, field
+
+from local_redshift.endpoint import messages
+from local_redshift.endpoint.codes import ASYNCHRONOUS, COMMAND_ENDS, Backend, Target
+from local_redshift.endpoint.framing import Reader
+from local_redshift.endpoint.raised import scrubbed
+
+INTERNAL = "_local_redshift"  # the statement and portal names of what the endpoint runs in extended mode
+_ROWS = bytes([Backend.DATA_ROW])
+_STOPS = bytes([Backend.ERROR_RESPONSE, Backend.READY_FOR_QUERY])  # what the fast path leaves to the routing
+_OUT_LIMIT = 262144  # bytes kept for the client before they are sent
+_SEND_DIRECTLY = 65536  # a run of rows at least this long is sent from the backend's buffer as it is
+
+
+class Route(enum.Enum):
+    FORWARD = "forward"  # to the client
+    SWALLOW = "swallow"  # not for the client (errors excepted)
+    CAPTURE = "capture"  # kept for the endpoint: rows, command tag, error
+    TAG_ONLY = "tag-only"  # only the command tag reaches the client
+
+
+class ClientGone(Exception):
+    """The client closed its connection."""
+
+
+PARSE_ENDS = frozenset({Backend.PARSE_COMPLETE})
+BIND_ENDS = frozenset({Backend.BIND_COMPLETE})
+DESCRIBE_ENDS = frozenset({Backend.ROW_DESCRIPTION, Backend.NO_DATA})
+EXECUTE_ENDS = frozenset({*COMMAND_ENDS, Backend.PORTAL_SUSPENDED})
+CLOSE_ENDS = frozenset({Backend.CLOSE_COMPLETE})
+SYNC_ENDS = frozenset({Backend.READY_FOR_QUERY})
+
+
+@dataclass
+class Reply:
+    """What the backend still owes for one request, and where it goes.
+
+    A simple Query (or FunctionCall) ends with ReadyForQuery whatever happens; an extended-protocol request
+    ends with one of `ends`, or with an error, after which the backend skips everything up to the next Sync.
+    """
+
+    route: Route = Route.FORWARD
+    ends: frozenset[int] = SYNC_ENDS
+    simple: bool = False
+    synthetic: bytes | None = None  # an answer the session gives itself, in order with the backend's
+    routes: list[Route] | None = None  # simple query: each statement's route, in order (then `route`)
+    until_copy: bool = False  # ends at CopyInResponse: the backend then waits for the data
+    index: int = 0
+    rows: list[tuple[str | None, ...]] = field(default_factory=list)
+    tag: str = ""
+    error: dict[str, str] | None = None
+    copy_started: bool = False
+    plain: bool = field(init=False)  # passed to the client as it is, to the end of an extended-mode request
+
+    def __post_init__(self) -> None:
+        self.plain = self.route is Route.FORWARD and not self.simple and self.synthetic is None
+
+    @property
+    def is_sync(self) -> bool:
+        """The reply to a Sync: where the backend resumes after an error in extended mode."""
+        return self.ends is SYNC_ENDS and not self.simple and self.synthetic is None
+
+    @property
+    def current_route(self) -> Route:
+        routes = self.routes
+        return routes[self.index] if routes is not None and self.index < len(routes) else self.route
+
+
+class Relay:
+    """Sends requests to the backend and routes its answers; collects what goes to the client until flushed."""
+
+    def __init__(self, client: socket.socket, backend: socket.socket) -> None:
+        self.client = client
+        self.backend = backend
+        self.reader = Reader(backend)
+        self.owed: collections.deque[Reply] = collections.deque()
+        self.status = "I"  # the backend's transaction status at its last ReadyForQuery
+        self.skipping = False  # an error in extended mode: the client's messages are ignored until its Sync
+        self._special = 0  # owed replies that are not plain
+        self._to_backend = bytearray()
+        self._to_client = bytearray()
+        self._watch_client = True
+        self._poll = select.poll()
+        self._poll.register(backend, select.POLLIN)
+        self._poll.register(client, select.POLLIN)
+
+    # --- sending ---------------------------------------------------------------------------------------------
+
+    def send(self, *frames: bytes, expect: Reply | None = None) -> None:
+        """Queue frames for the backend (sent when the relay next waits for it), and the reply they are owed."""
+        for frame in frames:
+            self._to_backend += frame
+        if expect is not None:
+            self.expect(expect)
+
+    def expect(self, reply: Reply) -> None:
+        self.owed.append(reply)
+        if not reply.plain:
+            self._special += 1
+
+    def _done(self) -> Reply:
+        reply = self.owed.popleft()  # the one place replies leave the queue
+        if not reply.plain:
+            self._special -= 1
+        return reply
+
+    def send_now(self) -> None:
+        if self._to_backend:
+            self.backend.sendall(self._to_backend)
+            self._to_backend.clear()
+
+    def emit(self, frame: bytes) -> None:
+        """Queue a message for the client."""
+        self._to_client += frame
+        if len(self._to_client) > _OUT_LIMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        """Send the client what is queued for it."""
+        if self._to_client:
+            try:
+                self.client.sendall(self._to_client)
+            except OSError as error:
+                raise ClientGone from error
+            self._to_client.clear()
+
+    def _emit_rows(self, rows: memoryview) -> None:
+        if len(rows) < _SEND_DIRECTLY:
+            self._to_client += rows
+            if len(self._to_client) > _OUT_LIMIT:
+                self.flush()
+            return
+        self.flush()
+        try:
+            self.client.sendall(rows)
+        except OSError as error:
+            raise ClientGone from error
+
+    # --- requests the endpoint makes itself ------------------------------------------------------------------
+
+    def query(self, sql: str, route: Route, routes: list[Route] | None = None) -> Reply:
+        """Run one simple query and route its answer; its Reply (with what was captured)."""
+        reply = Reply(route, simple=True, routes=routes)
+        self.send(messages.query(sql), expect=reply)
+        self.pump()
+        return reply
+
+    def internal(self, sql: str, route: Route) -> None:
+        """Queue one statement of the endpoint's own in extended mode, in the client's transaction.
+
+        Its statement and portal are closed first too: a failed execution skips the closes after it.
+        """
+        closes = (messages.close(Target.PORTAL, INTERNAL), messages.close(Target.STATEMENT, INTERNAL))
+        self.send(*closes, messages.parse(INTERNAL, sql), messages.bind(INTERNAL, INTERNAL))
+        self.send(messages.execute(INTERNAL), *closes)
+        for ends, reply_route in (
+            (CLOSE_ENDS, Route.SWALLOW),
+            (CLOSE_ENDS, Route.SWALLOW),
+            (PARSE_ENDS, Route.SWALLOW),
+            (BIND_ENDS, Route.SWALLOW),
+            (EXECUTE_ENDS, route),
+            (CLOSE_ENDS, Route.SWALLOW),
+            (CLOSE_ENDS, Route.SWALLOW),
+        ):
+            self.expect(Reply(reply_route, ends))
+
+    def drain(self) -> None:
+        """Get every answer owed so far (so that what runs next runs after it)."""
+        self.send(messages.FLUSH)
+        self.pump()
+
+    # --- routing ---------------------------------------------------------------------------------------------
+
+    def pump(self) -> None:
+        """Send what is queued, then route backend messages until nothing more is owed."""
+        self.send_now()
+        self._watch_client = True
+        owed, reader = self.owed, self.reader
+        while owed:
+            head = owed[0]
+            if head.synthetic is not None:
+                self._done()
+                self.emit(head.synthetic)
+                continue
+            if not self._special and owed[-1].is_sync:
+                self._pass_to_sync()
+            elif head.current_route is Route.FORWARD:
+                reader.pass_run(_ROWS, self._emit_rows)
+            kind, frame = self._next()
+            if kind in ASYNCHRONOUS:
+                self.emit(frame)
+            elif head.simple:
+                self._route_simple(head, kind, frame)
+            else:
+                self._route_extended(head, kind, frame)
+
+    def _pass_to_sync(self) -> None:
+        """All that is owed is plain, up to a Sync: pass whole messages as they are, up to an error or the
+        ReadyForQuery, which are routed."""
+        self.reader.pass_run(_STOPS, self._emit_rows, stop=True)
+
+    def _route_simple(self, head: Reply, kind: int, frame: bytes) -> None:
+        if kind == Backend.READY_FOR_QUERY:
+            self.status = chr(frame[5])
+            self._done()
+            if head.route is Route.FORWARD:
+                self.emit(frame)
+        elif kind == Backend.ERROR_RESPONSE:
+            if head.route is Route.CAPTURE:
+                head.error = messages.error_fields(frame)
+            else:
+                head.error = {}
+                self.emit(scrubbed(frame))
+        elif kind == Backend.COPY_IN_RESPONSE and head.until_copy:
+            head.copy_started = True
+            self._done()
+        else:
+            route = head.current_route
+            if route is Route.CAPTURE:
+                if kind == Backend.DATA_ROW:
+                    head.rows.append(messages.data_row_values(frame))
+                elif kind == Backend.COMMAND_COMPLETE:
+                    head.tag = messages.first_string(frame)
+            elif route is Route.FORWARD or (route is Route.TAG_ONLY and kind in COMMAND_ENDS):
+                self.emit(frame)
+            if kind in COMMAND_ENDS:
+                head.index += 1
+
+    def _route_extended(self, head: Reply, kind: int, frame: bytes) -> None:
+        if kind == Backend.ERROR_RESPONSE:
+            self.emit(scrubbed(frame))
+            # the backend ignores everything up to the next Sync: so are the answers owed for it
+            while self.owed and not self.owed[0].is_sync:
+                self._done()
+            if not self.owed:
+                self.skipping = True
+            return
+        if kind == Backend.READY_FOR_QUERY:  # the Sync's: whatever was owed before it has been answered
+            while len(self.owed) > 1 and not head.is_sync:
+                self._done()
+                head = self.owed[0]
+        if head.route is Route.FORWARD or (head.route is Route.TAG_ONLY and kind in COMMAND_ENDS):
+            self.emit(frame)
+        if kind in head.ends:
+            self._done()
+            if kind == Backend.READY_FOR_QUERY:
+                self.status = chr(frame[5])
+
+    def _next(self) -> tuple[int, bytes]:
+        """The backend's next message; notices a client that leaves while it waits."""
+        if self._watch_client and not self.reader.buffered():
+            ready = {fd for fd, _ in self._poll.poll()}
+            if self.client.fileno() in ready and self.backend.fileno() not in ready:
+                if not self.client.recv(1, socket.MSG_PEEK):
+                    raise ClientGone
+                self._watch_client = False  # the client sent more: it is still there
+        return self.reader.message()

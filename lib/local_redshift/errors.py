@@ -1,0 +1,99 @@
+"""Every error the local Redshift reports, stated once: SQLSTATEs, load error codes, and the exception types.
+
+Callers raise by name (`RedshiftError("...", sqlstate=SqlState.SYNTAX_ERROR)`, `LoadErrorCode.INVALID_DIGIT`); no
+module writes a SQLSTATE or a load error code as a literal.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class SqlState(str, enum.Enum):
+    """The SQLSTATEs the local Redshift sends (PostgreSQL's codes, which Redshift uses too)."""
+
+    FEATURE_NOT_SUPPORTED = "0A000"
+    CONNECTION_REFUSED = "08001"  # sqlclient_unable_to_establish_sqlconnection
+    PROTOCOL_VIOLATION = "08P01"
+    CARDINALITY_VIOLATION = "21000"
+    NOT_NULL_VIOLATION = "23502"
+    INVALID_AUTHORIZATION = "28000"
+    INVALID_PASSWORD = "28P01"
+    INVALID_CATALOG_NAME = "3D000"
+    SERIALIZATION_FAILURE = "40001"
+    SYNTAX_ERROR = "42601"
+    DUPLICATE_COLUMN = "42701"
+    UNDEFINED_COLUMN = "42703"
+    WRONG_OBJECT_TYPE = "42809"
+    UNDEFINED_TABLE = "42P01"
+    GENERATED_ALWAYS = "428C9"
+    CANNOT_CONNECT_NOW = "57P03"
+    INTERNAL_ERROR = "XX000"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+DATA_EXCEPTION_CLASS = "22"
+"""SQLSTATE class of data exceptions: a value PostgreSQL refused, which COPY reports as a load error."""
+
+INTEGRITY_CONSTRAINT_VIOLATION_CLASS = "23"
+"""SQLSTATE class of integrity constraint violations (NOT NULL, CHECK...): a row PostgreSQL refused, which COPY
+reports as a load error too."""
+
+
+class LoadErrorCode(enum.IntEnum):
+    """STL_LOAD_ERRORS.err_code values, as the Amazon Redshift Database Developer Guide's "Load error reference"
+    (https://docs.aws.amazon.com/redshift/latest/dg/r_Load_Error_Reference.html) describes each.
+
+    One name for one code. Overflow of a numeric type is reported as INVALID_INPUT_LINE (1216), as the tests
+    assert; the reference also lists 1222, "Integer value overflow error", which the local Redshift does not use.
+    """
+
+    STRING_TOO_LONG = 1204  # input data exceeded the acceptable range for the data type
+    INVALID_DATE = 1205  # date format is not valid
+    INVALID_TIMESTAMP = 1206  # timestamp format is not valid
+    INVALID_DIGIT = 1207  # data contained a value outside of the expected range of 0-9
+    INVALID_BOOLEAN = 1210  # BOOLEAN data type format error
+    MISSING_NOT_NULL = 1213  # a field specified as NOT NULL contained no data
+    INVALID_INPUT_LINE = 1216  # input line is not valid (also: a record that is not valid JSON, an overflow)
+    INVALID_UTF8 = 1220  # string contains invalid or unsupported UTF-8 codepoints
+    AWS_ERROR = 8001  # the reference: "COPY with MANIFEST parameter requires full path of an Amazon S3 object";
+    # Redshift gives this code in the DETAIL of its errors about credentials, S3 objects and COPY parameters too
+
+
+class RedshiftError(Exception):
+    """A statement failed: the client gets an ErrorResponse with this SQLSTATE, message and detail."""
+
+    def __init__(
+        self, message: str, *, sqlstate: SqlState = SqlState.INTERNAL_ERROR, detail: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
+        self.message = message
+        self.detail = detail
+
+
+class UnsupportedFeature(RedshiftError):
+    """SQL that Amazon Redshift rejects (or the local Redshift cannot run); the message names the construct.
+
+    E.g. 'INSERT ... ON CONFLICT is not supported by Amazon Redshift'.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, sqlstate=SqlState.FEATURE_NOT_SUPPORTED)
+
+    @classmethod
+    def of(cls, construct: str, by: str = "Amazon Redshift", hint: str = "") -> UnsupportedFeature:
+        """'<construct> is not supported by <by>[; <hint>]'; `by` is "the local Redshift" for what only we lack."""
+        return cls(f"{construct} is not supported by {by}" + (f"; {hint}" if hint else ""))
+
+
+class BackendError(RedshiftError):
+    """An error the embedded PostgreSQL reported, with its ErrorResponse fields by their one-letter codes."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__(fields.get("M", "error"), sqlstate=fields.get("C", ""), detail=fields.get("D"))  # type: ignore[arg-type]
+        self.fields = fields
+        self.column_name = fields.get("c")
+        self.context = fields.get("W")

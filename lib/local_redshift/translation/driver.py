@@ -1,0 +1,115 @@
+"""Split a client's query text into statements; parse each, apply the RULES and write PostgreSQL.
+
+A COPY statement is read by the COPY grammar instead. A statement sqlglot cannot parse at all goes to PostgreSQL
+as written, for PostgreSQL to judge.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
+from sqlglot.tokens import Token, TokenType
+
+from local_redshift.copy.grammar import parse_copy
+from local_redshift.copy.options import CopyOptions
+from local_redshift.translation.parser import LocalRedshift
+from local_redshift.translation.rule import Context
+from local_redshift.translation.rules import RULES
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement of the client's text and what PostgreSQL runs for it.
+
+    `postgres[0]` is the statement itself and answers the client; any further statements are bookkeeping
+    (e.g. recording a table's design in the catalog) to run after it in the same transaction, whose
+    results are not for the client.
+    """
+
+    source: str  # the Redshift text of this one statement
+    postgres: list[str]  # PostgreSQL statements to run, in order, in the same transaction
+    copy: CopyOptions | None = None  # set for COPY: read by the COPY grammar, not translated (postgres == [])
+
+
+# Statements sqlglot passes on as they are: the user's own text is kept. A statement read as a bare name
+# (sqlglot takes START TRANSACTION for the column START aliased TRANSACTION) is also kept as written.
+_KEPT_AS_WRITTEN = (exp.Command, exp.Transaction, exp.Commit, exp.Rollback, exp.Set, exp.Alias, exp.Column)
+
+
+def translate(sql: str) -> list[Statement]:
+    """Split a client's query text into statements (several may come in one simple query) and translate each.
+
+    Raises UnsupportedFeature for SQL that Amazon Redshift rejects, and the COPY grammar's RedshiftError for a
+    COPY statement it refuses.
+    """
+    return [_translate_statement(sql, source, tokens) for source, tokens in _split(sql)]
+
+
+def _split(sql: str) -> Iterator[tuple[str, list[Token] | None]]:
+    """Each statement's text (without its semicolon) and tokens; comments alone and empty statements are skipped.
+
+    Text the tokenizer cannot read (an unterminated string, say) comes back whole, without tokens.
+    """
+    try:
+        tokens = LocalRedshift().tokenize(sql)
+    except TokenError:
+        if sql.strip():
+            yield sql.strip(), None
+        return
+    statement: list[Token] = []
+    for token in [*tokens, None]:
+        if token is not None and token.token_type != TokenType.SEMICOLON:
+            statement.append(token)
+        elif statement:
+            yield sql[statement[0].start : statement[-1].end + 1].strip(), statement
+            statement = []
+
+
+def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> Statement:
+    if tokens is not None and tokens[0].token_type == TokenType.COPY:
+        return Statement(source=source, postgres=[], copy=parse_copy(source))
+    try:
+        if tokens is None:
+            raise TokenError("the text cannot be tokenized")
+        [tree] = LocalRedshift().parser().parse(tokens, sql)
+    except (ParseError, TokenError) as error:
+        log.debug("sqlglot cannot parse this statement, passed on as written (%s): %r", error, source)
+        return Statement(source=source, postgres=[source])
+    as_written = tree.copy() if isinstance(tree, _KEPT_AS_WRITTEN) else None
+    context = Context()
+    tree = _apply_rules(tree, context)
+    if isinstance(tree, _KEPT_AS_WRITTEN) and tree == as_written:
+        return Statement(source=source, postgres=[source])
+    return Statement(source=source, postgres=[tree.sql(dialect="postgres"), *context.bookkeeping])
+
+
+def _apply_rules(tree: exp.Expr, context: Context) -> exp.Expr:
+    """Apply the RULES in order, each to every node it matches, descendants before their ancestors.
+
+    Returns the new root. The list of nodes is walked again only after a rule matched (and maybe changed) some.
+    """
+    nodes = _descendants_first(tree)
+    for rule in RULES:
+        matched = [node for node in nodes if rule.matches(node)]
+        for node in matched:
+            parent, arg_key, index = node.parent, node.arg_key, node.index  # before the rewrite reparents the node
+            rewritten = rule.rewrite(node, context)
+            if rewritten is node:
+                continue
+            if parent is None:
+                tree = rewritten
+            else:
+                parent.set(arg_key, rewritten, index)
+        if matched:
+            nodes = _descendants_first(tree)
+    return tree
+
+
+def _descendants_first(tree: exp.Expr) -> list[exp.Expr]:
+    return list(reversed(list(tree.dfs())))

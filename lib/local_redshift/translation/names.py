@@ -1,0 +1,64 @@
+"""Names as Redshift gives and reads them: lateral column aliases, result column names, delimited identifiers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlglot import exp
+
+from local_redshift.translation.rule import Context, Rule, call_of, node_is
+
+# The name Redshift gives a result column that is one of these function calls, unaliased.
+_RESULT_COLUMN_NAMES: list[tuple[Callable[[exp.Expr], bool], str]] = [
+    (node_is(exp.Extract), "date_part"),
+    (call_of("DATE_PART"), "pgdate_part"),
+    (call_of("DATEDIFF", "DATE_DIFF"), "date_diff"),
+    (call_of("DATEADD", "DATE_ADD"), "date_add"),
+    (call_of("ADD_MONTHS"), "add_months"),
+    (call_of("GETDATE"), "timestamp"),
+    (node_is(exp.CurrentTimestamp, where=lambda t: bool(t.args.get("sysdate"))), "timestamp"),
+    (node_is(exp.GroupConcat, exp.WithinGroup), "listagg"),
+    (node_is(exp.FromBase), "strtol"),
+    (node_is(exp.Trunc), "trunc"),
+]
+
+
+def result_column_names(select: exp.Select, _: Context) -> exp.Expr:
+    """An unaliased call of a translated function keeps the column name Redshift gives it."""
+    for projection in select.expressions:
+        for matches, name in _RESULT_COLUMN_NAMES:
+            if matches(projection):
+                projection.replace(exp.alias_(projection.copy(), name))
+                break
+    return select
+
+
+def lateral_column_alias(select: exp.Select, _: Context) -> exp.Expr:
+    """An alias defined in the select list can be used by the expressions after it: its expression is inlined.
+
+    (Redshift prefers a FROM-clause column of the same name; without the table definitions at hand,
+    the alias always wins here.)
+    """
+    defined: dict[str, exp.Expr] = {}
+    for projection in select.expressions:
+        for column in list(projection.find_all(exp.Column)):
+            if not column.table and column.name.lower() in defined and column.find_ancestor(exp.Select) is select:
+                column.replace(exp.paren(defined[column.name.lower()].copy()))
+        if isinstance(projection, exp.Alias):
+            defined[projection.alias.lower()] = projection.this
+    return select
+
+
+def delimited_identifiers_fold_to_lower_case(identifier: exp.Identifier, _: Context) -> exp.Expr:
+    """Redshift folds "Quoted" names to lower case too (enable_case_sensitive_identifier is off)."""
+    identifier.set("this", identifier.name.lower())
+    return identifier
+
+
+LATERAL_COLUMN_ALIAS = Rule("Lateral column alias reference", node_is(exp.Select), lateral_column_alias)
+RESULT_COLUMN_NAMES = Rule("Result column names", node_is(exp.Select), result_column_names)
+DELIMITED_IDENTIFIERS = Rule(
+    "Delimited identifiers",
+    node_is(exp.Identifier, where=lambda i: i.quoted and i.name != i.name.lower()),
+    delimited_identifiers_fold_to_lower_case,
+)

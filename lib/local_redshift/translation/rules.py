@@ -1,0 +1,50 @@
+"""The RULES table: every family's rules in the one order they are applied in."""
+
+from __future__ import annotations
+
+from local_redshift.translation import aggregates, datatypes, dates, ddl, names, rejected, strings, system
+from local_redshift.translation.rule import Rule
+
+RULES: list[Rule] = [
+    # First, while the select list is as the user wrote it.
+    names.LATERAL_COLUMN_ALIAS,
+    names.RESULT_COLUMN_NAMES,
+    # SQL that Amazon Redshift rejects, then what the local Redshift does not do.
+    *rejected.BY_AMAZON_REDSHIFT,
+    *rejected.BY_THE_LOCAL_REDSHIFT,
+    # Names.
+    names.DELIMITED_IDENTIFIERS,
+    ddl.HASH_TEMPORARY_TABLE,
+    ddl.HASH_NAME,
+    system.SYSTEM_VIEWS,
+    system.PG_LAST_COPY_COUNT,
+    system.CURRENT_DATABASE,
+    # Table design.
+    ddl.IDENTITY,
+    ddl.GENERATED_BY_DEFAULT_IDENTITY,
+    ddl.COLUMN_KEY_CONSTRAINTS,
+    ddl.TABLE_CONSTRAINTS,
+    datatypes.CHARACTER_TYPES,
+    datatypes.VARCHAR_MAX,
+    ddl.TABLE_DESIGN,
+    ddl.ALTER_TABLE_DESIGN,
+    ddl.COLUMN_DESIGN_IN_ALTER_TABLE,
+    # Functions.
+    dates.EXTRACT,
+    dates.DATE_PART,
+    dates.DATE_TRUNC,
+    dates.DATEDIFF,
+    dates.DATEADD,
+    dates.ADD_MONTHS,
+    dates.GETDATE,
+    dates.SYSDATE,
+    aggregates.LISTAGG_WITHIN_GROUP,
+    aggregates.LISTAGG,
+    strings.STRTOL,
+    dates.TRUNC,
+    # Session and maintenance commands.
+    system.SET_REDSHIFT_ONLY_SETTING,
+    system.SHOW_OR_RESET_REDSHIFT_ONLY_SETTING,
+    system.VACUUM_OPTIONS,
+]
+"""Applied in this order, each over the whole statement, children before their parents."""

@@ -1,0 +1,135 @@
+"""The startup phase over a socket pair: SSL refused, md5 login against the clusters, cancel requests."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import struct
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from local_redshift.endpoint import messages
+from local_redshift.endpoint.cancels import CancelRegistry
+from local_redshift.endpoint.clusters import Cluster, ClusterDirectory, LoginRefused
+from local_redshift.endpoint.codes import Startup
+from local_redshift.endpoint.framing import ConnectionClosed, Reader, cstring, frame
+from local_redshift.endpoint.login import CancelServed, log_in
+
+PASSWORD = "Passw0rd"
+CLUSTER = Cluster(
+    identifier="dwhcluster",
+    account_id="123456789012",
+    region="us-west-2",
+    database="dev",
+    master_username="awsuser",
+    md5_verifier=hashlib.md5((PASSWORD + "awsuser").encode()).hexdigest(),
+    status="available",
+    created="2026-12-01T00:00:00Z",
+    iam_roles=(),
+)
+
+
+class Directory:
+    """The clusters the stand-in would list, without the stand-in."""
+
+    candidates = staticmethod(ClusterDirectory.candidates)
+
+    def __init__(self, *clusters: Cluster) -> None:
+        self._clusters = list(clusters)
+
+    def clusters(self) -> list[Cluster]:
+        return self._clusters
+
+    def database_for(self, cluster: Cluster, clusters: list[Cluster]) -> str:
+        return cluster.postgres_database
+
+
+def _startup(code: int, body: bytes = b"") -> bytes:
+    payload = struct.pack("!i", code) + body
+    return struct.pack("!i", len(payload) + 4) + payload
+
+
+def _hello(user: str = "awsuser", database: str = "dev") -> bytes:
+    return _startup(Startup.PROTOCOL_3, f"user\0{user}\0database\0{database}\0\0".encode())
+
+
+def _answer(salt: bytes, password: str = PASSWORD, user: str = "awsuser") -> bytes:
+    inner = hashlib.md5((password + user).encode()).hexdigest()
+    return frame(ord("p"), cstring("md5" + hashlib.md5(inner.encode() + salt).hexdigest()))
+
+
+@pytest.fixture
+def pair() -> Iterator[tuple[socket.socket, socket.socket]]:
+    server, client = socket.socketpair()
+    with server, client:
+        yield server, client
+
+
+def _client(sock: socket.socket, *before: bytes, password: str = PASSWORD) -> threading.Thread:
+    """A client that sends `before`, then answers the md5 challenge (if one comes)."""
+
+    def talk() -> None:
+        sock.sendall(b"".join(before))
+        reader = Reader(sock)
+        if before and before[-1][4:8] == struct.pack("!i", Startup.SSL_REQUEST):
+            assert sock.recv(1) == messages.SSL_REFUSED
+            sock.sendall(_hello())
+        try:
+            kind, challenge = reader.message()
+        except ConnectionClosed:  # refused before the challenge
+            return
+        if kind == ord("R"):
+            sock.sendall(_answer(challenge[9:13], password))
+
+    thread = threading.Thread(target=talk, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_the_right_password_admits_the_client_to_its_cluster(pair):
+    server, client = pair
+    _client(client, _hello())
+    login = log_in(server, Reader(server), Directory(CLUSTER), CancelRegistry())
+    assert login.cluster == CLUSTER and login.user == "awsuser"
+    assert login.postgres_database == CLUSTER.postgres_database
+
+
+def test_ssl_is_refused_then_the_login_goes_on_in_the_clear(pair):
+    server, client = pair
+    _client(client, _startup(Startup.SSL_REQUEST))
+    assert log_in(server, Reader(server), Directory(CLUSTER), CancelRegistry()).user == "awsuser"
+
+
+def test_a_wrong_password_is_refused_as_postgresql_refuses_it(pair):
+    server, client = pair
+    _client(client, _hello(), password="guess")
+    with pytest.raises(LoginRefused, match='password authentication failed for user "awsuser"') as refused:
+        log_in(server, Reader(server), Directory(CLUSTER), CancelRegistry())
+    assert refused.value.sqlstate == "28P01"
+
+
+def test_a_database_the_cluster_does_not_have_is_refused(pair):
+    server, client = pair
+    _client(client, _hello(database="prod"))
+    with pytest.raises(LoginRefused, match='database "prod" does not exist'):
+        log_in(server, Reader(server), Directory(CLUSTER), CancelRegistry())
+
+
+def test_a_cancel_request_cancels_the_named_backend_and_ends_the_connection(pair):
+    server, client = pair
+    cancelled = []
+    registry = CancelRegistry()
+    registry.add(4242, 99, type("Handle", (), {"cancel": lambda self: cancelled.append(True)})())
+    client.sendall(_startup(Startup.CANCEL_REQUEST, struct.pack("!ii", 4242, 99)))
+    with pytest.raises(CancelServed):
+        log_in(server, Reader(server), Directory(CLUSTER), registry)
+    assert cancelled == [True]
+
+
+def test_an_unknown_protocol_version_is_refused(pair):
+    server, client = pair
+    client.sendall(_startup(0x00020000))
+    with pytest.raises(LoginRefused, match=r"unsupported frontend protocol 2\.0"):
+        log_in(server, Reader(server), Directory(CLUSTER), CancelRegistry())

@@ -1,0 +1,105 @@
+"""Splitting, parsing and writing: what passes as written, what sqlglot translates by itself, and COPY handed to
+the COPY grammar."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from local_redshift.copy.options import CopyOptions, IamRole
+from local_redshift.errors import RedshiftError
+from local_redshift.translation import translate
+from tests.local_redshift.translation.support import one, run
+
+
+@pytest.fixture(scope="module")
+def database(database: str) -> str:
+    """The star schema with the user test_top_becomes_limit reads (as test_ddl inserts it)."""
+    with psycopg.connect(database, autocommit=True) as conn:
+        run(conn, "INSERT INTO users VALUES (1, 'Ann', 'Lee', 'F', 'free')")
+    return database
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "-- a comment only", "/* block */ -- and line", ";", " ; ;; "])
+def test_no_statement_in_empty_text(text):
+    assert translate(text) == []
+
+
+def test_splits_on_semicolons_outside_strings_comments_and_dollar_quotes():
+    sql = "SELECT 'a;b'; -- c; d\nCREATE PROCEDURE p() AS $$ BEGIN NULL; END; $$ LANGUAGE plpgsql;SELECT 2"
+    assert [s.source for s in translate(sql)] == [
+        "SELECT 'a;b'",
+        "CREATE PROCEDURE p() AS $$ BEGIN NULL; END; $$ LANGUAGE plpgsql",
+        "SELECT 2",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "BEGIN",
+        "START TRANSACTION",
+        "COMMIT",
+        "ROLLBACK",
+        "END",
+        "SET search_path TO public",
+        "SHOW search_path",
+        "SET timezone = 'UTC'",
+    ],
+)
+def test_session_and_transaction_commands_pass_as_written(sql, conn):
+    [statement] = translate(sql)
+    assert statement.postgres == [sql]
+    if sql.startswith(("SET", "SHOW")):
+        run(conn, sql)
+
+
+def test_text_sqlglot_cannot_parse_goes_to_postgres_as_written(conn):
+    [statement] = translate("SELECT 1 +")
+    assert statement.postgres == ["SELECT 1 +"]
+    with pytest.raises(psycopg.errors.SyntaxError):
+        run(conn, "SELECT 1 +")
+
+
+def test_unterminated_string_goes_to_postgres_as_written():
+    assert [s.postgres for s in translate("SELECT 'oops")] == [["SELECT 'oops"]]
+
+
+def test_nvl_nvl2_and_decode_with_null_matching_null(conn):
+    assert run(conn, "SELECT NVL(NULL, 'b'), NVL2(NULL, 'set', 'unset'), NVL2(1, 'set', 'unset')") == [
+        ("b", "unset", "set")
+    ]
+    assert one(conn, "SELECT DECODE(NULL, 1, 'one', NULL, 'null', 'other')") == "null"
+    assert run(conn, "SELECT DECODE(level, 'free', 0, 'paid', 1, NULL, -1) FROM (SELECT NULL::varchar AS level) t") == [
+        (-1,)
+    ]
+
+
+def test_top_becomes_limit(conn):
+    assert run(conn, "SELECT TOP 1 user_id FROM users") == [(1,)]
+
+
+def test_copy_from_s3_is_handed_over_untranslated():
+    sql = (
+        "COPY staging_events FROM 's3://udacity-dend/log_data' IAM_ROLE 'arn:aws:iam::1:role/dwh'"
+        " FORMAT AS JSON 's3://udacity-dend/log_json_path.json' REGION 'us-west-2' TIMEFORMAT AS 'epochmillisecs'"
+        " TRUNCATECOLUMNS BLANKSASNULL COMPUPDATE OFF"
+    )
+    [statement] = translate(sql)
+    assert statement.postgres == [] and isinstance(statement.copy, CopyOptions)
+    assert statement.copy.table == "staging_events"
+    assert statement.copy.source_url == "s3://udacity-dend/log_data"
+    assert statement.copy.authorization == IamRole("arn:aws:iam::1:role/dwh")
+    assert statement.copy.json.jsonpaths_url == "s3://udacity-dend/log_json_path.json"
+    assert statement.copy.region == "us-west-2"
+    assert statement.copy.timeformat == "epochmillisecs"
+    assert statement.copy.truncate_columns and statement.copy.blanks_as_null  # COMPUPDATE OFF is read, and ignored
+
+
+def test_copy_csv_options():
+    # The COPY grammar reads every option as written (a misread one would be a syntax error), then refuses CSV.
+    with pytest.raises(RedshiftError, match=r"loads JSON only \(FORMAT AS JSON\); CSV is not supported"):
+        translate(
+            "COPY t (a, b) FROM 's3://b/k' CREDENTIALS 'aws_iam_role=arn' CSV QUOTE AS '\"' "
+            "IGNOREHEADER 1 DELIMITER ',' ACCEPTINVCHARS MAXERROR AS 10 GZIP"
+        )
