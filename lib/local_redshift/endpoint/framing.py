@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import struct
+import time
 from collections.abc import Callable
 
 INT16 = struct.Struct("!h")
@@ -27,13 +28,29 @@ class Reader:
         self._pos = 0
 
     def _fill(self) -> None:
+        self._append(self.sock.recv(_RECEIVE))
+
+    def _append(self, data: bytes) -> None:
+        if not data:
+            raise ConnectionClosed
         if self._pos and self._pos > len(self._buffer) // 2:
             del self._buffer[: self._pos]
             self._pos = 0
-        data = self.sock.recv(_RECEIVE)
-        if not data:
-            raise ConnectionClosed
         self._buffer += data
+
+    def fill_soon(self, seconds: float) -> bool:
+        """Wait up to `seconds` for more bytes without sleeping (a sleeping thread is slow to wake); True if some
+        came. Worth it only where the peer answers within microseconds."""
+        deadline = time.perf_counter() + seconds
+        while True:
+            try:
+                data = self.sock.recv(_RECEIVE, socket.MSG_DONTWAIT)
+            except BlockingIOError:
+                if time.perf_counter() >= deadline:
+                    return False
+                continue
+            self._append(data)
+            return True
 
     def _take(self, count: int) -> bytes:
         while len(self._buffer) - self._pos < count:

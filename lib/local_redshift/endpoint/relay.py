@@ -22,6 +22,7 @@ from local_redshift.endpoint.raised import scrubbed
 INTERNAL = "_local_redshift"  # the statement and portal names of what the endpoint runs in extended mode
 _ROWS = bytes([Backend.DATA_ROW])
 _STOPS = bytes([Backend.ERROR_RESPONSE, Backend.READY_FOR_QUERY])  # what the fast path leaves to the routing
+_SPIN = 0.0002  # how long to wait for the backend awake before sleeping until it answers (a point query's time)
 _OUT_LIMIT = 262144  # bytes kept for the client before they are sent
 _SEND_DIRECTLY = 65536  # a run of rows at least this long is sent from the backend's buffer as it is
 
@@ -262,7 +263,7 @@ class Relay:
 
     def _next(self) -> tuple[int, bytes]:
         """The backend's next message; notices a client that leaves while it waits."""
-        if self._watch_client and not self.reader.buffered():
+        if self._watch_client and not self.reader.buffered() and not self.reader.fill_soon(_SPIN):
             ready = {fd for fd, _ in self._poll.poll()}
             if self.client.fileno() in ready and self.backend.fileno() not in ready:
                 if not self.client.recv(1, socket.MSG_PEEK):

@@ -43,6 +43,10 @@ from local_redshift.translation import Statement, translate
 
 log = logging.getLogger(__name__)
 
+_CLIENT_SPIN = 0.0002
+"""How long a session waits awake for the client's next message after answering one: a client running statements
+one after another sends it within microseconds, and a thread that slept first is slow to wake."""
+
 
 @dataclass(frozen=True)
 class Services:
@@ -180,6 +184,8 @@ class Handlers:
         }
         relay = self.relay
         while True:
+            if not reader.buffered():
+                reader.fill_soon(_CLIENT_SPIN)
             kind, frame = reader.message()
             if kind == Frontend.TERMINATE:
                 return

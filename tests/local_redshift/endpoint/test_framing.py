@@ -81,3 +81,16 @@ def test_data_row_values_in_text_format():
 
 def test_frame_counts_its_length_but_not_its_type():
     assert frame(ord("Z"), b"I") == b"Z\0\0\0\5I"
+
+
+def test_fill_soon_takes_bytes_that_come_and_gives_up_when_none_do():
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        reader = Reader(ours)
+        assert reader.fill_soon(0.001) is False
+        theirs.sendall(messages.SYNC)
+        assert reader.fill_soon(1.0) is True
+        assert reader.message() == (ord("S"), messages.SYNC)
+        theirs.close()
+        with pytest.raises(ConnectionClosed):
+            reader.fill_soon(1.0)
