@@ -156,6 +156,8 @@ class PostgresServer:
 
     def _pg(self, program: str, *args: str) -> None:
         user = _run_as()
+        if user:
+            _let_through(binaries())  # a clone in a private folder (a 0700 temporary one, say) hides them
         result = subprocess.run(
             [str(binaries() / program), *args],
             user=user.pw_uid if user else None,

@@ -77,7 +77,10 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
     try:
         if tokens is None:
             raise TokenError("the text cannot be tokenized")
-        [tree] = LocalRedshift().parser().parse(tokens, sql)
+        trees = LocalRedshift().parser().parse(tokens, sql)
+        if len(trees) != 1 or trees[0] is None:  # a lone keyword such as ELSE parses into no statement
+            raise ParseError(f"{len(trees)} statements")
+        [tree] = trees
     except (ParseError, TokenError) as error:
         log.debug("sqlglot cannot parse this statement, passed on as written (%s): %r", error, source)
         return Statement(source=source, postgres=[source])

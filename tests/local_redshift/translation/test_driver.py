@@ -8,7 +8,7 @@ import pytest
 
 from local_redshift.copy.options import CopyOptions, IamRole
 from local_redshift.errors import RedshiftError
-from local_redshift.translation import translate
+from local_redshift.translation import Statement, translate
 from tests.local_redshift.translation.support import one, run
 
 
@@ -103,3 +103,9 @@ def test_copy_csv_options():
             "COPY t (a, b) FROM 's3://b/k' CREDENTIALS 'aws_iam_role=arn' CSV QUOTE AS '\"' "
             "IGNOREHEADER 1 DELIMITER ',' ACCEPTINVCHARS MAXERROR AS 10 GZIP"
         )
+
+
+@pytest.mark.parametrize("text", ["ELSE", "WHEN", "THEN"])
+def test_a_lone_keyword_sqlglot_reads_as_no_statement_goes_to_postgresql_as_written(text):
+    """Found by the fuzz test: sqlglot gives no tree for these, and PostgreSQL then names the syntax error."""
+    assert translate(text) == [Statement(source=text, postgres=[text])]
