@@ -1,4 +1,4 @@
-"""The Redshift system catalog inside PostgreSQL: schema `redshift_system`, defined in catalog.sql.
+"""The Redshift system catalog inside PostgreSQL: schema `redshift_system`, defined in catalog_sql/*.sql.
 
 It holds what Redshift knows and PostgreSQL does not (each table's DISTSTYLE, DISTKEY, SORTKEY and column
 encodings), the system views the tutorial reads (PG_TABLE_DEF, SVV_TABLE_INFO, SVV_TABLES), the
@@ -18,8 +18,10 @@ SCHEMA = "redshift_system"
 
 
 def catalog_sql() -> str:
-    """The text of catalog.sql, shipped inside the package."""
-    return files(__package__).joinpath("catalog.sql").read_text(encoding="utf-8")
+    """The catalog's SQL files, shipped inside the package, in the order of their numbers."""
+    folder = files(__package__).joinpath("catalog_sql")
+    parts = sorted((part for part in folder.iterdir() if part.name.endswith(".sql")), key=lambda part: part.name)
+    return "\n".join(part.read_text(encoding="utf-8") for part in parts)
 
 
 def install(conn: psycopg.Connection) -> None:

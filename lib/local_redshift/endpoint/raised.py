@@ -6,7 +6,7 @@ from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import ErrorField
 from local_redshift.errors import RedshiftError
 
-_RAISER = "redshift_system.raise_error"  # catalog.sql
+_RAISER = "redshift_system.raise_error"  # catalog_sql/40_functions.sql
 _INTERNALS = (ErrorField.CONTEXT, ErrorField.FILE, ErrorField.LINE, ErrorField.ROUTINE)
 
 

@@ -7,7 +7,7 @@ with another meaning, is fixed by the RULES table (`rules`, assembling the rule 
 order over the syntax tree. A rule either rewrites the nodes it matches or raises UnsupportedFeature for SQL that
 Amazon Redshift rejects, so the local Redshift refuses what the real one refuses.
 
-The rules call SQL functions and record table designs in schema redshift_system (catalog.sql). A COPY statement
+The rules call SQL functions and record table designs in schema redshift_system (catalog_sql/). A COPY statement
 is read by the COPY grammar (local_redshift.copy.grammar), not translated. A statement sqlglot cannot parse at all
 goes to PostgreSQL as written, for PostgreSQL to judge.
 """
