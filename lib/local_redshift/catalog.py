@@ -7,7 +7,9 @@ STL_LOAD_ERRORS table that COPY writes to, and the SQL functions the translated 
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from importlib.resources import files
 
 import psycopg
@@ -22,6 +24,23 @@ def catalog_sql() -> str:
     folder = files(__package__).joinpath("catalog_sql")
     parts = sorted((part for part in folder.iterdir() if part.name.endswith(".sql")), key=lambda part: part.name)
     return "\n".join(part.read_text(encoding="utf-8") for part in parts)
+
+
+_REDSHIFT_NAME = r"((?:stl|stv|svl|svv|sys)_\w+|pg_table_def|pg_last_\w+)"
+_RELATION = re.compile(rf"CREATE (?:OR REPLACE VIEW|TABLE IF NOT EXISTS) {SCHEMA}\.{_REDSHIFT_NAME}\b", re.I)
+_FUNCTION = re.compile(rf"CREATE OR REPLACE FUNCTION {SCHEMA}\.{_REDSHIFT_NAME}\(", re.I)
+
+
+@functools.cache
+def system_relations() -> frozenset[str]:
+    """The Redshift system tables and views the catalog defines (STL_, STV_, SVL_, SVV_, SYS_, PG_TABLE_DEF)."""
+    return frozenset(name.lower() for name in _RELATION.findall(catalog_sql()))
+
+
+@functools.cache
+def system_functions() -> frozenset[str]:
+    """The Redshift system functions the catalog defines under their Redshift names (PG_LAST_COPY_COUNT, ...)."""
+    return frozenset(name.lower() for name in _FUNCTION.findall(catalog_sql()))
 
 
 def install(conn: psycopg.Connection) -> None:

@@ -17,7 +17,7 @@ RULES: list[Rule] = [
     ddl.HASH_TEMPORARY_TABLE,
     ddl.HASH_NAME,
     system.SYSTEM_VIEWS,
-    system.PG_LAST_COPY_COUNT,
+    system.SYSTEM_FUNCTIONS,
     system.CURRENT_DATABASE,
     # Table design.
     ddl.IDENTITY,

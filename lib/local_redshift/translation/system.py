@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from local_redshift.catalog import SCHEMA
+from local_redshift.catalog import SCHEMA, system_functions, system_relations
 from local_redshift.translation.rule import (
     Context,
     Rule,
-    call_of,
     catalog_call,
     command_is,
     command_text,
@@ -16,12 +15,10 @@ from local_redshift.translation.rule import (
     string_literal,
 )
 
-SYSTEM_RELATIONS = {"stl_load_errors", "svv_table_info", "svv_tables", "pg_table_def"}
-
 
 def system_views(table: exp.Table, _: Context) -> exp.Expr:
     """Redshift's system tables and views live in schema redshift_system."""
-    if table.name.lower() in SYSTEM_RELATIONS and table.db.lower() in ("", "pg_catalog") and not table.catalog:
+    if table.name.lower() in system_relations() and table.db.lower() in ("", "pg_catalog") and not table.catalog:
         table.set("db", exp.to_identifier(SCHEMA))
     return table
 
@@ -31,9 +28,9 @@ def current_database_is_the_clusters(_current: exp.CurrentDatabase, _: Context) 
     return catalog_call("current_database")
 
 
-def pg_last_copy_count(call: exp.Anonymous, _: Context) -> exp.Expr:
-    """PG_LAST_COPY_COUNT(): the rows the session's last COPY loaded."""
-    return catalog_call("pg_last_copy_count", *call.expressions)
+def system_function(call: exp.Anonymous, _: Context) -> exp.Expr:
+    """PG_LAST_COPY_COUNT() and the other system functions the catalog defines under their Redshift names."""
+    return catalog_call(call.name.lower(), *call.expressions)
 
 
 REDSHIFT_ONLY_SETTINGS = frozenset(
@@ -96,7 +93,11 @@ def vacuum_options(command: exp.Command, _: Context) -> exp.Expr:
 
 
 SYSTEM_VIEWS = Rule("System tables and views", node_is(exp.Table), system_views)
-PG_LAST_COPY_COUNT = Rule("PG_LAST_COPY_COUNT()", call_of("PG_LAST_COPY_COUNT"), pg_last_copy_count)
+SYSTEM_FUNCTIONS = Rule(
+    "PG_LAST_COPY_COUNT() and the other system functions",
+    node_is(exp.Anonymous, where=lambda call: call.name.lower() in system_functions()),
+    system_function,
+)
 CURRENT_DATABASE = Rule("CURRENT_DATABASE()", node_is(exp.CurrentDatabase), current_database_is_the_clusters)
 SET_REDSHIFT_ONLY_SETTING = Rule("SET of a Redshift-only parameter", node_is(exp.SetItem), set_redshift_only_setting)
 SHOW_OR_RESET_REDSHIFT_ONLY_SETTING = Rule(
