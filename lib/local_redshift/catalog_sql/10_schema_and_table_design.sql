@@ -41,12 +41,29 @@ BEGIN
             true
         );
     END LOOP;
+    PERFORM redshift_system.create_pending_views();
 END
 $$;
 
+-- A dropped table loses its design; a column of a table that stays cannot be dropped while it is the table's
+-- DISTKEY or in its SORTKEY (Redshift: 'cannot drop distkey column "x"', 'cannot drop sortkey column "x"').
 CREATE OR REPLACE FUNCTION redshift_system.on_table_dropped() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    key record;
 BEGIN
+    SELECT CASE WHEN d.diststyle = 'KEY' AND d.distkey = c.address_names[3] THEN 'distkey' ELSE 'sortkey' END
+               AS kind, c.address_names[3] AS name
+    INTO key
+    FROM pg_event_trigger_dropped_objects() c
+    JOIN redshift_system.table_design d ON d.relid = c.objid
+    WHERE c.object_type = 'table column'
+      AND NOT EXISTS (SELECT FROM pg_event_trigger_dropped_objects() t WHERE t.object_type = 'table' AND t.objid = c.objid)
+      AND ((d.diststyle = 'KEY' AND d.distkey = c.address_names[3]) OR c.address_names[3] = ANY (d.sortkey))
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'cannot drop % column "%"', key.kind, key.name USING ERRCODE = 'dependent_objects_still_exist';
+    END IF;
     DELETE FROM redshift_system.table_design
     WHERE relid IN (SELECT objid FROM pg_event_trigger_dropped_objects() WHERE object_type = 'table');
 END
@@ -55,6 +72,10 @@ $$;
 -- Called by the translated CREATE TABLE right after it: records the design it declared, on a table this
 -- transaction created (CREATE TABLE IF NOT EXISTS on an existing table leaves that table's design alone).
 -- `like_relation` is the parent of CREATE TABLE ... (LIKE parent): its design is the starting point.
+-- `scanned_relation` is the one table a CREATE TABLE AS query only scans: its distribution style and sort key are
+-- the new table's, where the table declares none and has the key columns. CREATE TABLE AS may name its keys by
+-- column position (DISTKEY (1) SORTKEY (1, 3)).
+DROP PROCEDURE IF EXISTS redshift_system.record_table_design(regclass, text, text, text[], text, jsonb, boolean, regclass);
 CREATE OR REPLACE PROCEDURE redshift_system.record_table_design(
     relation regclass,
     diststyle text,
@@ -63,18 +84,33 @@ CREATE OR REPLACE PROCEDURE redshift_system.record_table_design(
     sortkey_type text,
     encodings jsonb,
     backup boolean,
-    like_relation regclass DEFAULT NULL
+    like_relation regclass DEFAULT NULL,
+    scanned_relation regclass DEFAULT NULL
 )
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 DECLARE
     parent redshift_system.table_design;
+    scanned redshift_system.table_design;
 BEGIN
     IF NOT coalesce(
         relation::oid::text = ANY (string_to_array(current_setting('redshift.tables_created', true), ',')), false
     ) THEN
         RETURN;
     END IF;
+    distkey := redshift_system.column_named(relation, distkey);
+    sortkey := (SELECT array_agg(redshift_system.column_named(relation, key) ORDER BY n)
+                FROM unnest(sortkey) WITH ORDINALITY AS k(key, n));
     SELECT * INTO parent FROM redshift_system.table_design WHERE relid = like_relation;
+    SELECT * INTO scanned FROM redshift_system.table_design d WHERE d.relid = scanned_relation
+        AND (d.distkey IS NULL OR EXISTS (SELECT FROM pg_attribute WHERE attrelid = relation AND attname = d.distkey))
+        AND (SELECT count(*) FROM pg_attribute WHERE attrelid = relation AND attname = ANY (d.sortkey))
+            = cardinality(d.sortkey);
+    IF diststyle IS NULL AND sortkey IS NULL AND scanned.relid IS NOT NULL THEN
+        diststyle := scanned.diststyle;
+        distkey := scanned.distkey;
+        sortkey := scanned.sortkey;
+        sortkey_type := scanned.sortkey_type;
+    END IF;
     UPDATE redshift_system.table_design SET
         diststyle = coalesce(record_table_design.diststyle, parent.diststyle),
         distkey = CASE WHEN record_table_design.diststyle IS NULL THEN parent.distkey
@@ -85,6 +121,15 @@ BEGIN
         backup = record_table_design.backup
     WHERE relid = relation;
 END
+$$;
+
+-- A key column as a CREATE TABLE names it: by name, or by its position in the table.
+CREATE OR REPLACE FUNCTION redshift_system.column_named(relation regclass, key text) RETURNS text
+LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
+    SELECT CASE WHEN key ~ '^[0-9]+$'
+                THEN (SELECT attname::text FROM pg_attribute
+                      WHERE attrelid = relation AND attnum = key::int AND NOT attisdropped)
+                ELSE key END
 $$;
 
 -- Called for ALTER TABLE ... ALTER DISTSTYLE | DISTKEY | SORTKEY, by the table's owner: the arguments that
@@ -125,4 +170,147 @@ RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         WHEN type_oid IN ('bpchar'::regtype, 'varchar'::regtype, 'text'::regtype) THEN 'lzo'
         ELSE 'none'
     END
+$$;
+
+-- ALTER TABLE target APPEND FROM source [IGNOREEXTRA | FILLTARGET]: moves the rows of source (left empty) to the
+-- columns of the same names in target, then commits; run as the user (INSERT on target, SELECT and DELETE on
+-- source). The COMMIT is what refuses it inside a transaction block, as Redshift does.
+CREATE OR REPLACE PROCEDURE redshift_system.append_table(target regclass, source regclass, extra text DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE
+    moved text;
+BEGIN
+    CALL redshift_system.check_append(target, source, extra);
+    SELECT string_agg(quote_ident(t.attname), ', ') INTO moved
+    FROM pg_catalog.pg_attribute t JOIN pg_catalog.pg_attribute s ON s.attname = t.attname
+    WHERE t.attrelid = target AND s.attrelid = source AND t.attnum > 0 AND s.attnum > 0
+      AND NOT t.attisdropped AND NOT s.attisdropped AND t.attidentity <> 'a';
+    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s', target, moved, moved, source);
+    EXECUTE format('DELETE FROM %s', source);
+    COMMIT;
+END
+$$;
+
+-- The page's rules for ALTER TABLE APPEND: a permanent target, the same distribution and sort keys, columns of
+-- the same names with the same types, extra columns only with IGNOREEXTRA (source) or FILLTARGET (target), and
+-- no identity column appended.
+CREATE OR REPLACE PROCEDURE redshift_system.check_append(target regclass, source regclass, extra text)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+    mismatch text;
+BEGIN
+    IF (SELECT relpersistence FROM pg_class WHERE oid = target) = 't' THEN
+        RAISE EXCEPTION 'ALTER TABLE APPEND: the target table % must be a permanent table', target
+            USING ERRCODE = 'wrong_object_type';
+    END IF;
+    IF (SELECT (coalesce(s.diststyle, 'AUTO'), s.distkey, s.sortkey, coalesce(s.sortkey_type, 'AUTO'))
+               IS DISTINCT FROM (coalesce(t.diststyle, 'AUTO'), t.distkey, t.sortkey, coalesce(t.sortkey_type, 'AUTO'))
+        FROM redshift_system.table_design t, redshift_system.table_design s
+        WHERE t.relid = target AND s.relid = source) THEN
+        RAISE EXCEPTION 'ALTER TABLE APPEND: % and % must have the same distribution style, distribution key and '
+            'sort key', target, source USING ERRCODE = 'datatype_mismatch';
+    END IF;
+    WITH t AS (SELECT attname, atttypid, atttypmod, attnotnull, attidentity FROM pg_attribute
+               WHERE attrelid = target AND attnum > 0 AND NOT attisdropped),
+         s AS (SELECT attname, atttypid, atttypmod, attnotnull, attidentity FROM pg_attribute
+               WHERE attrelid = source AND attnum > 0 AND NOT attisdropped)
+    SELECT string_agg(quote_ident(coalesce(t.attname, s.attname)), ', ') INTO mismatch
+    FROM t FULL JOIN s ON s.attname = t.attname
+    WHERE (t.attname IS NOT NULL AND s.attname IS NOT NULL
+           AND (t.atttypid, t.atttypmod, t.attnotnull) IS DISTINCT FROM (s.atttypid, s.atttypmod, s.attnotnull))
+       OR (t.attname IS NULL AND extra IS DISTINCT FROM 'IGNOREEXTRA')
+       OR (s.attname IS NULL AND extra IS DISTINCT FROM 'FILLTARGET')
+       OR (t.attidentity = 'a' AND s.attname IS NOT NULL) OR (s.attidentity = 'a' AND t.attname IS NOT NULL);
+    IF mismatch IS NOT NULL THEN
+        RAISE EXCEPTION 'ALTER TABLE APPEND: columns of % and % don''t match: %', target, source, mismatch
+            USING ERRCODE = 'datatype_mismatch',
+                  HINT = 'columns of the same name need identical attributes; IGNOREEXTRA ignores columns only the '
+                         'source has, FILLTARGET fills columns only the target has; identity columns are not appended';
+    END IF;
+    IF (SELECT count(*) FROM pg_attribute WHERE attrelid IN (target, source) AND attidentity = 'a') > 1 THEN
+        RAISE EXCEPTION 'ALTER TABLE APPEND: % and % both have an identity column', target, source
+            USING ERRCODE = 'datatype_mismatch';
+    END IF;
+END
+$$;
+
+-- Late-binding views (CREATE VIEW ... WITH NO SCHEMA BINDING): bound to nothing, so the tables they read may be
+-- dropped and created again. Such a view selects from late_binding_rows(its query), which runs the query when the
+-- view is read; its columns are those the query had when the view was made. A view whose tables do not exist yet
+-- waits in pending_view, and is made, then given to its creator, as soon as a CREATE TABLE makes its query valid.
+CREATE OR REPLACE FUNCTION redshift_system.late_binding_rows(query text) RETURNS SETOF record
+LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN QUERY EXECUTE query;
+END
+$$;
+
+CREATE TABLE IF NOT EXISTS redshift_system.pending_view (
+    view_name text NOT NULL,
+    replace boolean NOT NULL,
+    columns text[],
+    query text NOT NULL,
+    search_path text NOT NULL,
+    owner name NOT NULL
+);
+
+-- Makes the late-binding view `view_name` (column names `columns`, else the query's) over `query`; raises
+-- undefined_table when a relation the query reads does not exist.
+CREATE OR REPLACE PROCEDURE redshift_system.define_late_binding_view(
+    view_name text, replace boolean, columns text[], query text
+)
+LANGUAGE plpgsql AS $$
+DECLARE
+    definition text;
+BEGIN
+    EXECUTE format('CREATE OR REPLACE TEMPORARY VIEW redshift_late_binding_probe AS %s', query);
+    SELECT string_agg(format('%I %s', coalesce(columns[a.attnum], a.attname::text),
+                             pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
+    INTO definition
+    FROM pg_catalog.pg_attribute a
+    WHERE a.attrelid = 'pg_temp.redshift_late_binding_probe'::regclass AND a.attnum > 0;
+    DROP VIEW pg_temp.redshift_late_binding_probe;
+    EXECUTE format('CREATE %s VIEW %s AS SELECT * FROM redshift_system.late_binding_rows(%L) AS late_binding(%s)',
+                   CASE WHEN replace THEN 'OR REPLACE' ELSE '' END, view_name, query, definition);
+END
+$$;
+
+-- Called for CREATE VIEW ... WITH NO SCHEMA BINDING, as the user: makes the view, or keeps it for later.
+CREATE OR REPLACE PROCEDURE redshift_system.create_late_binding_view(
+    view_name text, replace boolean, columns text[], query text
+)
+LANGUAGE plpgsql AS $$
+BEGIN
+    CALL redshift_system.define_late_binding_view(view_name, replace, columns, query);
+EXCEPTION WHEN undefined_table THEN
+    CALL redshift_system.defer_view(view_name, replace, columns, query, current_setting('search_path'), current_user);
+END
+$$;
+
+CREATE OR REPLACE PROCEDURE redshift_system.defer_view(
+    view_name text, replace boolean, columns text[], query text, path text, owner name
+)
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS $$
+    INSERT INTO redshift_system.pending_view VALUES (view_name, replace, columns, query, path, owner)
+$$;
+
+-- The pending late-binding views that can be made now are (by the event trigger on CREATE TABLE).
+CREATE OR REPLACE FUNCTION redshift_system.create_pending_views() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    pending record;
+BEGIN
+    FOR pending IN SELECT ctid, * FROM redshift_system.pending_view LOOP
+        BEGIN
+            PERFORM set_config('search_path', pending.search_path, true);
+            CALL redshift_system.define_late_binding_view(
+                pending.view_name, pending.replace, pending.columns, pending.query
+            );
+            EXECUTE format('ALTER VIEW %s OWNER TO %I', pending.view_name, pending.owner);
+            DELETE FROM redshift_system.pending_view WHERE ctid = pending.ctid;
+        EXCEPTION WHEN OTHERS THEN
+            NULL;  -- its query does not run yet: the view stays pending, the CREATE TABLE goes on
+        END;
+    END LOOP;
+END
 $$;

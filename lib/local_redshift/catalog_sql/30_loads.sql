@@ -1,6 +1,9 @@
 -- Part of the Redshift system catalog inside PostgreSQL (local_redshift.catalog installs the files in order).
 
--- Rows written by the COPY implementation (over its own connection, so they outlive a failed load).
+-- What COPY leaves behind: the rows below are written by the COPY implementation over a connection of its own
+-- (copy/load_errors.py insert_rows), so that they outlive a failed or rolled-back load, as Redshift's logs do.
+
+-- One row per rejected record.
 CREATE TABLE IF NOT EXISTS redshift_system.stl_load_errors (
     userid integer,
     slice integer,
@@ -22,10 +25,125 @@ CREATE TABLE IF NOT EXISTS redshift_system.stl_load_errors (
     start_offset bigint
 );
 
+-- One row per COPY that began loading, written when it ends ('completed' or 'aborted'). The files are counted as
+-- the load reaches them, so an aborted COPY counts those it reached. transaction_id is NULL for a COPY that ran
+-- in a transaction of its own (autocommit), whose id is not known when it begins.
+CREATE TABLE IF NOT EXISTS redshift_system.load_history (
+    query_id bigint NOT NULL,
+    user_id integer NOT NULL,
+    transaction_id bigint,
+    session_id integer NOT NULL,
+    database_name text NOT NULL,
+    status text NOT NULL CHECK (status IN ('completed', 'aborted')),
+    table_name text NOT NULL,
+    start_time timestamp NOT NULL,
+    end_time timestamp NOT NULL,
+    data_source text NOT NULL,
+    file_format text NOT NULL,
+    loaded_rows bigint NOT NULL,
+    loaded_bytes bigint NOT NULL,
+    file_count bigint NOT NULL,
+    file_bytes bigint NOT NULL,
+    error_count bigint NOT NULL
+);
+
+-- One row per file a completed COPY loaded.
+CREATE TABLE IF NOT EXISTS redshift_system.load_commits (
+    userid integer NOT NULL,
+    query bigint NOT NULL,
+    filename text NOT NULL,
+    lines_scanned bigint NOT NULL,
+    curtime timestamp NOT NULL,
+    file_format text NOT NULL
+);
+
 CREATE SEQUENCE IF NOT EXISTS redshift_system.query_id;
+
+-- Superusers see every load; other users their own (as Redshift's STL and SYS views).
+CREATE OR REPLACE FUNCTION redshift_system.sees_loads_of(userid integer) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce((SELECT r.oid = userid OR r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user),
+                    false)
+$$;
+
+-- STL_LOAD_COMMITS, as its page lists the columns; those "for internal use only" are 0, and no file is split.
+CREATE OR REPLACE VIEW redshift_system.stl_load_commits AS
+SELECT
+    c.userid,
+    c.query::integer AS query,
+    0::integer AS slice,
+    c.filename::character(256) AS name,
+    c.filename::character(256) AS filename,
+    0::integer AS byte_offset,
+    c.lines_scanned::integer AS lines_scanned,
+    0::integer AS errors,
+    c.curtime,
+    0::integer AS status,
+    c.file_format::character(16) AS file_format,
+    0::integer AS is_partial,
+    0::bigint AS start_offset,
+    0::bigint AS copy_job_id
+FROM redshift_system.load_commits c
+WHERE redshift_system.sees_loads_of(c.userid);
+
+-- SYS_LOAD_HISTORY, as its page lists the columns (duration in microseconds).
+CREATE OR REPLACE VIEW redshift_system.sys_load_history AS
+SELECT
+    h.user_id,
+    h.query_id,
+    h.transaction_id,
+    h.session_id,
+    h.database_name,
+    h.status,
+    h.table_name,
+    h.start_time,
+    h.end_time,
+    (extract(epoch FROM h.end_time - h.start_time) * 1000000)::bigint AS duration,
+    h.data_source,
+    h.file_format,
+    h.loaded_rows,
+    h.loaded_bytes,
+    h.file_count::integer AS source_file_count,
+    h.file_bytes AS source_file_bytes,
+    h.file_count::integer AS file_count_scanned,
+    h.file_bytes AS file_bytes_scanned,
+    h.error_count,
+    0::bigint AS copy_job_id
+FROM redshift_system.load_history h
+WHERE redshift_system.sees_loads_of(h.user_id);
+
+-- SYS_LOAD_ERROR_DETAIL, as its page lists the columns: one row per load error (STL_LOAD_ERRORS'), with the
+-- transaction of its COPY once the COPY has ended.
+CREATE OR REPLACE VIEW redshift_system.sys_load_error_detail AS
+SELECT
+    e.userid AS user_id,
+    e.query::bigint AS query_id,
+    (SELECT h.transaction_id FROM redshift_system.load_history h WHERE h.query_id = e.query LIMIT 1)
+        AS transaction_id,
+    e.session AS session_id,
+    redshift_system.current_database()::character(64) AS database_name,
+    e.tbl AS table_id,
+    e.starttime AS start_time,
+    e.filename::character(256) AS file_name,
+    e.line_number,
+    e.colname::character(127) AS column_name,
+    e.type::character(10) AS column_type,
+    e.col_length::character(10) AS column_length,
+    e.position,
+    e.err_code AS error_code,
+    e.err_reason::character(512) AS error_message
+FROM redshift_system.stl_load_errors e
+WHERE redshift_system.sees_loads_of(e.userid);
 
 -- Rows loaded by the session's last COPY, which sets redshift.last_copy_count; 0 before any.
 CREATE OR REPLACE FUNCTION redshift_system.pg_last_copy_count() RETURNS bigint
 LANGUAGE sql STABLE AS $$
     SELECT coalesce(nullif(current_setting('redshift.last_copy_count', true), ''), '0')::bigint
+$$;
+
+-- The query id of the session's last COPY, set (redshift.last_copy_id) in the COPY's transaction as it begins
+-- to load, so a rolled-back transaction takes it back; -1 before any.
+CREATE OR REPLACE FUNCTION redshift_system.pg_last_copy_id() RETURNS integer
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce(nullif(current_setting('redshift.last_copy_id', true), ''), '-1')::integer
 $$;

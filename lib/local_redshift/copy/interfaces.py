@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -32,8 +32,9 @@ class Backend(Protocol):
         """
         ...
 
-    def log_load_errors(self, rows: list[dict]) -> None:
-        """Insert rows into redshift_system.stl_load_errors on a separate autocommit connection."""
+    def log_load(self, rows: Mapping[str, list[dict]]) -> None:
+        """Insert rows into the redshift_system tables that name them (stl_load_errors, load_history,
+        load_commits) on a separate connection, committed whatever becomes of the client's transaction."""
         ...
 
 

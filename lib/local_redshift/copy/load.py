@@ -13,7 +13,6 @@ import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import datetime, timezone
 from typing import Any
 
 from local_redshift.copy.authorization import authorize
@@ -23,6 +22,7 @@ from local_redshift.copy.interfaces import AwsClients, Backend, ClusterContext
 from local_redshift.copy.json_records import read_records
 from local_redshift.copy.jsonpaths import parse_jsonpaths_file
 from local_redshift.copy.load_errors import LoadErrorLog, Origin
+from local_redshift.copy.load_history import LoadHistory, LoadOutcome, ScannedFile, begin_load, line_count, utc_now
 from local_redshift.copy.mapping import ColumnValues, by_name, by_paths
 from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.source import S3Object, S3Source
@@ -63,7 +63,7 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
 
     Raises CopyError (sqlstate, message, detail) when the statement fails, or the backend's BackendError.
     """
-    started = datetime.now(timezone.utc).replace(tzinfo=None)
+    started = utc_now()
     clock = time.perf_counter()
     table = describe_table(backend, options.schema, options.table)
     columns = load_columns(table, options.columns, explicit_ids=options.explicit_ids)
@@ -80,25 +80,18 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
     )
     column_values = _column_values(options, columns, source, cluster)
     files = source.data_files(options.source_url, manifest=options.manifest)
+    history = LoadHistory(table, cluster, options.source_url, started, begin_load(backend, cluster.query_id))
     errors = LoadErrorLog(backend, table, cluster, started, options.max_errors)
     stream = _RowStream(options, columns, column_values, errors)
-    fetched = source.fetch(files, compression=options.compression)
-    chunks = stream.chunks(fetched)
-    column_list = ", ".join(quote_identifier(column.name) for column in columns)
     try:
-        if options.no_load:
-            loaded = _validate_only(chunks)
-        else:
-            loaded = backend.copy_in(f"COPY {table.qualified_name} ({column_list}) FROM STDIN", chunks)
-    except BackendError as error:
-        if not error.sqlstate.startswith(_REFUSED_ROW_CLASSES):
-            raise
-        raise _refused_by_database(error, stream, errors, table) from None
-    finally:
-        chunks.close()
-        fetched.close()
+        loaded = _load(options, backend, table, source.fetch(files, compression=options.compression), stream)
+    except Exception:
+        errors.flush()
+        history.write(backend, stream.outcome(completed=False, files_loaded=False, loaded_rows=0))
+        raise
     errors.flush()
     backend.fetch(f"SELECT pg_catalog.set_config('redshift.last_copy_count', '{int(loaded)}', false)")
+    history.write(backend, stream.outcome(completed=True, files_loaded=not options.no_load, loaded_rows=loaded))
     elapsed = time.perf_counter() - clock
     log.info(
         "Load into table '%s' completed, %d record(s) loaded successfully, %d could not be loaded"
@@ -134,6 +127,26 @@ def _column_values(
     return by_paths(paths)
 
 
+def _load(
+    options: CopyOptions, backend: Backend, table: TargetTable, fetched: Iterator[tuple[S3Object, bytes]],
+    stream: _RowStream,
+) -> int:  # fmt: skip
+    """Stream the files into the table (with NOLOAD: only check them); the number of rows loaded."""
+    chunks = stream.chunks(fetched)
+    column_list = ", ".join(quote_identifier(column.name) for column in stream.columns)
+    try:
+        if options.no_load:
+            return _validate_only(chunks)
+        return backend.copy_in(f"COPY {table.qualified_name} ({column_list}) FROM STDIN", chunks)
+    except BackendError as error:
+        if not error.sqlstate.startswith(_REFUSED_ROW_CLASSES):
+            raise
+        raise _refused_by_database(error, stream, table) from None
+    finally:
+        chunks.close()
+        fetched.close()
+
+
 def _validate_only(chunks: Iterable[bytes]) -> int:
     """NOLOAD: check every record, load nothing."""
     for _ in chunks:
@@ -141,9 +154,7 @@ def _validate_only(chunks: Iterable[bytes]) -> int:
     return 0
 
 
-def _refused_by_database(
-    error: BackendError, stream: _RowStream, errors: LoadErrorLog, table: TargetTable
-) -> CopyError:
+def _refused_by_database(error: BackendError, stream: _RowStream, table: TargetTable) -> CopyError:
     """A row PostgreSQL refused (a constraint, a type it could not read): one load error, and the failure."""
     message = error.message
     context = error.context or ""
@@ -157,7 +168,7 @@ def _refused_by_database(
     else:
         load_error = LoadError(LoadErrorCode.INVALID_INPUT_LINE, message)
     log.info("PostgreSQL refused a row of the load into %s: %s", table.name, message)
-    return errors.fail_with(origin or Origin("", 0, b""), load_error, column)
+    return stream.errors.fail_with(origin or Origin("", 0, b""), load_error, column)
 
 
 class _RowStream:
@@ -169,11 +180,14 @@ class _RowStream:
         self.columns = tuple(columns)
         self._converters: tuple[Converter, ...] = tuple(column_converter(column, options) for column in columns)
         self._column_values = column_values
-        self._errors = errors
+        self.errors = errors
         self._replacement = options.accept_invalid_chars
         self._skip_lines = options.ignore_header
         self._recent: deque[tuple[int, list[tuple[str, int, bytes]]]] = deque(maxlen=CHUNKS_REMEMBERED)
+        self.scanned: list[ScannedFile] = []
         self.files = 0
+        self.file_bytes = 0
+        self.bytes_sent = 0
 
     def chunks(self, files: Iterable[tuple[S3Object, bytes]]) -> Iterator[bytes]:
         """COPY text in chunks of about CHUNK_BYTES; raises CopyError once the errors exceed MAXERROR."""
@@ -185,10 +199,11 @@ class _RowStream:
         column_values = self._column_values
         for location, data in files:
             self.files += 1
+            self.file_bytes += len(data)
             filename = location.url
             for record in read_records(data, replacement=self._replacement, skip_lines=self._skip_lines):
                 if record.error is not None:
-                    self._errors.reject(Origin(filename, record.line_number, record.raw), record.error, None)
+                    self.errors.reject(Origin(filename, record.line_number, record.raw), record.error, None)
                     continue
                 try:
                     row = "\t".join(map(call, converters, column_values(record.value))) + "\n"
@@ -201,11 +216,30 @@ class _RowStream:
                 if size >= CHUNK_BYTES:
                     self._recent.append((rows_sent, origins))
                     rows_sent += len(rows)
-                    yield "".join(rows).encode()
+                    yield self._sent(rows)
                     rows, origins, size = [], [], 0
+            self.scanned.append(ScannedFile(filename, line_count(data)))
         if rows:
             self._recent.append((rows_sent, origins))
-            yield "".join(rows).encode()
+            yield self._sent(rows)
+
+    def outcome(self, *, completed: bool, files_loaded: bool, loaded_rows: int) -> LoadOutcome:
+        """How the load ended, for its history: what was read, what went into the table."""
+        return LoadOutcome(
+            completed=completed,
+            files_loaded=files_loaded,
+            loaded_rows=loaded_rows,
+            loaded_bytes=self.bytes_sent if loaded_rows else 0,
+            file_count=self.files,
+            file_bytes=self.file_bytes,
+            scanned=self.scanned,
+            errors=self.errors.count,
+        )
+
+    def _sent(self, rows: list[str]) -> bytes:
+        chunk = "".join(rows).encode()
+        self.bytes_sent += len(chunk)
+        return chunk
 
     def origin_of_row(self, row_number: int) -> Origin | None:
         """The origin of the n-th row sent (1-based), if its chunk is still remembered."""
@@ -219,11 +253,11 @@ class _RowStream:
         try:
             values = self._column_values(value)
         except LoadError as error:
-            self._errors.reject(origin, error, None)
+            self.errors.reject(origin, error, None)
             return
         for column, convert, field in zip(self.columns, self._converters, values, strict=True):
             try:
                 convert(field)
             except LoadError as error:
-                self._errors.reject(origin, error, column)
+                self.errors.reject(origin, error, column)
                 return

@@ -1,12 +1,17 @@
-"""stl_load_errors: one row per rejected record, written so that it outlives the failed load."""
+"""stl_load_errors: one row per rejected record, written so that it outlives the failed load; and the writer of
+every row a load leaves behind (insert_rows)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from datetime import datetime
 from typing import NamedTuple
 
 import psycopg
+from psycopg import sql
 
+from local_redshift.catalog import SCHEMA
 from local_redshift.copy.errors import CopyError, LoadError, redshift_detail
 from local_redshift.copy.interfaces import Backend, ClusterContext
 from local_redshift.copy.target import Column, TargetTable
@@ -14,6 +19,8 @@ from local_redshift.copy.target import Column, TargetTable
 RAW_TEXT_LIMIT = 1024
 REASON_LIMIT = 100
 FLUSH_EVERY = 1000
+_MULTIBYTE = re.compile(r"[^\x00-\x7f]")
+"""A character of more than one byte in UTF-8, which STL_LOAD_ERRORS' raw_line shows as a period (its page)."""
 
 
 class Origin(NamedTuple):
@@ -54,10 +61,10 @@ class LoadErrorLog:
         return self.fail(error)
 
     def flush(self) -> None:
-        """Write the rows not yet written (over the backend's own autocommit connection)."""
+        """Write the rows not yet written (over the backend's own connection)."""
         if self._pending:
             rows, self._pending = self._pending, []
-            self._backend.log_load_errors(rows)
+            self._backend.log_load({"stl_load_errors": rows})
 
     def fail(self, error: LoadError) -> CopyError:
         """Write what is pending and return Redshift's answer to a load that had too many bad records."""
@@ -82,7 +89,7 @@ class LoadErrorLog:
             "type": column.type_name if column else "",
             "col_length": _column_length(column),
             "position": error.position,
-            "raw_line": _storable(origin.raw.decode("utf-8", "replace"), RAW_TEXT_LIMIT),
+            "raw_line": _storable(_MULTIBYTE.sub(".", origin.raw.decode("utf-8", "replace")), RAW_TEXT_LIMIT),
             "raw_field_value": _storable(error.raw_value, RAW_TEXT_LIMIT),
             "err_code": int(error.code),
             "err_reason": _storable(error.reason, REASON_LIMIT),
@@ -105,12 +112,15 @@ def _storable(text: str, limit: int) -> str:
     return text.replace("\0", "")[:limit]
 
 
-def insert_rows(conninfo: str, rows: list[dict]) -> None:
-    """Insert stl_load_errors rows on a connection of their own (autocommit), so a rolled-back load keeps them."""
-    columns = list(rows[0])
-    insert = (
-        f"INSERT INTO redshift_system.stl_load_errors ({', '.join(columns)})"
-        f" VALUES ({', '.join(['%s'] * len(columns))})"
-    )
-    with psycopg.connect(conninfo, autocommit=True) as connection:
-        connection.cursor().executemany(insert, [[row[column] for column in columns] for row in rows])
+def insert_rows(conninfo: str, rows: Mapping[str, list[dict]]) -> None:
+    """Insert rows into the redshift_system tables that name them, on a connection of their own (in one transaction
+    of its own), so that a failed or rolled-back load keeps them."""
+    with psycopg.connect(conninfo) as connection, connection.cursor() as cursor:
+        for table, table_rows in rows.items():
+            columns = list(table_rows[0])
+            insert = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+                sql.Identifier(SCHEMA, table),
+                sql.SQL(", ").join(map(sql.Identifier, columns)),
+                sql.SQL(", ").join(sql.Placeholder() * len(columns)),
+            )
+            cursor.executemany(insert, [[row[column] for column in columns] for row in table_rows])

@@ -4,7 +4,7 @@ backend, in the client's transaction, and its failure reaches the client as any 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from local_redshift.copy import AwsClients, ClusterContext, CopyOptions, run_copy
 from local_redshift.copy.load_errors import insert_rows
@@ -17,15 +17,13 @@ from local_redshift.errors import BackendError, RedshiftError
 
 log = logging.getLogger(__name__)
 
-_QUERY_ID = "SELECT nextval('redshift_system.query_id')"
-
 
 class SessionBackend:
     """The COPY loader's Backend (copy.interfaces) over the client's session."""
 
-    def __init__(self, relay: Relay, log_load_errors: Callable[[list[dict]], None]) -> None:
+    def __init__(self, relay: Relay, log_load: Callable[[Mapping[str, list[dict]]], None]) -> None:
         self._relay = relay
-        self.log_load_errors = log_load_errors
+        self.log_load = log_load
 
     def fetch(self, sql: str) -> list[tuple]:
         reply = self._relay.query(sql, Route.CAPTURE)
@@ -61,9 +59,17 @@ class CopyPath:
     """Runs the COPY statements of one session and reports their failures to its client."""
 
     def __init__(
-        self, relay: Relay, login: Login, directory: ClusterDirectory, aws: AwsClients, session_id: int
+        self,
+        relay: Relay,
+        login: Login,
+        directory: ClusterDirectory,
+        aws: AwsClients,
+        session_id: int,
+        query_id: Callable[[], int],
     ) -> None:
+        """`query_id`: the query id of the statement running now (the COPY's, in the query history)."""
         self._relay = relay
+        self._query_id = query_id
         self._login = login
         self._directory = directory
         self._aws = aws
@@ -82,7 +88,7 @@ class CopyPath:
             return None
 
     def _run(self, options: CopyOptions) -> int:
-        query_id = int(self._backend.fetch(_QUERY_ID)[0][0] or 0)
+        query_id = self._query_id()
         login = self._login
         cluster = self._directory.current(login.cluster) or login.cluster
         context = ClusterContext(
@@ -105,6 +111,7 @@ def report(relay: Relay, error: Exception, extended: bool) -> None:
             messages.fields_of(error.sqlstate, error.message, detail=error.detail)
         )  # the cancelled load failed the transaction already
     if isinstance(error, BackendError):  # PostgreSQL failed already: relay the words
+        relay.failure = error.fields
         relay.emit(messages.error_response(error.fields))
         if extended:
             relay.skipping = True

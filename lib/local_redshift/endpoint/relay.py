@@ -91,6 +91,7 @@ class Relay:
         self.owed: collections.deque[Reply] = collections.deque()
         self.status = "I"  # the backend's transaction status at its last ReadyForQuery
         self.skipping = False  # an error in extended mode: the client's messages are ignored until its Sync
+        self.failure: dict[str, str] | None = None  # the fields of the last error told to the client (take_failure)
         self._special = 0  # owed replies that are not plain
         self._to_backend = bytearray()
         self._to_client = bytearray()
@@ -118,6 +119,11 @@ class Relay:
         if not reply.plain:
             self._special -= 1
         return reply
+
+    def take_failure(self) -> dict[str, str] | None:
+        """The last error told to the client since this was last asked, if any."""
+        failure, self.failure = self.failure, None
+        return failure
 
     def send_now(self) -> None:
         if self._to_backend:
@@ -225,6 +231,7 @@ class Relay:
                 head.error = messages.error_fields(frame)
             else:
                 head.error = {}
+                self.failure = messages.error_fields(frame)
                 self.emit(scrubbed(frame))
         elif kind == Backend.COPY_IN_RESPONSE and head.until_copy:
             head.copy_started = True
@@ -243,6 +250,7 @@ class Relay:
 
     def _route_extended(self, head: Reply, kind: int, frame: bytes) -> None:
         if kind == Backend.ERROR_RESPONSE:
+            self.failure = messages.error_fields(frame)
             self.emit(scrubbed(frame))
             # the backend ignores everything up to the next Sync: so are the answers owed for it
             while self.owed and not self.owed[0].is_sync:

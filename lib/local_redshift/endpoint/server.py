@@ -11,6 +11,7 @@ from typing import Any
 from local_redshift import aws_clients
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory
+from local_redshift.endpoint.query_log import QueryLog
 from local_redshift.endpoint.session import Services, Session
 from local_redshift.postgres import PostgresServer
 
@@ -39,7 +40,10 @@ class Endpoint:
     def __init__(self, host: str, port: int, aws_endpoint: str, postgres: PostgresServer) -> None:
         self.host, self.port = host, port
         self.services = Services(
-            ClusterDirectory(aws_endpoint, postgres), CancelRegistry(), AwsClientCache(aws_endpoint)
+            ClusterDirectory(aws_endpoint, postgres),
+            CancelRegistry(),
+            AwsClientCache(aws_endpoint),
+            QueryLog(postgres.conninfo),
         )
 
     def serve_forever(self) -> None:
@@ -56,6 +60,7 @@ class Endpoint:
             pass
         finally:
             listener.close()
+            self.services.queries.stop()
             log.info("local Redshift endpoint stopped")
 
 

@@ -25,6 +25,7 @@ from local_redshift.endpoint.codes import Frontend, Target
 from local_redshift.endpoint.copying import CopyPath
 from local_redshift.endpoint.framing import ConnectionClosed, Reader
 from local_redshift.endpoint.login import CancelServed, log_in
+from local_redshift.endpoint.query_log import QueryLog, SessionQueries
 from local_redshift.endpoint.raised import raise_sql
 from local_redshift.endpoint.relay import (
     BIND_ENDS,
@@ -50,11 +51,12 @@ one after another sends it within microseconds, and a thread that slept first is
 
 @dataclass(frozen=True)
 class Services:
-    """What every session shares: the clusters, the cancel registry, and clients of the AWS stand-in."""
+    """What every session shares: the clusters, the cancel registry, clients of the AWS stand-in, the query log."""
 
     directory: ClusterDirectory
     cancels: CancelRegistry
     aws: AwsClients
+    queries: QueryLog
 
 
 class Copies(Protocol):
@@ -136,7 +138,13 @@ class Session:
         self.backend = backend = PostgresBackend(conninfo, login.user, login.parameters.get("application_name", ""))
         self.services.cancels.add(backend.pid, backend.key, backend)
         relay = Relay(self.client, backend.socket)
-        self.handlers = Handlers(relay, CopyPath(relay, login, self.services.directory, self.services.aws, backend.pid))
+        queries = SessionQueries(
+            self.services.queries, login.postgres_database, login.user, login.cluster.database, backend.pid
+        )
+        copies = CopyPath(
+            relay, login, self.services.directory, self.services.aws, backend.pid, queries.current_query_id
+        )
+        self.handlers = Handlers(relay, copies, queries)
         self.client.sendall(backend.welcome())
         log.info("user %s connected to cluster %s (backend %s)", login.user, login.cluster.identifier, backend.pid)
         return True
@@ -163,9 +171,10 @@ _PARSED, _BOUND, _DESCRIBED, _EXECUTED, _CLOSED, _SYNCED = (
 class Handlers:
     """The client's messages after login, each handled by passing it on, answering it, or running it."""
 
-    def __init__(self, relay: Relay, copies: Copies) -> None:
+    def __init__(self, relay: Relay, copies: Copies, queries: SessionQueries | None = None) -> None:
         self.relay = relay
         self.copies = copies
+        self.queries = queries or SessionQueries.unrecorded()
         self.statements: dict[str, Prepared] = {}
         self.portals: dict[str, Prepared | None] = {}
 
@@ -205,8 +214,11 @@ class Handlers:
     def _on_query(self, frame: bytes) -> None:
         relay, text = self.relay, messages.first_string(frame)
         statements = _translated(text)
+        relay.take_failure()
         if isinstance(statements, RedshiftError):
+            pending = self.queries.begin(text.strip())
             relay.query(raise_sql(statements), Route.FORWARD)
+            self.queries.end(pending, relay.take_failure())
         elif not statements:
             relay.query(text, Route.FORWARD)
         else:
@@ -218,22 +230,26 @@ class Handlers:
 
     def _run_segment(self, segment: Statement | list[Statement], last: bool) -> bool:
         """Run a COPY, or statements PostgreSQL runs as one query; False when the query ends there."""
-        relay = self.relay
+        relay, queries = self.relay, self.queries
         if isinstance(segment, Statement):
             assert segment.copy is not None
+            pending = queries.begin(segment.source)
             count = self.copies.run_or_report(segment.copy, extended=False)
+            queries.end(pending, relay.take_failure() if count is None else None)
             if count is None:
                 return False
             relay.emit(messages.command_complete(f"COPY {count}"))
             if last:
                 relay.emit(messages.ready_for_query(relay.status))
             return True
-        texts: list[str] = []
-        routes: list[Route] = []
-        for statement in segment:
-            texts += statement.postgres
-            routes += [Route.FORWARD] + [Route.SWALLOW] * (len(statement.postgres) - 1)
+        pendings = [queries.begin(statement.source) for statement in segment]
+        texts, routes, starts = _one_query(segment, queries.settings(pendings))
         reply = relay.query("\n;\n".join(texts), Route.FORWARD if last else Route.SWALLOW, routes)
+        failure = relay.take_failure() if reply.error is not None else None
+        for pending, start, end in zip(pendings, starts, [*starts[1:], len(texts)], strict=True):
+            if failure is not None and reply.index < start:
+                break  # not run: the query ended at the failing statement
+            queries.end(pending, failure if failure is not None and reply.index < end else None)
         if reply.error is not None and not last:
             relay.emit(messages.ready_for_query(relay.status))
             return False
@@ -246,6 +262,7 @@ class Handlers:
 
     def _on_parse(self, frame: bytes) -> None:
         name, text, oids = messages.parse_fields(frame)
+        self.queries.parsed(name, text)
         prepared = prepare(text)
         if prepared.virtual or prepared.after:
             self.statements[name] = prepared
@@ -260,9 +277,10 @@ class Handlers:
         self.relay.send(frame, expect=_PARSED)
 
     def _on_bind(self, frame: bytes) -> None:
+        portal, statement = messages.bind_names(frame)
+        self.queries.bound(portal, statement)
         if not self.statements and not self.portals:
             return self.relay.send(frame, expect=_BOUND)
-        portal, statement = messages.bind_names(frame)
         prepared = self.statements.get(statement)
         if prepared is None:
             self.portals.pop(portal, None)
@@ -281,8 +299,11 @@ class Handlers:
         self._pass(frame, prepared, answer, _DESCRIBED)
 
     def _on_execute(self, frame: bytes) -> None:
-        relay = self.relay
-        prepared = self.portals.get(messages.first_string(frame)) if self.portals else None
+        relay, portal = self.relay, messages.first_string(frame)
+        pending = self.queries.execute(portal)
+        if pending is not None and (setting := self.queries.settings([pending])[0]):
+            relay.internal(setting, Route.SWALLOW)
+        prepared = self.portals.get(portal) if self.portals else None
         if prepared is not None and prepared.virtual:
             self._run_virtual(prepared.virtual)
             return
@@ -291,9 +312,10 @@ class Handlers:
             relay.internal(bookkeeping, Route.SWALLOW)
 
     def _on_close(self, frame: bytes) -> None:
+        kind, name = messages.target(frame)
+        self.queries.closed(kind == Target.STATEMENT, name)
         if not self.statements and not self.portals:
             return self.relay.send(frame, expect=_CLOSED)
-        kind, name = messages.target(frame)
         prepared = (self.statements if kind == Target.STATEMENT else self.portals).pop(name, None)
         self._pass(frame, prepared, messages.CLOSE_COMPLETE, _CLOSED)
 
@@ -322,6 +344,7 @@ class Handlers:
         relay.send(messages.SYNC, expect=_SYNCED)
         relay.pump()
         relay.flush()
+        self.queries.synced(relay.take_failure())
 
     def _run_virtual(self, statements: tuple[Statement, ...]) -> None:
         """Execute a virtual statement: COPY from S3, or several statements prepared as one."""
@@ -341,6 +364,21 @@ class Handlers:
             for position, sql in enumerate(statement.postgres):
                 relay.internal(sql, Route.TAG_ONLY if last and position == 0 else Route.SWALLOW)
             relay.drain()
+
+
+def _one_query(segment: list[Statement], settings: list[str | None]) -> tuple[list[str], list[Route], list[int]]:
+    """The statements of a segment as PostgreSQL runs them, each after its setting of the last query id if any:
+    their texts, their routes, and where each statement begins."""
+    texts: list[str] = []
+    routes: list[Route] = []
+    starts: list[int] = []
+    for statement, setting in zip(segment, settings, strict=True):
+        starts.append(len(texts))
+        texts += [setting] if setting else []
+        routes += [Route.SWALLOW] if setting else []
+        texts += statement.postgres
+        routes += [Route.FORWARD] + [Route.SWALLOW] * (len(statement.postgres) - 1)
+    return texts, routes, starts
 
 
 def _segments(statements: tuple[Statement, ...]) -> list[Statement | list[Statement]]:

@@ -104,6 +104,7 @@ def table_design(create: exp.Create, context: Context) -> exp.Expr:
             design.take_column(column)
         elif isinstance(column, exp.LikeProperty):
             design.like = column.this.sql(dialect="postgres")
+    design.scanned = _scanned_table(create.expression)
     properties = create.args.get("properties")
     if properties is not None:
         properties.set("expressions", [p for p in properties.expressions if not design.take_property(p)])
@@ -125,6 +126,7 @@ class _TableDesign:
     encodings: dict[str, str] = field(default_factory=dict)
     backup: bool = True
     like: str | None = None
+    scanned: str | None = None  # the one table a CREATE TABLE AS query only scans
 
     def take_column(self, column: exp.ColumnDef) -> None:
         """Note and remove the column's DISTKEY, SORTKEY and ENCODE."""
@@ -163,7 +165,8 @@ class _TableDesign:
         """The PostgreSQL statement recording this design for the new `table` (as PostgreSQL names it)."""
         return (
             f"CALL {SCHEMA}.record_table_design({_text(table)}, {self._keys()}, "
-            f"{_text(json.dumps(self.encodings))}::jsonb, {'true' if self.backup else 'false'}, {_text(self.like)})"
+            f"{_text(json.dumps(self.encodings))}::jsonb, {'true' if self.backup else 'false'}, {_text(self.like)}, "
+            f"{_text(self.scanned)})"
         )
 
     def alteration(self, table: str) -> str:
@@ -173,6 +176,22 @@ class _TableDesign:
     def _keys(self) -> str:
         sortkey = "NULL" if self.sortkey is None else f"ARRAY[{', '.join(map(_text, self.sortkey))}]::text[]"
         return f"{_text(self.diststyle)}, {_text(self.distkey)}, {sortkey}, {_text(self.sortkey_type)}"
+
+
+_NOT_A_SCAN = ("joins", "group", "order", "limit", "offset", "distinct", "having", "qualify", "with")
+
+
+def _scanned_table(query: exp.Expr | None) -> str | None:
+    """The table a CREATE TABLE AS query scans and nothing more (its plan is a sequential scan), if it is one.
+
+    CTAS then takes that table's distribution style and sort key (CTAS usage notes)."""
+    if not isinstance(query, exp.Select) or any(query.args.get(key) for key in _NOT_A_SCAN):
+        return None
+    source = query.args.get("from_")
+    table = source.this if source is not None else None
+    if not isinstance(table, exp.Table) or query.find(exp.AggFunc, exp.Window, exp.Subquery):
+        return None
+    return exp.table_(table.name, db=table.db or None).sql(dialect="postgres")
 
 
 def _text(value: str | None) -> str:

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from local_redshift.translation import aggregates, datatypes, dates, ddl, names, rejected, strings, system
+from local_redshift.translation import (
+    aggregates,
+    datatypes,
+    dates,
+    ddl,
+    ddl_commands,
+    names,
+    rejected,
+    strings,
+    system,
+)
 from local_redshift.translation.rule import Rule
 
 RULES: list[Rule] = [
@@ -16,6 +26,8 @@ RULES: list[Rule] = [
     names.DELIMITED_IDENTIFIERS,
     ddl.HASH_TEMPORARY_TABLE,
     ddl.HASH_NAME,
+    system.LEADER_NODE_ONLY_FUNCTIONS,
+    system.VERSION,
     system.SYSTEM_VIEWS,
     system.SYSTEM_FUNCTIONS,
     system.CURRENT_DATABASE,
@@ -29,6 +41,9 @@ RULES: list[Rule] = [
     ddl.TABLE_DESIGN,
     ddl.ALTER_TABLE_DESIGN,
     ddl.COLUMN_DESIGN_IN_ALTER_TABLE,
+    ddl_commands.INFORMATIONAL_KEYS_ADDED,
+    ddl_commands.TRUNCATE_COMMITS,
+    ddl_commands.APPEND_FROM,
     # Functions.
     dates.EXTRACT,
     dates.DATE_PART,
@@ -46,5 +61,8 @@ RULES: list[Rule] = [
     system.SET_REDSHIFT_ONLY_SETTING,
     system.SHOW_OR_RESET_REDSHIFT_ONLY_SETTING,
     system.VACUUM_OPTIONS,
+    ddl_commands.ANALYZE_COLUMNS,
+    # Last: the view's query is written out, every other rule applied.
+    ddl_commands.LATE_BINDING_VIEW,
 ]
 """Applied in this order, each over the whole statement, children before their parents."""

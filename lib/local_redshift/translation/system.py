@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA, system_functions, system_relations
+from local_redshift.errors import RedshiftError, SqlState
 from local_redshift.translation.rule import (
     Context,
     Rule,
+    call_of,
     catalog_call,
     command_is,
     command_text,
@@ -26,6 +30,60 @@ def system_views(table: exp.Table, _: Context) -> exp.Expr:
 def current_database_is_the_clusters(_current: exp.CurrentDatabase, _: Context) -> exp.Expr:
     """CURRENT_DATABASE(): the database named when the cluster was created, whatever PostgreSQL calls it."""
     return catalog_call("current_database")
+
+
+def version(_version: exp.CurrentVersion, _: Context) -> exp.Expr:
+    """VERSION(): PostgreSQL 8.0.2 and the Redshift build, as Redshift answers."""
+    return catalog_call("version")
+
+
+# The leader node-only functions of the Developer Guide's "Leader node-only functions" page (its system
+# information functions) and VERSION(), whose own page says so: each with the name Redshift's INFO message gives it.
+_LEADER_NODE_ONLY: list[tuple[Callable[[exp.Expr], bool], str]] = [
+    (node_is(exp.CurrentSchema), "current_schema()"),
+    (node_is(exp.CurrentSchemas), "current_schemas()"),
+    (node_is(exp.CurrentVersion), "version()"),
+    (call_of("HAS_DATABASE_PRIVILEGE"), "has_database_privilege()"),
+    (call_of("HAS_SCHEMA_PRIVILEGE"), "has_schema_privilege()"),
+    (call_of("HAS_TABLE_PRIVILEGE"), "has_table_privilege()"),
+]
+
+LEADER_NODE_ONLY_REFUSED = (
+    "Specified types or functions (one per INFO message) not supported on Amazon Redshift tables."
+)
+
+
+def _runs_on_compute_nodes(statement: exp.Expr) -> bool:
+    """Whether the statement references a user-created table or a system table or view (STL, STV, SVL, SVV...):
+    anything but the catalog tables (PG prefix, or schema pg_catalog or information_schema) and its own CTEs."""
+    ctes = {cte.alias_or_name.lower() for cte in statement.find_all(exp.CTE)}
+    for table in statement.find_all(exp.Table):
+        name, schema = table.name.lower(), table.db.lower()
+        if not name or (not schema and name in ctes):
+            continue
+        if not name.startswith("pg_") and schema not in ("pg_catalog", "information_schema"):
+            return True
+    return False
+
+
+def _leader_node_only_function(statement: exp.Expr) -> str | None:
+    """The name of the first leader node-only function the statement calls, if any."""
+    for node in statement.walk():
+        for matches, name in _LEADER_NODE_ONLY:
+            if matches(node):
+                return name
+    return None
+
+
+def refuse_leader_node_only_functions(statement: exp.Expr, _: Context) -> exp.Expr:
+    """A leader node-only function in a statement that runs on the compute nodes fails, as on Redshift."""
+    if _runs_on_compute_nodes(statement):
+        raise RedshiftError(
+            LEADER_NODE_ONLY_REFUSED,
+            sqlstate=SqlState.FEATURE_NOT_SUPPORTED,
+            detail=f'Function "{_leader_node_only_function(statement)}" not supported.',
+        )
+    return statement
 
 
 def system_function(call: exp.Anonymous, _: Context) -> exp.Expr:
@@ -98,6 +156,12 @@ SYSTEM_FUNCTIONS = Rule(
     node_is(exp.Anonymous, where=lambda call: call.name.lower() in system_functions()),
     system_function,
 )
+LEADER_NODE_ONLY_FUNCTIONS = Rule(
+    "Leader node-only functions",
+    lambda node: node.parent is None and _leader_node_only_function(node) is not None,
+    refuse_leader_node_only_functions,
+)
+VERSION = Rule("VERSION()", node_is(exp.CurrentVersion), version)
 CURRENT_DATABASE = Rule("CURRENT_DATABASE()", node_is(exp.CurrentDatabase), current_database_is_the_clusters)
 SET_REDSHIFT_ONLY_SETTING = Rule("SET of a Redshift-only parameter", node_is(exp.SetItem), set_redshift_only_setting)
 SHOW_OR_RESET_REDSHIFT_ONLY_SETTING = Rule(

@@ -6,7 +6,7 @@ import functools
 import importlib.util
 import itertools
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -90,7 +90,7 @@ class PsycopgBackend:
         except psycopg.Error as error:
             raise backend_error(error) from error
 
-    def log_load_errors(self, rows: list[dict]) -> None:
+    def log_load(self, rows: Mapping[str, list[dict]]) -> None:
         insert_rows(self.log_conninfo, rows)
 
 

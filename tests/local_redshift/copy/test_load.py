@@ -403,3 +403,14 @@ def test_any_data_ends_in_rows_or_a_copy_error_never_another_exception(harness, 
         assert error.sqlstate == "XX000"
     else:
         assert loaded >= 0
+
+
+def test_raw_line_shows_multibyte_characters_as_periods(harness):
+    # r_STL_LOAD_ERRORS.html: raw_line is the raw load data; "multibyte characters in the load data are replaced
+    # with a period"
+    harness.execute("CREATE TABLE people (id integer, name varchar(10))")
+    harness.put("people.json", '{"id": "x", "name": "Zoë 日本"}')
+    with pytest.raises(CopyError):
+        copy_auto(harness, "people", "people.json")
+    [logged] = harness.load_errors()
+    assert logged["raw_line"] == '{"id": "x", "name": "Zo. .."}'

@@ -5,6 +5,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+from local_redshift.translation import translate
 from tests.local_redshift.translation.support import one, run
 
 
@@ -150,3 +151,34 @@ def test_alter_table_changes_the_recorded_design(conn):
 def test_encode_on_a_column_added_later(conn):
     run(conn, "CREATE TABLE grows (a INT); ALTER TABLE grows ADD COLUMN b VARCHAR(10) ENCODE zstd")
     assert one(conn, "SELECT count(*) FROM pg_table_def WHERE tablename = 'grows'") == 2
+
+
+def test_create_table_as_takes_the_keys_of_the_one_table_it_scans(conn):
+    run(
+        conn,
+        "CREATE TABLE plays_scan AS SELECT * FROM songplays WHERE user_id > 0;"
+        "CREATE TABLE plays_users AS SELECT user_id, start_time FROM songplays;"
+        "CREATE TABLE plays_sorted AS SELECT * FROM songplays ORDER BY user_id;"
+        "CREATE TABLE plays_even DISTSTYLE EVEN AS SELECT * FROM songplays",
+    )
+    rows = run(
+        conn,
+        "SELECT relid::regclass::text, diststyle, distkey, sortkey, encodings FROM redshift_system.table_design"
+        " WHERE relid::regclass::text LIKE 'plays\\_%' ORDER BY 1",
+    )
+    assert rows == [
+        ("plays_even", "EVEN", None, [], {}),
+        ("plays_scan", "KEY", "song_id", ["start_time"], {}),
+        ("plays_sorted", None, None, [], {}),
+        ("plays_users", None, None, [], {}),  # the DISTKEY song_id is not among its columns
+    ]
+
+
+def test_append_names_fold_as_redshift_names_do():
+    [statement] = translate('ALTER TABLE Star."SongPlays" APPEND FROM "Staging"')
+    assert statement.postgres == ["CALL redshift_system.append_table('star.\"songplays\"', '\"staging\"', NULL)"]
+
+
+def test_truncate_is_followed_by_a_commit():
+    [statement] = translate("TRUNCATE TABLE songplays")
+    assert statement.postgres == ["TRUNCATE TABLE songplays", "COMMIT"]

@@ -1,0 +1,107 @@
+"""What a COPY leaves behind besides its load errors: its SYS_LOAD_HISTORY row and the STL_LOAD_COMMITS row of
+each file it loaded, written when it ends over the backend's own connection (so an aborted load shows too)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from local_redshift.copy.interfaces import Backend, ClusterContext
+from local_redshift.copy.target import TargetTable
+
+FILE_FORMAT = "json"
+"""The format of the files COPY reads (SYS_LOAD_HISTORY's word; STL_LOAD_COMMITS says 'JSON')."""
+
+
+def utc_now() -> datetime:
+    """Now in UTC, without a time zone (as Redshift's timestamp columns)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class ScannedFile:
+    """A data file the load has read to its end."""
+
+    url: str
+    lines: int
+    finished: datetime = field(default_factory=utc_now)
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    """How a COPY ended: whether it completed, and whether its files went into the table (not with NOLOAD)."""
+
+    completed: bool
+    files_loaded: bool
+    loaded_rows: int
+    loaded_bytes: int
+    file_count: int  # the files the load reached
+    file_bytes: int
+    scanned: list[ScannedFile]  # the files it read to their end
+    errors: int
+
+
+@dataclass(frozen=True)
+class LoadHistory:
+    """One COPY that began loading: who, where, from what, since when."""
+
+    table: TargetTable
+    cluster: ClusterContext
+    data_source: str
+    started: datetime
+    transaction_id: int | None
+
+    def write(self, backend: Backend, outcome: LoadOutcome) -> None:
+        """Write the COPY's history row and, when it loaded its files into the table, a commit row per file."""
+        history = {
+            "query_id": self.cluster.query_id,
+            "user_id": self.table.user_id,
+            "transaction_id": self.transaction_id,
+            "session_id": self.cluster.session_id,
+            "database_name": self.cluster.database,
+            "status": "completed" if outcome.completed else "aborted",
+            "table_name": self.table.name,
+            "start_time": self.started,
+            "end_time": utc_now(),
+            "data_source": self.data_source,
+            "file_format": FILE_FORMAT,
+            "loaded_rows": outcome.loaded_rows,
+            "loaded_bytes": outcome.loaded_bytes,
+            "file_count": outcome.file_count,
+            "file_bytes": outcome.file_bytes,
+            "error_count": outcome.errors,
+        }
+        rows = {"load_history": [history]}
+        if outcome.completed and outcome.files_loaded:
+            rows["load_commits"] = [self._commit(file) for file in outcome.scanned]
+        backend.log_load(rows)
+
+    def _commit(self, file: ScannedFile) -> dict:
+        return {
+            "userid": self.table.user_id,
+            "query": self.cluster.query_id,
+            "filename": file.url,
+            "lines_scanned": file.lines,
+            "curtime": file.finished,
+            "file_format": FILE_FORMAT.upper(),
+        }
+
+
+def line_count(data: bytes) -> int:
+    """The lines of a file, the last one counted whether or not it ends with a newline."""
+    return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+
+
+_IN_TRANSACTION_BLOCK = "pg_catalog.statement_timestamp() > pg_catalog.transaction_timestamp()"
+"""True in a transaction block (a statement ran before in the transaction), false in a statement of its own."""
+
+
+def begin_load(backend: Backend, query_id: int) -> int | None:
+    """The load begins: PG_LAST_COPY_ID() gives this COPY from now on (set in the session's transaction, so a
+    rollback takes it back, as the page says). Returns the id of the transaction the COPY runs in, when it runs in
+    a transaction block; None when it runs in a transaction of its own, whose id is not known yet."""
+    [(_, transaction_id)] = backend.fetch(
+        f"SELECT pg_catalog.set_config('redshift.last_copy_id', '{int(query_id)}', false),"
+        f" CASE WHEN {_IN_TRANSACTION_BLOCK} THEN pg_catalog.txid_current() END"
+    )
+    return None if transaction_id is None else int(transaction_id)

@@ -1,0 +1,127 @@
+"""DDL commands whose Redshift meaning PostgreSQL lacks: TRUNCATE that commits, ANALYZE's choice of columns, and
+ALTER TABLE APPEND and late-binding views (CREATE VIEW ... WITH NO SCHEMA BINDING), run by procedures of the catalog
+(schema redshift_system)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import exp
+
+from local_redshift.catalog import SCHEMA
+from local_redshift.errors import RedshiftError, SqlState
+from local_redshift.translation.rule import Context, Rule, command_text, creates, node_is, string_literal
+
+_NAME = r'(?:"(?:[^"]|"")+"|[^\s."]+)'
+_APPEND = re.compile(
+    rf"ALTER\s+TABLE\s+({_NAME}(?:\.{_NAME})?)\s+APPEND\s+FROM\s+({_NAME}(?:\.{_NAME})?)"
+    r"(?:\s+(IGNOREEXTRA|FILLTARGET))?\s*",
+    re.I,
+)
+
+
+def truncate_commits(truncate: exp.TruncateTable, context: Context) -> exp.Expr:
+    """TRUNCATE commits the transaction in which it is run: it stays truncated after a ROLLBACK."""
+    context.bookkeeping.append("COMMIT")
+    return truncate
+
+
+def _is_append(command: exp.Command) -> bool:
+    return isinstance(command, exp.Command) and _APPEND.fullmatch(command_text(command)) is not None
+
+
+def append_from(command: exp.Command, _: Context) -> exp.Expr:
+    """ALTER TABLE target APPEND FROM source [IGNOREEXTRA | FILLTARGET]: the catalog moves the rows and commits."""
+    match = _APPEND.fullmatch(command_text(command))
+    assert match is not None
+    target, source, extra = match.groups()
+    mode = "NULL" if extra is None else _literal(extra.upper())
+    call = f"{SCHEMA}.append_table({_literal(_folded(target))}, {_literal(_folded(source))}, {mode})"
+    return exp.Command(this="CALL", expression=string_literal(call))
+
+
+def _folded(name: str) -> str:
+    """A Redshift table name as PostgreSQL reads it: "Quoted" parts fold to lower case too."""
+    return ".".join(
+        f'"{part[1:-1].lower()}"' if part.startswith('"') else part.lower() for part in re.findall(_NAME, name)
+    )
+
+
+def _literal(value: str) -> str:
+    return string_literal(value).sql(dialect="postgres")
+
+
+def late_binding_view(create: exp.Create, _: Context) -> exp.Expr:
+    """CREATE VIEW ... WITH NO SCHEMA BINDING: every table schema-qualified; bound to none, made even before they
+    exist."""
+    query = create.expression
+    ctes = {cte.alias_or_name.lower() for cte in query.find_all(exp.CTE)}
+    for table in query.find_all(exp.Table):
+        if not table.db and table.name.lower() not in ctes:
+            raise RedshiftError(
+                f'relation "{table.name}" in a late-binding view (WITH NO SCHEMA BINDING) must be qualified '
+                "with a schema name",
+                sqlstate=SqlState.UNDEFINED_TABLE,
+            )
+    schema = create.this if isinstance(create.this, exp.Schema) else None
+    view = (schema.this if schema else create.this).sql(dialect="postgres")
+    columns = [_literal(column.name) for column in schema.expressions] if schema else []
+    arguments = (
+        _literal(view),
+        "true" if create.args.get("replace") else "false",
+        f"ARRAY[{', '.join(columns)}]::text[]" if columns else "NULL",
+        _literal(query.sql(dialect="postgres")),
+    )
+    call = f"{SCHEMA}.create_late_binding_view({', '.join(arguments)})"
+    return exp.Command(this="CALL", expression=string_literal(call))
+
+
+_KEYS = (exp.PrimaryKey, exp.UniqueColumnConstraint, exp.ForeignKey)
+
+
+def _keys_added(alter: exp.Alter) -> list[exp.Expr]:
+    """The PRIMARY KEY, UNIQUE and FOREIGN KEY constraints an ALTER TABLE ... ADD adds; [] if it does more."""
+    keys = []
+    for action in alter.args.get("actions") or []:
+        if not isinstance(action, exp.AddConstraint):
+            return []
+        for constraint in action.expressions:
+            keys += constraint.expressions if isinstance(constraint, exp.Constraint) else [constraint]
+    return keys if keys and all(isinstance(key, _KEYS) for key in keys) else []
+
+
+def informational_keys_added(alter: exp.Alter, _: Context) -> exp.Expr:
+    """ALTER TABLE ... ADD PRIMARY KEY | UNIQUE | FOREIGN KEY: not enforced by Redshift. The columns must exist; a
+    primary key's become NOT NULL, the others are left as they are (SET STATISTICS -1 is the default)."""
+    actions = []
+    for key in _keys_added(alter):
+        columns = key.this.expressions if isinstance(key, exp.UniqueColumnConstraint) else key.expressions
+        change = "SET NOT NULL" if isinstance(key, exp.PrimaryKey) else "SET STATISTICS -1"
+        actions += [f"ALTER COLUMN {column.sql(dialect='postgres')} {change}" for column in columns]
+    table = alter.this.sql(dialect="postgres")
+    return exp.Command(this="ALTER", expression=string_literal(f"TABLE {table} {', '.join(actions)}"))
+
+
+def analyze_columns(analyze: exp.Analyze, _: Context) -> exp.Expr:
+    """ANALYZE ... PREDICATE COLUMNS | ALL COLUMNS: PostgreSQL analyzes the table (or the columns listed)."""
+    analyze.set("expression", None)
+    return analyze
+
+
+TRUNCATE_COMMITS = Rule("TRUNCATE", node_is(exp.TruncateTable), truncate_commits)
+APPEND_FROM = Rule("ALTER TABLE ... APPEND FROM", _is_append, append_from)
+INFORMATIONAL_KEYS_ADDED = Rule(
+    "ALTER TABLE ... ADD PRIMARY KEY, UNIQUE, FOREIGN KEY",
+    node_is(exp.Alter, where=lambda alter: bool(_keys_added(alter))),
+    informational_keys_added,
+)
+ANALYZE_COLUMNS = Rule(
+    "ANALYZE ... PREDICATE COLUMNS | ALL COLUMNS",
+    node_is(exp.Analyze, where=lambda analyze: isinstance(analyze.expression, exp.AnalyzeColumns)),
+    analyze_columns,
+)
+LATE_BINDING_VIEW = Rule(
+    "CREATE VIEW ... WITH NO SCHEMA BINDING",
+    lambda node: creates("VIEW")(node) and bool(node.args.get("no_schema_binding")),
+    late_binding_view,
+)

@@ -1,0 +1,133 @@
+"""What a COPY leaves behind besides its load errors, as the Developer Guide's pages describe it: PG_LAST_COPY_ID
+(PG_LAST_COPY_ID.html), STL_LOAD_COMMITS (r_STL_LOAD_COMMITS.html), SYS_LOAD_HISTORY (SYS_LOAD_HISTORY.html) and
+SYS_LOAD_ERROR_DETAIL (SYS_LOAD_ERROR_DETAIL.html), read through the catalog's views."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import psycopg
+import pytest
+
+from local_redshift.copy import CopyError
+from tests.local_redshift.copy.test_load import copy_auto
+
+
+def last_copy_id(harness) -> int:
+    return harness.execute("SELECT redshift_system.pg_last_copy_id()")[0][0]
+
+
+def logged(harness, view: str, query_column: str) -> list[dict]:
+    """The view's rows of this test's COPY, read over a connection of their own (as another session would)."""
+    with psycopg.connect(harness.backend.log_conninfo) as connection:
+        cursor = connection.execute(
+            f"SELECT * FROM redshift_system.{view} WHERE {query_column} = %s", [harness.cluster.query_id]
+        )
+        names = [column.name for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def test_pg_last_copy_id_is_minus_one_before_any_copy(harness):
+    assert last_copy_id(harness) == -1
+
+
+def test_a_completed_copy_has_its_id_its_history_and_a_commit_row_per_file(harness):
+    harness.execute("CREATE TABLE numbers (n integer)")
+    first = harness.put("numbers/a.json", b'{"n": 1}\n{"n": 2}\n')
+    second = harness.put("numbers/b.json", b'{"n": 3}')
+
+    assert copy_auto(harness, "numbers", "numbers/") == 3
+
+    assert last_copy_id(harness) == harness.cluster.query_id
+    [history] = logged(harness, "sys_load_history", "query_id")
+    assert {
+        key: history[key]
+        for key in ("status", "table_name", "data_source", "file_format", "loaded_rows", "error_count")
+    } == {
+        "status": "completed",
+        "table_name": "numbers",
+        "data_source": f"s3://{harness.bucket}/numbers/",
+        "file_format": "json",
+        "loaded_rows": 3,
+        "error_count": 0,
+    }
+    assert (history["source_file_count"], history["file_count_scanned"]) == (2, 2)
+    assert history["source_file_bytes"] == history["file_bytes_scanned"] == len(b'{"n": 1}\n{"n": 2}\n{"n": 3}')
+    assert history["loaded_bytes"] > 0
+    assert history["start_time"] <= history["end_time"]
+    assert history["duration"] >= 0
+    assert history["transaction_id"] is None, "an autocommit COPY's transaction is not known as it begins"
+    commits = sorted(logged(harness, "stl_load_commits", "query"), key=lambda row: row["filename"])
+    assert [(row["filename"].rstrip(), row["lines_scanned"], row["file_format"].rstrip()) for row in commits] == [
+        (first, 2, "JSON"),
+        (second, 1, "JSON"),
+    ]
+    assert all(isinstance(row["curtime"], datetime) for row in commits)
+
+
+def test_a_copy_that_fails_on_bad_data_keeps_its_id_and_shows_aborted_with_its_errors(harness):
+    harness.execute("CREATE TABLE events (id integer)")
+    url = harness.put("events.json", b'{"id": 1}\n{"id": "a"}')
+
+    with pytest.raises(CopyError):
+        copy_auto(harness, "events", "events.json")
+
+    assert last_copy_id(harness) == harness.cluster.query_id
+    [history] = logged(harness, "sys_load_history", "query_id")
+    assert (history["status"], history["loaded_rows"], history["error_count"]) == ("aborted", 0, 1)
+    assert logged(harness, "stl_load_commits", "query") == []
+    [detail] = logged(harness, "sys_load_error_detail", "query_id")
+    table_oid = harness.execute("SELECT 'events'::regclass::oid::int")[0][0]
+    assert {
+        "table_id": detail["table_id"],
+        "file_name": detail["file_name"].rstrip(),
+        "line_number": detail["line_number"],
+        "column_name": detail["column_name"].rstrip(),
+        "column_type": detail["column_type"].rstrip(),
+        "error_code": detail["error_code"],
+        "error_message": detail["error_message"].rstrip(),
+        "transaction_id": detail["transaction_id"],
+    } == {
+        "table_id": table_oid,
+        "file_name": url,
+        "line_number": 2,
+        "column_name": "id",
+        "column_type": "int4",
+        "error_code": 1207,
+        "error_message": "Invalid digit, Value 'a', Pos 0, Type: Integer",
+        "transaction_id": history["transaction_id"],
+    }
+
+
+def test_a_copy_that_fails_before_loading_leaves_no_id_and_no_history(harness):
+    harness.execute("CREATE TABLE numbers (n integer)")
+    with pytest.raises(CopyError, match="does not exist"):
+        copy_auto(harness, "numbers", "missing/")
+    assert last_copy_id(harness) == -1
+    assert logged(harness, "sys_load_history", "query_id") == []
+
+
+def test_a_rolled_back_copy_takes_its_id_back_but_its_records_stay(harness):
+    harness.execute("CREATE TABLE numbers (n integer)")
+    harness.put("numbers.json", b'{"n": 1}')
+    harness.connection.autocommit = False
+    try:
+        transaction = harness.execute("SELECT txid_current()")[0][0]
+        copy_auto(harness, "numbers", "numbers.json")
+        assert last_copy_id(harness) == harness.cluster.query_id
+        harness.connection.rollback()
+    finally:
+        harness.connection.autocommit = True
+    assert last_copy_id(harness) == -1
+    assert len(logged(harness, "stl_load_commits", "query")) == 1, "a record does not mean the load committed"
+    [history] = logged(harness, "sys_load_history", "query_id")
+    assert (history["status"], history["transaction_id"]) == ("completed", transaction)
+
+
+def test_noload_completes_without_loading_a_file(harness):
+    harness.execute("CREATE TABLE numbers (n integer)")
+    harness.put("numbers.json", b'{"n": 1}')
+    assert copy_auto(harness, "numbers", "numbers.json", "NOLOAD") == 0
+    [history] = logged(harness, "sys_load_history", "query_id")
+    assert (history["status"], history["loaded_rows"], history["loaded_bytes"]) == ("completed", 0, 0)
+    assert logged(harness, "stl_load_commits", "query") == []

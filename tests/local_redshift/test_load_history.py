@@ -1,0 +1,125 @@
+"""What a COPY through the endpoint leaves behind, read with the Developer Guide's own queries: PG_LAST_COPY_ID
+(PG_LAST_COPY_ID.html), STL_LOAD_COMMITS (r_STL_LOAD_COMMITS.html), SYS_LOAD_HISTORY (SYS_LOAD_HISTORY.html),
+SYS_LOAD_ERROR_DETAIL (SYS_LOAD_ERROR_DETAIL.html)."""
+
+import uuid
+
+import orjson
+import psycopg
+import pytest
+
+from tests.local_redshift.conftest import create_cluster, stack_client
+from tests.support import REDSHIFT_TRUST, S3_READ_ONLY
+
+LAST_COPY_COMMITS = (
+    "select query, trim(filename) as file, curtime as updated from stl_load_commits where query = pg_last_copy_id()"
+)
+LAST_COPY_HISTORY = (
+    "SELECT query_id, status, table_name, data_source, loaded_rows, error_count, source_file_count"
+    " FROM sys_load_history WHERE query_id = pg_last_copy_id()"
+)
+LAST_COPY_ERRORS = (
+    "SELECT query_id, trim(file_name), line_number, trim(column_name), trim(column_type), error_code,"
+    " trim(error_message) FROM sys_load_error_detail WHERE query_id = pg_last_copy_id()"
+)
+
+
+@pytest.fixture(scope="module")
+def loads(local_stack):
+    """A cluster with an attached S3-reading role and a bucket with good and bad files of numbers."""
+    iam, s3 = stack_client(local_stack, "iam"), stack_client(local_stack, "s3")
+    name = f"load-history-{uuid.uuid4().hex[:8]}"
+    role = iam.create_role(RoleName=name, AssumeRolePolicyDocument=orjson.dumps(REDSHIFT_TRUST).decode())["Role"]
+    iam.attach_role_policy(RoleName=name, PolicyArn=S3_READ_ONLY)
+    bucket = f"loads-{uuid.uuid4().hex[:8]}"
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
+    s3.put_object(Bucket=bucket, Key="good/part-1.json", Body=b'{"n": 1}\n{"n": 2}')
+    s3.put_object(Bucket=bucket, Key="good/part-2.json", Body=b'{"n": 3}')
+    s3.put_object(Bucket=bucket, Key="bad/part-1.json", Body=b'{"n": 1}\n{"n": "a"}')
+    login = create_cluster(local_stack, f"loads-{uuid.uuid4().hex[:8]}", IamRoles=[role["Arn"]])
+    return {"login": login, "role": role["Arn"], "bucket": bucket}
+
+
+def copy_numbers(loads, prefix: str) -> str:
+    return (
+        f"COPY numbers FROM 's3://{loads['bucket']}/{prefix}' IAM_ROLE '{loads['role']}'"
+        " FORMAT AS JSON 'auto' REGION 'us-west-2'"
+    )
+
+
+@pytest.fixture
+def session(loads):
+    """An autocommit psycopg session through the endpoint, in a schema of its own with a table `numbers`."""
+    with loads["login"].psycopg(autocommit=True) as connection:
+        schema = f"s_{uuid.uuid4().hex[:8]}"
+        connection.execute(f"CREATE SCHEMA {schema}")
+        connection.execute(f"SET search_path TO {schema}")
+        connection.execute("CREATE TABLE numbers (n INT)")
+        yield connection
+
+
+def one(connection: psycopg.Connection, sql: str) -> object:
+    return connection.execute(sql).fetchone()[0]
+
+
+def test_a_completed_copy_shows_in_pg_last_copy_id_its_commits_and_its_history(session, loads):
+    assert one(session, "SELECT pg_last_copy_id()") == -1
+    session.execute(copy_numbers(loads, "good/"))
+    query = one(session, "SELECT pg_last_copy_id()")
+    assert query > 0
+    commits = session.execute(LAST_COPY_COMMITS).fetchall()
+    assert sorted((row[0], row[1]) for row in commits) == [
+        (query, f"s3://{loads['bucket']}/good/part-1.json"),
+        (query, f"s3://{loads['bucket']}/good/part-2.json"),
+    ]
+    assert session.execute(LAST_COPY_HISTORY).fetchall() == [
+        (query, "completed", "numbers", f"s3://{loads['bucket']}/good/", 3, 0, 2)
+    ]
+
+
+def test_load_commits_filenames_are_character_256_which_like_matches_with_their_trailing_blanks(session, loads):
+    # r_STL_LOAD_COMMITS.html: filename is character(256); r_patternmatching_condition_like.html: LIKE does not
+    # ignore trailing spaces, "use RTRIM or explicitly cast a CHAR column to VARCHAR"
+    session.execute(copy_numbers(loads, "good/part-1"))
+    where = "FROM stl_load_commits WHERE query = pg_last_copy_id() AND"
+    assert one(session, f"SELECT count(*) {where} filename LIKE '%part-1.json'") == 0
+    assert one(session, f"SELECT count(*) {where} rtrim(filename) LIKE '%part-1.json'") == 1
+    assert one(session, f"SELECT count(*) {where} filename::varchar LIKE '%part-1.json'") == 1
+    assert one(session, f"SELECT count(*) {where} filename = 's3://{loads['bucket']}/good/part-1.json'") == 1
+
+
+def test_a_copy_failed_by_bad_data_is_the_last_copy_aborted_with_its_error_detail(session, loads):
+    with pytest.raises(psycopg.Error, match="stl_load_errors"):
+        session.execute(copy_numbers(loads, "bad/"))
+    query = one(session, "SELECT pg_last_copy_id()")
+    assert query > 0
+    assert session.execute(LAST_COPY_HISTORY).fetchall() == [
+        (query, "aborted", "numbers", f"s3://{loads['bucket']}/bad/", 0, 1, 1)
+    ]
+    assert session.execute(LAST_COPY_ERRORS).fetchall() == [
+        (query, f"s3://{loads['bucket']}/bad/part-1.json", 2, "n", "int4", 1207,
+         "Invalid digit, Value 'a', Pos 0, Type: Integer")
+    ]  # fmt: skip
+    assert session.execute(LAST_COPY_COMMITS).fetchall() == []
+
+
+def test_a_copy_failed_before_loading_does_not_change_pg_last_copy_id(session, loads):
+    session.execute(copy_numbers(loads, "good/"))
+    query = one(session, "SELECT pg_last_copy_id()")
+    with pytest.raises(psycopg.Error, match="does not exist"):
+        session.execute(copy_numbers(loads, "missing/"))
+    assert one(session, "SELECT pg_last_copy_id()") == query
+
+
+def test_a_rolled_back_copy_does_not_change_pg_last_copy_id(loads):
+    with loads["login"].redshift_connector() as connection:
+        cursor = connection.cursor()
+        schema = f"s_{uuid.uuid4().hex[:8]}"
+        cursor.execute(f"CREATE SCHEMA {schema}; SET search_path TO {schema}; CREATE TABLE numbers (n INT)")
+        connection.commit()
+        cursor.execute(copy_numbers(loads, "good/"))
+        cursor.execute("SELECT pg_last_copy_id()")
+        assert cursor.fetchone()[0] > 0
+        connection.rollback()
+        cursor.execute("SELECT pg_last_copy_id()")
+        assert cursor.fetchone()[0] == -1
