@@ -1,8 +1,8 @@
 """The Redshift system catalog inside PostgreSQL: schema `redshift_system`, defined in catalog_sql/*.sql.
 
 It holds what Redshift knows and PostgreSQL does not (each table's DISTSTYLE, DISTKEY, SORTKEY and column
-encodings), the system views the tutorial reads (PG_TABLE_DEF, SVV_TABLE_INFO, SVV_TABLES), the
-STL_LOAD_ERRORS table that COPY writes to, and the SQL functions the translated statements call.
+encodings), Redshift's system views (SVV_*, STV_*, STL_*, SYS_*, PG_TABLE_DEF) over it and over the load and
+query history the endpoint writes, and the SQL functions the translated statements call.
 """
 
 from __future__ import annotations
