@@ -116,8 +116,20 @@ class QueryRecord(NamedTuple):
         query_type, leader_only = classify(self.query_text)
         return (
             self.query_id, self.user_name, self.session_id, self.database_name, query_type, leader_only,
-            self.status, _utc(self.start_time), _utc(self.end_time), self.query_text, self.error_message,
+            self.status, _utc(self.start_time), _utc(self.end_time), masked(self.query_text), self.error_message,
         )  # fmt: skip
+
+
+_SECRET = re.compile(
+    r"(\b(?:CREDENTIALS|ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|PASSWORD)\s+(?:AS\s+)?)'(?:[^']|'')*'",
+    re.IGNORECASE,
+)
+
+
+def masked(text: str) -> str:
+    """A statement's text without the secrets it may carry (COPY's keys and tokens, a user's password): the
+    history is readable by every session of the cluster and kept in its database."""
+    return _SECRET.sub(r"\1'***'", text)
 
 
 def _utc(seconds: float) -> datetime:

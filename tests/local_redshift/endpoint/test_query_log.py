@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from local_redshift.endpoint.query_log import QueryLog, QueryRecord, SessionQueries, Unrecorded, classify
+from local_redshift.endpoint.query_log import QueryLog, QueryRecord, SessionQueries, Unrecorded, classify, masked
 
 FAILED = {"C": "42P01", "M": 'relation "nope" does not exist'}
 
@@ -137,3 +137,22 @@ def test_a_full_queue_drops_records_with_a_log_line_and_the_writer_stops(caplog)
 def _record(query_id: int) -> QueryRecord:
     moment = time.time()
     return QueryRecord("rs_x", query_id, "awsuser", 7, "dev", "success", moment, moment, "x", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "COPY t FROM 's3://b/k' CREDENTIALS 'aws_access_key_id=AKIA;aws_secret_access_key=SK;token=TK' JSON 'auto'",
+            "COPY t FROM 's3://b/k' CREDENTIALS '***' JSON 'auto'",
+        ),
+        (
+            "copy t from 's3://b' access_key_id 'AKIA' secret_access_key 'S''K' session_token 'TK' region 'us-west-2'",
+            "copy t from 's3://b' access_key_id '***' secret_access_key '***' session_token '***' region 'us-west-2'",
+        ),
+        ("CREATE USER bob PASSWORD AS 'Secret123'", "CREATE USER bob PASSWORD AS '***'"),
+        ("SELECT 'password', 'credentials'", "SELECT 'password', 'credentials'"),
+    ],
+)
+def test_the_history_keeps_no_secret_a_statement_carried(text, kept):
+    assert masked(text) == kept
