@@ -97,3 +97,4 @@ class LocalRedshift(Redshift):
     """The Redshift dialect as the local Redshift reads it."""
 
     Parser = _LocalRedshiftParser
+    SUPPORTS_USER_DEFINED_TYPES = True

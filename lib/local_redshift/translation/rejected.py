@@ -44,9 +44,30 @@ _UNSUPPORTED_TYPES = {
 }
 
 
+_UNSUPPORTED_TYPE_NAMES = frozenset(
+    {
+        "CIDR", "MACADDR", "MACADDR8",  # network address types
+        "LINE", "LSEG", "BOX", "PATH", "POLYGON", "CIRCLE",  # geometric types
+        "TSVECTOR", "TSQUERY",  # text search types
+        "TXID_SNAPSHOT", "PG_SNAPSHOT", "VARBIT", "PG_LSN", "JSONPATH",
+    }
+)  # fmt: skip
+"""The PostgreSQL types of c_unsupported-postgresql-datatypes.html that sqlglot knows only as user-defined names."""
+
+
+def _type_name(data_type: exp.DataType) -> str:
+    if data_type.this == exp.DType.USERDEFINED:
+        return str(data_type.args.get("kind") or "").upper()
+    return _UNSUPPORTED_TYPES.get(data_type.this, "")
+
+
+def _is_unsupported_type(data_type: exp.DataType) -> bool:
+    return data_type.this in _UNSUPPORTED_TYPES or _type_name(data_type) in _UNSUPPORTED_TYPE_NAMES
+
+
 def refuse_type(data_type: exp.DataType, _: Context) -> exp.Expr:
     """The <NAME> type is not supported by Amazon Redshift."""
-    raise UnsupportedFeature.of(f"The {_UNSUPPORTED_TYPES[data_type.this]} type")
+    raise UnsupportedFeature.of(f"The {_type_name(data_type)} type")
 
 
 def _internal_type(column: exp.ColumnDef) -> str | None:
@@ -171,7 +192,7 @@ BY_AMAZON_REDSHIFT: list[Rule] = [
     reject("CREATE EXTENSION", command_is("CREATE", "EXTENSION")),
     # The "Unsupported PostgreSQL data types" page.
     reject("CREATE TYPE", creates("TYPE"), hint="composite and enumerated types are not supported"),
-    Rule("Unsupported PostgreSQL data types", type_is(*_UNSUPPORTED_TYPES), refuse_type),
+    Rule("Unsupported PostgreSQL data types", node_is(exp.DataType, where=_is_unsupported_type), refuse_type),
     Rule(
         "Object identifier and special character types",
         node_is(exp.ColumnDef, where=lambda column: _internal_type(column) is not None),

@@ -28,6 +28,19 @@ _DATA_TYPE_CASES = [
     _refused("name-column-refused", DATA_TYPES, "CREATE TABLE t (n NAME)", "The NAME type"),
     _refused("enum-type-refused", DATA_TYPES, "CREATE TYPE mood AS ENUM ('sad', 'happy')", "CREATE TYPE"),
     _refused("composite-type-refused", DATA_TYPES, "CREATE TYPE pair AS (a INT, b INT)", "CREATE TYPE"),
+    _refused("cidr-type-refused", DATA_TYPES, "CREATE TABLE t (network CIDR)", "The CIDR type"),
+    _refused("macaddr-type-refused", DATA_TYPES, "SELECT '08:00:2b:01:02:03'::macaddr", "The MACADDR type"),
+    _refused("polygon-type-refused", DATA_TYPES, "CREATE TABLE t (area POLYGON)", "The POLYGON type"),
+    _refused("tsvector-type-refused", DATA_TYPES, "SELECT 'a fat cat'::tsvector", "The TSVECTOR type"),
+    _refused("txid-snapshot-type-refused", DATA_TYPES, "CREATE TABLE t (s TXID_SNAPSHOT)", "The TXID_SNAPSHOT type"),
+    _refused("bit-varying-type-refused", DATA_TYPES, "CREATE TABLE t (flags VARBIT)", "The VARBIT type"),
+    Case(
+        id="geometric-type-names-as-column-names-are-fine",
+        page=DATA_TYPES,
+        setup=("CREATE TABLE shapes (path VARCHAR(10), box INT)", "INSERT INTO shapes VALUES ('a/b', 1)"),
+        sql="SELECT path, box FROM shapes",
+        expect=Rows([("a/b", 1)]),
+    ),
 ]
 
 _FUNCTION_CASES = [
