@@ -96,7 +96,7 @@ class LocalStack:
                 ],
                 self.endpoint_log, {},
             )  # fmt: skip
-        except StackError:
+        except BaseException:  # whatever failed (a StackError, PostgreSQL's binaries out of reach...), nothing is left
             for stop_component in reversed(started):
                 stop_component()
             raise

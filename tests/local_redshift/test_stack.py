@@ -6,6 +6,7 @@ import socket
 import psycopg
 import pytest
 
+from local_redshift.postgres import PostgresServer
 from local_redshift.processes import alive, port_open
 from local_redshift.stack import LocalStack, StackError, StackSettings
 from tests.support import REDSHIFT_TRUST, S3_READ_ONLY, free_port, stand_in_client
@@ -116,6 +117,20 @@ def test_every_listener_is_on_loopback_and_the_databases_want_a_password(stack):
         )
     with pytest.raises(psycopg.OperationalError, match=r"password authentication failed|no Redshift cluster"):
         psycopg.connect(host="127.0.0.1", port=settings.endpoint_port, user="postgres", password="", dbname="dev")
+
+
+def test_an_unexpected_failure_of_up_stops_what_it_started_too(tmp_path, monkeypatch):
+    """Seen in a clone whose folder hid PostgreSQL's binaries: initdb raised PermissionError and moto kept running."""
+    tmp_path.chmod(0o755)
+    stack = LocalStack(StackSettings(tmp_path / "state", free_port(), free_port(), free_port()))
+
+    def unreachable(*_args: object) -> None:
+        raise PermissionError("Permission denied: initdb")
+
+    monkeypatch.setattr(PostgresServer, "start", unreachable)
+    with pytest.raises(PermissionError):
+        stack.up()
+    assert not any(c.healthy or c.pid for c in stack.status())
 
 
 def test_a_failed_up_stops_what_it_started(tmp_path):
