@@ -138,7 +138,7 @@ def _utc(seconds: float) -> datetime:
 
 
 class History(Protocol):
-    """Where a session's records go (QueryLog; Unrecorded where there is no cluster)."""
+    """Where a session's records go (QueryLog)."""
 
     def next_id(self, postgres_database: str) -> int: ...
 
@@ -268,23 +268,6 @@ class QueryLog:
                     time.sleep(0)  # let the sessions' threads run: they wait for the interpreter, not for this
 
 
-class Unrecorded:
-    """A query log that counts query ids and writes nothing (SessionQueries.unrecorded)."""
-
-    def __init__(self) -> None:
-        self._ids = 0
-
-    def next_id(self, postgres_database: str) -> int:
-        self._ids += 1
-        return self._ids
-
-    def record(self, record: QueryRecord) -> int:
-        return 0
-
-    def wait_for(self, ticket: int) -> None:
-        return None
-
-
 @dataclass(slots=True)
 class Pending:
     """A statement that has started: its id, text and start."""
@@ -306,16 +289,9 @@ class SessionQueries:
         self._ticket = 0
         self._last_query_id = -1
         self._succeeded: list[Pending] = []  # since _last_query_id was last worked out
-        self._sources: dict[str, str] = {}  # extended protocol: prepared statement -> text
-        self._portals: dict[str, str] = {}  # portal -> text
         self._executing: list[Pending] = []  # Executes since the last Sync
         self._current: Pending | None = None
         self._attempt: tuple[str, float] | None = None  # the text last parsed or bound since the last Sync
-
-    @classmethod
-    def unrecorded(cls) -> SessionQueries:
-        """A session's part of no history (handlers run without a cluster): ids counted, nothing written."""
-        return cls(Unrecorded(), "", "", "", 0)
 
     def current_query_id(self) -> int:
         """The query id of the statement running now."""
@@ -378,22 +354,18 @@ class SessionQueries:
 
     # --- extended protocol -----------------------------------------------------------------------------------
 
-    def parsed(self, name: str, text: str) -> None:
-        self._sources[name] = text
+    def parsed(self, text: str) -> None:
+        """A statement is prepared: the one to blame if the Sync reports an error before any Execute."""
         self._attempt = (text, time.time())
 
-    def bound(self, portal: str, statement: str) -> None:
-        """A portal is bound: a query's snapshot is taken now, so one reading the history waits here."""
-        self._portals[portal] = source = self._sources.get(statement, "")
+    def bound(self, source: str) -> None:
+        """A portal of `source` is bound: a query's snapshot is taken now, so one reading the history waits here."""
         self._attempt = (source, time.time())
         self._wait_if_reading(source)
 
-    def closed(self, statement: bool, name: str) -> None:
-        (self._sources if statement else self._portals).pop(name, None)
-
-    def execute(self, portal: str) -> Pending | None:
-        """An Execute of `portal` starts: its pending statement (None for an empty one)."""
-        source = self._portals.get(portal, "").strip()
+    def execute(self, source: str) -> Pending | None:
+        """An Execute of a portal of `source` starts: its pending statement (None for an empty one)."""
+        source = source.strip()
         if not source:
             return None
         pending = self._started(source)

@@ -71,6 +71,7 @@ class Copies(Protocol):
 class Prepared:
     """A client's statement as the session runs it: PostgreSQL text, or a virtual statement."""
 
+    source: str  # the client's own text
     sql: str | None = None
     after: tuple[str, ...] = ()  # bookkeeping statements run after each execution, their results swallowed
     virtual: tuple[Statement, ...] = ()
@@ -88,12 +89,12 @@ def prepare(text: str) -> Prepared:
     """How the session runs a statement the client prepares."""
     statements = _translated(text)
     if isinstance(statements, RedshiftError):
-        return Prepared(sql=raise_sql(statements))
+        return Prepared(text, sql=raise_sql(statements))
     if not statements:
-        return Prepared(sql=text)
+        return Prepared(text, sql=text)
     if len(statements) == 1 and statements[0].copy is None:
-        return Prepared(sql=statements[0].postgres[0], after=tuple(statements[0].postgres[1:]))
-    return Prepared(virtual=statements)
+        return Prepared(text, sql=statements[0].postgres[0], after=tuple(statements[0].postgres[1:]))
+    return Prepared(text, virtual=statements)
 
 
 class Session:
@@ -171,12 +172,12 @@ _PARSED, _BOUND, _DESCRIBED, _EXECUTED, _CLOSED, _SYNCED = (
 class Handlers:
     """The client's messages after login, each handled by passing it on, answering it, or running it."""
 
-    def __init__(self, relay: Relay, copies: Copies, queries: SessionQueries | None = None) -> None:
+    def __init__(self, relay: Relay, copies: Copies, queries: SessionQueries) -> None:
         self.relay = relay
         self.copies = copies
-        self.queries = queries or SessionQueries.unrecorded()
+        self.queries = queries
         self.statements: dict[str, Prepared] = {}
-        self.portals: dict[str, Prepared | None] = {}
+        self.portals: dict[str, Prepared] = {}
 
     def serve(self, reader: Reader) -> None:
         """Handle the client's messages until it terminates (or a protocol violation ends the session)."""
@@ -257,17 +258,10 @@ class Handlers:
 
     # --- extended query --------------------------------------------------------------------------------------
 
-    # Only statements with more to them than their PostgreSQL text (virtual, or with bookkeeping after them)
-    # and the portals bound to them are kept: while there are none, messages about statements pass unread.
-
     def _on_parse(self, frame: bytes) -> None:
         name, text, oids = messages.parse_fields(frame)
-        self.queries.parsed(name, text)
-        prepared = prepare(text)
-        if prepared.virtual or prepared.after:
-            self.statements[name] = prepared
-        else:
-            self.statements.pop(name, None)
+        self.queries.parsed(text)
+        prepared = self.statements[name] = prepare(text)
         if prepared.virtual:
             self.relay.expect(Reply(synthetic=messages.PARSE_COMPLETE))
             return
@@ -278,19 +272,15 @@ class Handlers:
 
     def _on_bind(self, frame: bytes) -> None:
         portal, statement = messages.bind_names(frame)
-        self.queries.bound(portal, statement)
-        if not self.statements and not self.portals:
-            return self.relay.send(frame, expect=_BOUND)
         prepared = self.statements.get(statement)
         if prepared is None:
             self.portals.pop(portal, None)
         else:
             self.portals[portal] = prepared
+        self.queries.bound(prepared.source if prepared else "")
         self._pass(frame, prepared, messages.BIND_COMPLETE, _BOUND)
 
     def _on_describe(self, frame: bytes) -> None:
-        if not self.statements and not self.portals:
-            return self.relay.send(frame, expect=_DESCRIBED)
         kind, name = messages.target(frame)
         if kind == Target.STATEMENT:
             prepared, answer = self.statements.get(name), messages.NO_PARAMETERS + messages.NO_DATA
@@ -299,11 +289,11 @@ class Handlers:
         self._pass(frame, prepared, answer, _DESCRIBED)
 
     def _on_execute(self, frame: bytes) -> None:
-        relay, portal = self.relay, messages.first_string(frame)
-        pending = self.queries.execute(portal)
+        relay = self.relay
+        prepared = self.portals.get(messages.first_string(frame))
+        pending = self.queries.execute(prepared.source if prepared else "")
         if pending is not None and (setting := self.queries.settings([pending])[0]):
             relay.internal(setting, Route.SWALLOW)
-        prepared = self.portals.get(portal) if self.portals else None
         if prepared is not None and prepared.virtual:
             self._run_virtual(prepared.virtual)
             return
@@ -313,9 +303,6 @@ class Handlers:
 
     def _on_close(self, frame: bytes) -> None:
         kind, name = messages.target(frame)
-        self.queries.closed(kind == Target.STATEMENT, name)
-        if not self.statements and not self.portals:
-            return self.relay.send(frame, expect=_CLOSED)
         prepared = (self.statements if kind == Target.STATEMENT else self.portals).pop(name, None)
         self._pass(frame, prepared, messages.CLOSE_COMPLETE, _CLOSED)
 

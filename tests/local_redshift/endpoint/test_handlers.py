@@ -14,7 +14,7 @@ from local_redshift.endpoint.framing import Reader, frame
 from local_redshift.endpoint.relay import Relay
 from local_redshift.endpoint.session import Handlers
 from local_redshift.errors import RedshiftError, SqlState
-from tests.local_redshift.endpoint.wire import FakePostgres, Wires, kinds, wires
+from tests.local_redshift.endpoint.wire import FakePostgres, Wires, kinds, unrecorded_queries, wires
 
 COPY = "COPY events FROM 's3://bucket/log_data' IAM_ROLE 'arn:aws:iam::123456789012:role/r' FORMAT AS JSON 'auto'"
 
@@ -43,7 +43,7 @@ def session() -> Iterator[tuple[Wires, FakePostgres]]:
 
 def _serve(w: Wires, outcomes: list[int | RedshiftError], *client_messages: bytes) -> list[bytes]:
     """Send the client's messages (then Terminate) through the handlers; what the client got back."""
-    handlers = Handlers(w.relay, ScriptedCopies(w.relay, outcomes))
+    handlers = Handlers(w.relay, ScriptedCopies(w.relay, outcomes), unrecorded_queries())
     w.client.sendall(b"".join(client_messages) + frame(ord("X")))
     handlers.serve(Reader(w.relay.client))
     return w.client_got()
@@ -102,7 +102,7 @@ def test_a_statement_redshift_rejects_fails_with_its_name_and_no_plpgsql_context
 
 def test_an_unknown_message_type_ends_the_session_with_a_protocol_violation(session):
     w, _ = session
-    handlers = Handlers(w.relay, ScriptedCopies(w.relay, []))
+    handlers = Handlers(w.relay, ScriptedCopies(w.relay, []), unrecorded_queries())
     w.client.sendall(frame(ord("?")))
     handlers.serve(Reader(w.relay.client))
     [error] = _errors(w.client_got())

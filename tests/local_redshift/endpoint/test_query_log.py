@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from local_redshift.endpoint.query_log import QueryLog, QueryRecord, SessionQueries, Unrecorded, classify, masked
+from local_redshift.endpoint.query_log import QueryLog, QueryRecord, SessionQueries, classify, masked
+from tests.local_redshift.endpoint.wire import Unrecorded
 
 FAILED = {"C": "42P01", "M": 'relation "nope" does not exist'}
 
@@ -91,12 +92,12 @@ def test_a_statement_reading_pg_last_query_id_is_told_the_id_of_the_query_before
 
 def test_each_execute_ends_at_the_sync_and_an_error_fails_them(kept):
     queries = _session(kept)
-    queries.parsed("", "SELECT a FROM t")
-    queries.bound("", "")
-    queries.execute("")
+    queries.parsed("SELECT a FROM t")
+    queries.bound("SELECT a FROM t")
+    queries.execute("SELECT a FROM t")
     queries.synced(None)
-    queries.bound("p", "")
-    queries.execute("p")
+    queries.bound("SELECT a FROM t")
+    queries.execute("SELECT a FROM t")
     queries.synced(FAILED)
     assert [(r.query_text, r.status) for r in kept.records] == [
         ("SELECT a FROM t", "success"),
@@ -106,7 +107,7 @@ def test_each_execute_ends_at_the_sync_and_an_error_fails_them(kept):
 
 def test_a_statement_refused_before_it_executes_is_recorded_failed(kept):
     queries = _session(kept)
-    queries.parsed("s1", "SELECT * FROM nope")
+    queries.parsed("SELECT * FROM nope")
     queries.synced(FAILED)
     queries.synced(None)
     assert [(r.query_text, r.status, r.session_id) for r in kept.records] == [("SELECT * FROM nope", "failed", 4242)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import Backend, Frontend
 from local_redshift.endpoint.framing import ConnectionClosed, Reader, cstring, frame
+from local_redshift.endpoint.query_log import SessionQueries
 from local_redshift.endpoint.relay import Relay
 
 _SENTINEL = b"!\0\0\0\4"  # a frame no PostgreSQL message has the type of: marks the end of a test's output
@@ -195,3 +196,25 @@ class FakePostgres(threading.Thread):
         fields = {"S": "ERROR", "V": "ERROR", "C": raised[1], "M": raised[2].replace("''", "'")}
         fields["W"] = "PL/pgSQL function redshift_system.raise_error(text,text,text) line 3 at RAISE"
         return messages.error_response(fields)
+
+
+class Unrecorded:
+    """A query history that counts query ids and writes nothing, for handlers run without a cluster."""
+
+    def __init__(self) -> None:
+        self._ids = 0
+
+    def next_id(self, postgres_database: str) -> int:
+        self._ids += 1
+        return self._ids
+
+    def record(self, record: object) -> int:
+        return 0
+
+    def wait_for(self, ticket: int) -> None:
+        return None
+
+
+def unrecorded_queries() -> SessionQueries:
+    """A session's part of no history."""
+    return SessionQueries(Unrecorded(), "", "", "", 0)
