@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from tests.support import stand_in_client
+from tests.support import REDSHIFT_TRUST, S3_READ_ONLY, stand_in_client
 
 REGION = "us-west-2"
 
@@ -50,6 +51,15 @@ class Login:
 def stack_client(stack: Any, service: str) -> Any:
     """A boto3 client of the stack's AWS stand-in, in the clusters' region."""
     return stand_in_client(service, stack.settings.aws_endpoint, REGION)
+
+
+def s3_reading_role(stack: Any, prefix: str) -> str:
+    """A new role of the stack's stand-in that Redshift may assume and that may read S3; its ARN."""
+    name = f"{prefix}-{uuid.uuid4().hex[:8]}"
+    iam = stack_client(stack, "iam")
+    role = iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(REDSHIFT_TRUST))["Role"]["Arn"]
+    iam.attach_role_policy(RoleName=name, PolicyArn=S3_READ_ONLY)
+    return role
 
 
 def create_cluster(stack: Any, identifier: str, **options: Any) -> Login:

@@ -3,14 +3,12 @@
 import uuid
 from pathlib import Path
 
-import orjson
 import psycopg
 import pytest
 import redshift_connector
 
-from tests.local_redshift.conftest import create_cluster, stack_client
+from tests.local_redshift.conftest import create_cluster, s3_reading_role, stack_client
 from tests.local_redshift.copy.test_udacity import COPY_EVENTS, COPY_SONGS, STAGING_EVENTS, STAGING_SONGS
-from tests.support import REDSHIFT_TRUST, S3_READ_ONLY
 
 LOAD_FAILED = "Load into table '{table}' failed.  Check 'stl_load_errors' system table for details."
 
@@ -18,16 +16,8 @@ LOAD_FAILED = "Load into table '{table}' failed.  Check 'stl_load_errors' system
 @pytest.fixture(scope="module")
 def world(local_stack):
     """A cluster with an attached S3-reading role, a bucket of numbers files, and a role left unattached."""
-    iam, s3 = stack_client(local_stack, "iam"), stack_client(local_stack, "s3")
-    roles = []
-    for _ in range(2):
-        name = f"copy-endpoint-{uuid.uuid4().hex[:8]}"
-        roles.append(
-            iam.create_role(RoleName=name, AssumeRolePolicyDocument=orjson.dumps(REDSHIFT_TRUST).decode())["Role"][
-                "Arn"
-            ]
-        )
-        iam.attach_role_policy(RoleName=name, PolicyArn=S3_READ_ONLY)
+    s3 = stack_client(local_stack, "s3")
+    roles = [s3_reading_role(local_stack, "copy-endpoint") for _ in range(2)]
     bucket = f"numbers-{uuid.uuid4().hex[:8]}"
     s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
     s3.put_object(Bucket=bucket, Key="good/part-1.json", Body=b'{"n": 1, "word": "one"}\n{"n": 2, "word": "two"}')

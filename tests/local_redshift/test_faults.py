@@ -10,13 +10,12 @@ import time
 import uuid
 from collections.abc import Iterator
 
-import orjson
 import psycopg
 import pytest
 
 from local_redshift.stack import LocalStack, StackSettings
-from tests.local_redshift.conftest import Login, create_cluster, stack_client
-from tests.support import REDSHIFT_TRUST, S3_READ_ONLY, free_port
+from tests.local_redshift.conftest import Login, create_cluster, s3_reading_role, stack_client
+from tests.support import free_port
 
 pytestmark = pytest.mark.server  # starts a local stack of its own
 
@@ -36,10 +35,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
 
 def prepare(stack: LocalStack) -> tuple[Login, str]:
     """A role, a cluster with it, a bucket holding many files, an empty table; the login and the COPY."""
-    iam, s3 = stack_client(stack, "iam"), stack_client(stack, "s3")
+    s3 = stack_client(stack, "s3")
     name = f"fault-{uuid.uuid4().hex[:8]}"
-    role = iam.create_role(RoleName=name, AssumeRolePolicyDocument=orjson.dumps(REDSHIFT_TRUST).decode())["Role"]["Arn"]
-    iam.attach_role_policy(RoleName=name, PolicyArn=S3_READ_ONLY)
+    role = s3_reading_role(stack, name)
     s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
     per_file = ROWS // FILES  # many files: the COPY keeps reading S3 while it loads
     for part in range(FILES):

@@ -25,8 +25,7 @@ from local_redshift.copy.json_records import read_records
 from local_redshift.copy.jsonpaths import parse_jsonpaths_file
 from local_redshift.errors import RedshiftError, SqlState
 from local_redshift.translation import Statement, UnsupportedFeature, translate
-from tests.local_redshift.conftest import create_cluster, stack_client
-from tests.support import REDSHIFT_TRUST, S3_READ_ONLY
+from tests.local_redshift.conftest import create_cluster, s3_reading_role, stack_client
 
 EXAMPLES = int(os.environ.get("SPARKIFY_FUZZ_EXAMPLES", "150"))
 fuzz = settings(
@@ -169,10 +168,9 @@ def test_deep_nesting_and_huge_strings_are_load_errors_not_crashes():
 
 @pytest.fixture(scope="module")
 def fuzz_world(local_stack):
-    iam, s3 = stack_client(local_stack, "iam"), stack_client(local_stack, "s3")
+    s3 = stack_client(local_stack, "s3")
     name = f"fuzz-{uuid.uuid4().hex[:8]}"
-    role = iam.create_role(RoleName=name, AssumeRolePolicyDocument=orjson.dumps(REDSHIFT_TRUST).decode())["Role"]["Arn"]
-    iam.attach_role_policy(RoleName=name, PolicyArn=S3_READ_ONLY)
+    role = s3_reading_role(local_stack, name)
     s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
     login = create_cluster(local_stack, name, IamRoles=[role])
     with login.psycopg(autocommit=True) as connection:

@@ -4,12 +4,10 @@ SYS_LOAD_ERROR_DETAIL (SYS_LOAD_ERROR_DETAIL.html)."""
 
 import uuid
 
-import orjson
 import psycopg
 import pytest
 
-from tests.local_redshift.conftest import create_cluster, stack_client
-from tests.support import REDSHIFT_TRUST, S3_READ_ONLY
+from tests.local_redshift.conftest import create_cluster, s3_reading_role, stack_client
 
 LAST_COPY_COMMITS = (
     "select query, trim(filename) as file, curtime as updated from stl_load_commits where query = pg_last_copy_id()"
@@ -27,17 +25,15 @@ LAST_COPY_ERRORS = (
 @pytest.fixture(scope="module")
 def loads(local_stack):
     """A cluster with an attached S3-reading role and a bucket with good and bad files of numbers."""
-    iam, s3 = stack_client(local_stack, "iam"), stack_client(local_stack, "s3")
-    name = f"load-history-{uuid.uuid4().hex[:8]}"
-    role = iam.create_role(RoleName=name, AssumeRolePolicyDocument=orjson.dumps(REDSHIFT_TRUST).decode())["Role"]
-    iam.attach_role_policy(RoleName=name, PolicyArn=S3_READ_ONLY)
+    s3 = stack_client(local_stack, "s3")
+    role = s3_reading_role(local_stack, "load-history")
     bucket = f"loads-{uuid.uuid4().hex[:8]}"
     s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
     s3.put_object(Bucket=bucket, Key="good/part-1.json", Body=b'{"n": 1}\n{"n": 2}')
     s3.put_object(Bucket=bucket, Key="good/part-2.json", Body=b'{"n": 3}')
     s3.put_object(Bucket=bucket, Key="bad/part-1.json", Body=b'{"n": 1}\n{"n": "a"}')
-    login = create_cluster(local_stack, f"loads-{uuid.uuid4().hex[:8]}", IamRoles=[role["Arn"]])
-    return {"login": login, "role": role["Arn"], "bucket": bucket}
+    login = create_cluster(local_stack, f"loads-{uuid.uuid4().hex[:8]}", IamRoles=[role])
+    return {"login": login, "role": role, "bucket": bucket}
 
 
 def copy_numbers(loads, prefix: str) -> str:

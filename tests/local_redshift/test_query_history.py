@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import uuid
 
-import orjson
 import psycopg
 import pytest
 import redshift_connector
 
-from tests.local_redshift.conftest import create_cluster, stack_client
-from tests.support import REDSHIFT_TRUST, S3_READ_ONLY
+from tests.local_redshift.conftest import create_cluster, s3_reading_role, stack_client
 
 _LAST = "select query, trim(querytxt) as sqlquery from stl_query where query = pg_last_query_id()"  # its page's
 
@@ -101,11 +99,9 @@ def test_querytxt_keeps_the_first_4000_characters(cluster):
 @pytest.fixture(scope="module")
 def loading(local_stack):
     """A cluster with an S3-reading role, and a bucket of one good and one bad JSON file; its login and COPY."""
-    iam, s3 = stack_client(local_stack, "iam"), stack_client(local_stack, "s3")
+    s3 = stack_client(local_stack, "s3")
     name = f"history-{uuid.uuid4().hex[:8]}"
-    trust = orjson.dumps(REDSHIFT_TRUST).decode()
-    role = iam.create_role(RoleName=name, AssumeRolePolicyDocument=trust)["Role"]["Arn"]
-    iam.attach_role_policy(RoleName=name, PolicyArn=S3_READ_ONLY)
+    role = s3_reading_role(local_stack, name)
     s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
     s3.put_object(Bucket=name, Key="good.json", Body=b'{"n": 1}')
     s3.put_object(Bucket=name, Key="bad.json", Body=b'{"n": "many"}')
