@@ -97,9 +97,10 @@ def aws_client(stack: LocalStack, service: str) -> Any:
 
 
 def _endpoint_login(stack: LocalStack, password: str) -> psycopg.Connection:
+    """Unencrypted, like the direct connection (the embedded PostgreSQL has no TLS): the relay is what is measured."""
     return psycopg.connect(
         host=HOST, port=stack.settings.endpoint_port, dbname=DATABASE, user=USER, password=password,
-        autocommit=True,
+        autocommit=True, sslmode="disable",
     )  # fmt: skip
 
 

@@ -141,7 +141,7 @@ class PostgresServer:
         self.ensure_initialized()
         if pid := self.pid():
             return pid
-        options = f"-c listen_addresses={self.host} -p {self.port} -c unix_socket_directories='' -c max_connections=200"
+        options = f"-c listen_addresses={self.host} -p {self.port} -c unix_socket_directories='' -c max_connections=400"
         self._pg("pg_ctl", "-D", str(self.data_dir), "-l", str(self.log_file), "-o", options, "-w", "-t", "30", "start")
         pid = self.pid()
         if pid is None:

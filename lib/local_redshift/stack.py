@@ -73,6 +73,11 @@ class LocalStack:
     def endpoint_log(self) -> Path:
         return self.settings.state_dir / "endpoint.log"
 
+    @property
+    def tls_folder(self) -> Path:
+        """The endpoint's TLS certificate (endpoint.crt: the root for verify-ca) and its key."""
+        return self.settings.state_dir / "tls"
+
     def up(self) -> list[ComponentStatus]:
         """Start whatever is not running yet; fast when all is up. When a component cannot start, the ones this
         call started are stopped again (those already running are left alone)."""
@@ -92,7 +97,7 @@ class LocalStack:
                 [
                     sys.executable, "-m", ENDPOINT_MARKER, "--port", str(self.settings.endpoint_port),
                     "--aws-endpoint", self.settings.aws_endpoint, "--postgres-home", str(self.postgres.home),
-                    "--postgres-port", str(self.settings.postgres_port),
+                    "--postgres-port", str(self.settings.postgres_port), "--tls-folder", str(self.tls_folder),
                 ],
                 self.endpoint_log, {},
             )  # fmt: skip

@@ -24,16 +24,19 @@ def test_redshift_connector_logs_in_with_md5_and_reports_the_session(cluster):
         assert cursor.fetchone() == [cluster.user]
 
 
-def test_ssl_is_refused_and_redshift_connector_says_so(cluster):
-    with pytest.raises(redshift_connector.InterfaceError, match="Server refuses SSL"):
+def test_redshift_connector_refuses_a_certificate_it_does_not_trust(cluster):
+    """Its default (ssl=True, verify-ca) checks the chain: the stack's certificate must be made a root for it
+    (test_endpoint_admission.py shows how)."""
+    with pytest.raises(redshift_connector.InterfaceError, match="certificate verify failed"):
         redshift_connector.connect(
             host=cluster.host, port=cluster.port, database=cluster.database, user=cluster.user,
             password=cluster.password, ssl=True,
         )  # fmt: skip
 
 
-def test_psycopg_falls_back_from_ssl_and_logs_in(cluster):
+def test_psycopg_preferring_ssl_gets_tls(cluster):
     with cluster.psycopg(sslmode="prefer") as connection:
+        assert connection.pgconn.ssl_in_use
         assert connection.execute("SELECT 42").fetchone() == (42,)
 
 

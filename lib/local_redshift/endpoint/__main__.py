@@ -6,6 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
+from local_redshift.endpoint.admission import HANDSHAKE_SECONDS
 from local_redshift.endpoint.server import Endpoint
 from local_redshift.postgres import PostgresServer
 
@@ -18,11 +19,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--aws-endpoint", required=True, help="URL of the local AWS stand-in")
     parser.add_argument("--postgres-home", type=Path, required=True, help="the embedded PostgreSQL's folder")
     parser.add_argument("--postgres-port", type=int, required=True)
+    parser.add_argument("--tls-folder", type=Path, required=True, help="where the TLS certificate is (made if absent)")
+    parser.add_argument("--handshake-timeout", type=float, default=HANDSHAKE_SECONDS, help="seconds to log in")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("botocore").setLevel(logging.WARNING)
     postgres = PostgresServer(args.postgres_home, args.postgres_port, HOST)
-    Endpoint(HOST, args.port, args.aws_endpoint, postgres).serve_forever()
+    Endpoint(
+        HOST, args.port, args.aws_endpoint, postgres, tls_folder=args.tls_folder,
+        handshake_seconds=args.handshake_timeout,
+    ).serve_forever()  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import ssl
 import struct
 import time
 from collections.abc import Callable
@@ -12,7 +13,7 @@ INT32 = struct.Struct("!i")
 _LENGTH_AT = 1  # a message: its type byte, then its length (which counts itself but not the type byte)
 _HEADER = 5
 _RECEIVE = 262144
-_MAX_STARTUP = 10_000
+MAX_STARTUP = 10_000  # bytes a message before login may have: a startup packet, a password
 
 
 class ConnectionClosed(Exception):
@@ -40,7 +41,12 @@ class Reader:
 
     def fill_soon(self, seconds: float) -> bool:
         """Wait up to `seconds` for more bytes without sleeping (a sleeping thread is slow to wake); True if some
-        came. Worth it only where the peer answers within microseconds."""
+        came. Worth it only where the peer answers within microseconds. Over TLS only decrypted bytes count."""
+        if isinstance(self.sock, ssl.SSLSocket):
+            if not self.sock.pending():
+                return False
+            self._fill()
+            return True
         deadline = time.perf_counter() + seconds
         while True:
             try:
@@ -66,16 +72,19 @@ class Reader:
     def startup(self) -> tuple[int, bytes]:
         """A startup-phase packet (no type byte): its code and the rest of its body."""
         (length,) = INT32.unpack(self._take(4))
-        if not 8 <= length <= _MAX_STARTUP:
+        if not 8 <= length <= MAX_STARTUP:
             raise ConnectionClosed
         body = self._take(length - 4)
         return INT32.unpack(body[:4])[0], body[4:]
 
-    def message(self) -> tuple[int, bytes]:
-        """The next message: its type byte and its whole frame (type byte and length included)."""
+    def message(self, limit: int | None = None) -> tuple[int, bytes]:
+        """The next message: its type byte and its whole frame (type byte and length included). A message longer
+        than `limit` bytes ends the connection (ConnectionClosed) before it is read."""
         while len(self._buffer) - self._pos < _HEADER:
             self._fill()
         (length,) = INT32.unpack_from(self._buffer, self._pos + _LENGTH_AT)
+        if limit is not None and length > limit:
+            raise ConnectionClosed
         while len(self._buffer) - self._pos < 1 + length:
             self._fill()  # may move the unread bytes to the front: positions are taken after it
         start = self._pos

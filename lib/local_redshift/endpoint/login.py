@@ -1,18 +1,20 @@
-"""The start of a connection: SSL and GSS refused, cancel requests passed on, md5 login against a cluster."""
+"""The start of a connection: TLS when asked for (GSS encryption refused), cancel requests passed on, md5 login
+against a cluster, within the endpoint's rules of entry."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import socket
+import ssl
 import struct
 from dataclasses import dataclass
 
 from local_redshift.endpoint import messages
+from local_redshift.endpoint.admission import Admission
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import Cluster, ClusterDirectory, LoginRefused, password_failed
 from local_redshift.endpoint.codes import Frontend, Startup
-from local_redshift.endpoint.framing import Reader
+from local_redshift.endpoint.framing import MAX_STARTUP, Reader
 from local_redshift.errors import SqlState
 
 
@@ -26,32 +28,42 @@ class Login:
     parameters: dict[str, str]
 
 
-def log_in(client: socket.socket, reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry) -> Login:
-    """Run the startup phase; the admitted login, or LoginRefused (a cancel request is served and refused too)."""
-    parameters = _startup(client, reader, cancels)
+def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry, admission: Admission) -> Login:
+    """Run the startup phase on the reader's socket (which becomes a TLS socket if the client asks for TLS); the
+    admitted login, counted in by `admission`, or LoginRefused (a cancel request is served and refused too).
+
+    The whole phase has `admission.handshake_seconds` (TimeoutError after it) and every message a size limit."""
+    reader.sock.settimeout(admission.handshake_seconds)
+    parameters = _startup(reader, cancels, admission)
     user = parameters.get("user", "")
     database = parameters.get("database") or user
     clusters = directory.clusters()
     candidates = directory.candidates(clusters, user, database)
     salt = os.urandom(4)
-    client.sendall(messages.md5_request(salt))
-    kind, frame = reader.message()
+    reader.sock.sendall(messages.md5_request(salt))
+    kind, frame = reader.message(limit=MAX_STARTUP)
     answer = messages.first_string(frame) if kind == Frontend.PASSWORD else ""
     cluster = next((c for c in candidates if answer == _md5_answer(c.md5_verifier, salt)), None)
     if cluster is None:
         raise LoginRefused(SqlState.INVALID_PASSWORD, password_failed(user))
-    return Login(user, cluster, directory.database_for(cluster, clusters), parameters)
+    login = Login(user, cluster, directory.database_for(cluster, clusters), parameters)
+    admission.enter(login.postgres_database)
+    reader.sock.settimeout(None)
+    return login
 
 
 class CancelServed(Exception):
     """The connection was a cancel request: served, and nothing more to do."""
 
 
-def _startup(client: socket.socket, reader: Reader, cancels: CancelRegistry) -> dict[str, str]:
+def _startup(reader: Reader, cancels: CancelRegistry, admission: Admission) -> dict[str, str]:
     while True:
         code, body = reader.startup()
+        if code == Startup.SSL_REQUEST and admission.tls is not None and not isinstance(reader.sock, ssl.SSLSocket):
+            _start_tls(reader, admission.tls)
+            continue
         if code in (Startup.SSL_REQUEST, Startup.GSSENC_REQUEST):
-            client.sendall(messages.SSL_REFUSED)
+            reader.sock.sendall(messages.SSL_REFUSED)
             continue
         if code == Startup.CANCEL_REQUEST and len(body) >= 8:
             cancels.cancel(*struct.unpack("!ii", body[:8]))
@@ -61,6 +73,14 @@ def _startup(client: socket.socket, reader: Reader, cancels: CancelRegistry) -> 
                 SqlState.PROTOCOL_VIOLATION, f"unsupported frontend protocol {code >> 16}.{code & 0xFFFF}"
             )
         return messages.startup_parameters(body)
+
+
+def _start_tls(reader: Reader, context: ssl.SSLContext) -> None:
+    """Answer an SSLRequest with TLS: the client's next bytes are its TLS handshake, and all after it encrypted."""
+    if reader.buffered():  # bytes sent before the handshake would pass for encrypted ones (CVE-2021-23214)
+        raise LoginRefused(SqlState.PROTOCOL_VIOLATION, "received unencrypted data after SSL request")
+    reader.sock.sendall(messages.SSL_ACCEPTED)
+    reader.sock = context.wrap_socket(reader.sock, server_side=True)
 
 
 def _md5_answer(verifier: str, salt: bytes) -> str:

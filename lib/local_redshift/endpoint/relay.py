@@ -274,7 +274,7 @@ class Relay:
         if self._watch_client and not self.reader.buffered() and not self.reader.fill_soon(_SPIN):
             ready = {fd for fd, _ in self._poll.poll()}
             if self.client.fileno() in ready and self.backend.fileno() not in ready:
-                if not self.client.recv(1, socket.MSG_PEEK):
+                if not socket.socket.recv(self.client, 1, socket.MSG_PEEK):  # the bytes as sent, even over TLS
                     raise ClientGone
                 self._watch_client = False  # the client sent more: it is still there
         return self.reader.message()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import resource
 import signal
 import socket
 import threading
+from pathlib import Path
 from typing import Any
 
 from local_redshift import aws_clients
+from local_redshift.endpoint import tls
+from local_redshift.endpoint.admission import HANDSHAKE_SECONDS, Admission
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory
 from local_redshift.endpoint.query_log import QueryLog
@@ -37,17 +42,22 @@ class AwsClientCache:
 class Endpoint:
     """Listens on host:port and serves every client in a session of its own."""
 
-    def __init__(self, host: str, port: int, aws_endpoint: str, postgres: PostgresServer) -> None:
+    def __init__(
+        self, host: str, port: int, aws_endpoint: str, postgres: PostgresServer, *, tls_folder: Path,
+        handshake_seconds: float = HANDSHAKE_SECONDS,
+    ) -> None:  # fmt: skip
         self.host, self.port = host, port
         self.services = Services(
             ClusterDirectory(aws_endpoint, postgres),
             CancelRegistry(),
             AwsClientCache(aws_endpoint),
             QueryLog(postgres.conninfo),
+            Admission(tls.server_context(tls_folder), handshake_seconds),
         )
 
     def serve_forever(self) -> None:
         """Accept clients until SIGTERM or SIGINT."""
+        _allow_open_files()
         listener = socket.create_server((self.host, self.port), backlog=128)
         signal.signal(signal.SIGTERM, _exit)
         log.info("local Redshift endpoint listening on %s:%s", self.host, self.port)
@@ -62,6 +72,14 @@ class Endpoint:
             listener.close()
             self.services.queries.stop()
             log.info("local Redshift endpoint stopped")
+
+
+def _allow_open_files() -> None:
+    """Raise the limit of open files to the most allowed: every idle client holds one (1,024 is a common default)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != hard:
+        with contextlib.suppress(ValueError, OSError):  # an unlimited hard limit is not a soft one Linux takes
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
 
 def _exit(*_: object) -> None:

@@ -13,11 +13,13 @@ import contextlib
 import functools
 import logging
 import socket
+import ssl
 from dataclasses import dataclass
 from typing import Protocol
 
 from local_redshift.copy import AwsClients, CopyOptions
 from local_redshift.endpoint import messages
+from local_redshift.endpoint.admission import Admission
 from local_redshift.endpoint.backend import PostgresBackend
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused
@@ -44,6 +46,8 @@ from local_redshift.translation import Statement, translate
 
 log = logging.getLogger(__name__)
 
+_TLS_GOODBYE = 1.0  # seconds a TLS session waits for the client's close_notify in return when it ends
+
 _CLIENT_SPIN = 0.0002
 """How long a session waits awake for the client's next message after answering one: a client running statements
 one after another sends it within microseconds, and a thread that slept first is slow to wake."""
@@ -51,12 +55,14 @@ one after another sends it within microseconds, and a thread that slept first is
 
 @dataclass(frozen=True)
 class Services:
-    """What every session shares: the clusters, the cancel registry, clients of the AWS stand-in, the query log."""
+    """What every session shares: the clusters, the cancel registry, clients of the AWS stand-in, the query log,
+    the rules of entry."""
 
     directory: ClusterDirectory
     cancels: CancelRegistry
     aws: AwsClients
     queries: QueryLog
+    admission: Admission
 
 
 class Copies(Protocol):
@@ -101,11 +107,16 @@ class Session:
     """A client connection and its PostgreSQL backend, for the life of the connection."""
 
     def __init__(self, client: socket.socket, services: Services) -> None:
-        self.client = client
         self.services = services
         self.reader = Reader(client)
         self.backend: PostgresBackend | None = None
         self.handlers: Handlers | None = None
+        self._admitted: str | None = None  # the cluster (its PostgreSQL database) the session is counted in
+
+    @property
+    def client(self) -> socket.socket:
+        """The client's socket: a TLS socket once the client has asked for TLS."""
+        return self.reader.sock
 
     def run(self) -> None:
         """Serve the client until it leaves; then free the backend."""
@@ -128,13 +139,18 @@ class Session:
 
     def _open(self) -> bool:
         """Log the client in and open its backend; False when it is not admitted (it has been told why)."""
+        services = self.services
         try:
-            login = log_in(self.client, self.reader, self.services.directory, self.services.cancels)
+            login = log_in(self.reader, services.directory, services.cancels, services.admission)
         except CancelServed:
             return False
         except LoginRefused as refusal:
             self._send_fatal(refusal.sqlstate, str(refusal))
             return False
+        except (TimeoutError, ssl.SSLError) as error:
+            log.info("a client did not complete its login: %s", error)
+            return False
+        self._admitted = login.postgres_database
         conninfo = self.services.directory.postgres.conninfo(login.postgres_database)
         self.backend = backend = PostgresBackend(conninfo, login.user, login.parameters.get("application_name", ""))
         self.services.cancels.add(backend.pid, backend.key, backend)
@@ -151,11 +167,17 @@ class Session:
         return True
 
     def _close(self, cancel: bool) -> None:
+        if self._admitted is not None:
+            self.services.admission.leave(self._admitted)
         if self.backend is not None:
             self.services.cancels.remove(self.backend.pid, self.backend.key)
             if cancel:
                 self.backend.cancel()
             self.backend.close()
+        if isinstance(self.client, ssl.SSLSocket):  # TLS ends with close_notify: a client reads it as the end
+            with contextlib.suppress(OSError, ValueError):
+                self.client.settimeout(_TLS_GOODBYE)
+                self.client.unwrap()
         self.client.close()
 
     def _send_fatal(self, sqlstate: SqlState, message: str) -> None:

@@ -1,20 +1,23 @@
-"""The startup phase over a socket pair: SSL refused, md5 login against the clusters, cancel requests."""
+"""The startup phase over a socket pair: SSL refused without a TLS context, TLS with one, md5 login against the
+clusters, cancel requests, the limits of entry."""
 
 from __future__ import annotations
 
 import hashlib
 import socket
+import ssl
 import struct
 import threading
 from collections.abc import Iterator
 
 import pytest
 
-from local_redshift.endpoint import messages
+from local_redshift.endpoint import messages, tls
+from local_redshift.endpoint.admission import Admission
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import Cluster, ClusterDirectory, LoginRefused
 from local_redshift.endpoint.codes import Startup
-from local_redshift.endpoint.framing import ConnectionClosed, Reader, cstring, frame
+from local_redshift.endpoint.framing import MAX_STARTUP, ConnectionClosed, Reader, cstring, frame
 from local_redshift.endpoint.login import CancelServed, log_in
 
 PASSWORD = "Passw0rd"
@@ -91,22 +94,22 @@ def _client(sock: socket.socket, *before: bytes, password: str = PASSWORD) -> th
 def test_the_right_password_admits_the_client_to_its_cluster(pair):
     server, client = pair
     _client(client, _hello())
-    login = log_in(server, Reader(server), Directory(CLUSTER), CancelRegistry())
+    login = log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
     assert login.cluster == CLUSTER and login.user == "awsuser"
     assert login.postgres_database == CLUSTER.postgres_database
 
 
-def test_ssl_is_refused_then_the_login_goes_on_in_the_clear(pair):
+def test_without_a_tls_context_ssl_is_refused_then_the_login_goes_on_in_the_clear(pair):
     server, client = pair
     _client(client, _startup(Startup.SSL_REQUEST))
-    assert log_in(server, Reader(server), Directory(CLUSTER), CancelRegistry()).user == "awsuser"
+    assert log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission()).user == "awsuser"
 
 
 def test_a_wrong_password_is_refused_as_postgresql_refuses_it(pair):
     server, client = pair
     _client(client, _hello(), password="guess")
     with pytest.raises(LoginRefused, match='password authentication failed for user "awsuser"') as refused:
-        log_in(server, Reader(server), Directory(CLUSTER), CancelRegistry())
+        log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
     assert refused.value.sqlstate == "28P01"
 
 
@@ -114,7 +117,7 @@ def test_a_database_the_cluster_does_not_have_is_refused(pair):
     server, client = pair
     _client(client, _hello(database="prod"))
     with pytest.raises(LoginRefused, match='database "prod" does not exist'):
-        log_in(server, Reader(server), Directory(CLUSTER), CancelRegistry())
+        log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
 
 
 def test_a_cancel_request_cancels_the_named_backend_and_ends_the_connection(pair):
@@ -124,7 +127,7 @@ def test_a_cancel_request_cancels_the_named_backend_and_ends_the_connection(pair
     registry.add(4242, 99, type("Handle", (), {"cancel": lambda self: cancelled.append(True)})())
     client.sendall(_startup(Startup.CANCEL_REQUEST, struct.pack("!ii", 4242, 99)))
     with pytest.raises(CancelServed):
-        log_in(server, Reader(server), Directory(CLUSTER), registry)
+        log_in(Reader(server), Directory(CLUSTER), registry, Admission())
     assert cancelled == [True]
 
 
@@ -132,4 +135,49 @@ def test_an_unknown_protocol_version_is_refused(pair):
     server, client = pair
     client.sendall(_startup(0x00020000))
     with pytest.raises(LoginRefused, match=r"unsupported frontend protocol 2\.0"):
-        log_in(server, Reader(server), Directory(CLUSTER), CancelRegistry())
+        log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
+
+
+def test_with_a_tls_context_the_login_goes_on_over_tls(pair, tmp_path):
+    server, client = pair
+    admission = Admission(tls.server_context(tmp_path))
+    trusting = ssl.create_default_context(cafile=tmp_path / tls.CERTIFICATE)
+
+    def talk() -> None:
+        client.sendall(_startup(Startup.SSL_REQUEST))
+        assert client.recv(1) == messages.SSL_ACCEPTED
+        secure = trusting.wrap_socket(client, server_hostname="localhost")
+        secure.sendall(_hello())
+        _, challenge = Reader(secure).message()
+        secure.sendall(_answer(challenge[9:13]))
+
+    threading.Thread(target=talk, daemon=True).start()
+    reader = Reader(server)
+    assert log_in(reader, Directory(CLUSTER), CancelRegistry(), admission).user == "awsuser"
+    assert isinstance(reader.sock, ssl.SSLSocket)
+
+
+def test_a_password_message_longer_than_the_limit_ends_the_connection_unread(pair):
+    server, client = pair
+    client.sendall(_hello())
+    client.sendall(b"p" + struct.pack("!i", MAX_STARTUP + 1))
+    with pytest.raises(ConnectionClosed):
+        log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
+
+
+def test_a_cluster_with_all_its_sessions_refuses_one_more_as_redshift_does(pair):
+    server, client = pair
+    admission = Admission(per_cluster=1)
+    admission.enter(CLUSTER.postgres_database)
+    _client(client, _hello())
+    with pytest.raises(LoginRefused, match='connection limit "1" exceeded for non-bootstrap users') as refused:
+        log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), admission)
+    assert refused.value.sqlstate == "53300"
+    admission.leave(CLUSTER.postgres_database)
+    admission.enter(CLUSTER.postgres_database)  # the place left is free again
+
+
+def test_a_silent_client_times_out(pair):
+    server, _client_socket = pair
+    with pytest.raises(TimeoutError):
+        log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission(handshake_seconds=0.2))
