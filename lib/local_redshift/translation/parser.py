@@ -44,8 +44,12 @@ class TableEncodeProperty(exp.Property):
 
 
 # Functions whose Redshift meaning the rules implement themselves: parsed as plain calls, not as sqlglot's
-# look-alikes (GETDATE is not CURRENT_TIMESTAMP, ADD_MONTHS is not DATEADD, DATE_PART is not EXTRACT).
-_FUNCTIONS_LEFT_TO_RULES = {"ADD_MONTHS", "DATEADD", "DATE_ADD", "DATEDIFF", "DATE_DIFF", "GETDATE"}
+# look-alikes (GETDATE is not CURRENT_TIMESTAMP, ADD_MONTHS is not DATEADD, DATE_PART is not EXTRACT; TO_CHAR,
+# TO_DATE and TO_TIMESTAMP keep their format strings and arguments as written).
+_FUNCTIONS_LEFT_TO_RULES = {
+    *("ADD_MONTHS", "DATEADD", "DATE_ADD", "DATEDIFF", "DATE_DIFF", "GETDATE"),
+    *("TO_CHAR", "TO_DATE", "TO_TIMESTAMP"),
+}
 
 
 class _LocalRedshiftParser(RedshiftParser):

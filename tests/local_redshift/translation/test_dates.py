@@ -59,7 +59,7 @@ def test_tutorial_time_table_query(conn):
         ("msec", 189),
         ("us", 717),
         ("epoch", 1541336703),
-        ("decade", 201),
+        ("decade", 202),  # r_Dateparts_for_datetime_functions: 2000 to 2009 are decade 201
         ("century", 21),
         ("mil", 3),
     ],
