@@ -141,7 +141,10 @@ class PostgresServer:
         self.ensure_initialized()
         if pid := self.pid():
             return pid
-        options = f"-c listen_addresses={self.host} -p {self.port} -c unix_socket_directories='' -c max_connections=400"
+        options = (
+            f"-c listen_addresses={self.host} -p {self.port} -c unix_socket_directories='' -c max_connections=400"
+            " -c timezone=UTC"  # a Redshift session's time zone is UTC, whatever the machine's
+        )
         self._pg("pg_ctl", "-D", str(self.data_dir), "-l", str(self.log_file), "-o", options, "-w", "-t", "30", "start")
         pid = self.pid()
         if pid is None:
