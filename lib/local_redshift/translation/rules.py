@@ -10,6 +10,7 @@ from local_redshift.translation import (
     ddl_commands,
     formatting,
     names,
+    regexp,
     rejected,
     strings,
     system,
@@ -66,7 +67,8 @@ RULES: list[Rule] = [
     formatting.TO_CHAR,
     aggregates.LISTAGG_WITHIN_GROUP,
     aggregates.LISTAGG,
-    strings.STRTOL,
+    *strings.RULES,
+    *regexp.RULES,
     dates.TRUNC,
     # Session and maintenance commands.
     system.SET_REDSHIFT_ONLY_SETTING,
