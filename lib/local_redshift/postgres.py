@@ -15,6 +15,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from local_redshift.processes import alive, command_line
+
 log = logging.getLogger(__name__)
 
 SUPERUSER = "postgres"
@@ -93,14 +95,27 @@ class PostgresServer:
         return f"host={self.host} port={self.port} user={SUPERUSER} password={self.password()} dbname={dbname}"
 
     def pid(self) -> int | None:
-        """The postmaster's pid while its pid file names a live process, else None."""
-        pid_file = self.data_dir / "postmaster.pid"
+        """The postmaster's pid while its pid file names a live PostgreSQL, else None (a pid file left by a killed
+        server may name a zombie, or a pid since taken by another program)."""
         try:
-            pid = int(pid_file.read_text().split("\n", 1)[0])
-            os.kill(pid, 0)
-        except (FileNotFoundError, ValueError, ProcessLookupError, PermissionError):
+            pid = int(self._pid_file.read_text().split("\n", 1)[0])
+        except (FileNotFoundError, ValueError):
             return None
-        return pid
+        return pid if alive(pid) and "postgres" in command_line(pid) else None
+
+    @property
+    def _pid_file(self) -> Path:
+        return self.data_dir / "postmaster.pid"
+
+    def _remove_stale_pid_file(self) -> None:
+        """A server killed without its shutdown leaves its pid file, which may name a zombie: PostgreSQL would take
+        that for a server still running and refuse to start. Only a file naming no live process is removed."""
+        try:
+            pid = int(self._pid_file.read_text().split("\n", 1)[0])
+        except (FileNotFoundError, ValueError):
+            return
+        if not alive(pid):
+            self._pid_file.unlink(missing_ok=True)
 
     def ensure_initialized(self) -> None:
         """Run initdb once: UTF8, password authentication, superuser `postgres` with a random password."""
@@ -141,6 +156,7 @@ class PostgresServer:
         self.ensure_initialized()
         if pid := self.pid():
             return pid
+        self._remove_stale_pid_file()
         options = (
             f"-c listen_addresses={self.host} -p {self.port} -c unix_socket_directories='' -c max_connections=400"
             " -c timezone=UTC"  # a Redshift session's time zone is UTC, whatever the machine's
