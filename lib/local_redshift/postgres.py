@@ -160,6 +160,7 @@ class PostgresServer:
         options = (
             f"-c listen_addresses={self.host} -p {self.port} -c unix_socket_directories='' -c max_connections=400"
             " -c timezone=UTC"  # a Redshift session's time zone is UTC, whatever the machine's
+            " -c log_min_error_statement=panic"  # a failing statement is not logged: it may hold a password
         )
         self._pg("pg_ctl", "-D", str(self.data_dir), "-l", str(self.log_file), "-o", options, "-w", "-t", "30", "start")
         pid = self.pid()

@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("botocore").setLevel(logging.WARNING)
+    logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its warnings quote the statement, passwords and all
     postgres = PostgresServer(args.postgres_home, args.postgres_port, HOST)
     Endpoint(
         HOST, args.port, args.aws_endpoint, postgres, tls_folder=args.tls_folder,
