@@ -42,6 +42,9 @@ INTEGRITY_CONSTRAINT_VIOLATION_CLASS = "23"
 """SQLSTATE class of integrity constraint violations (NOT NULL, CHECK...): a row PostgreSQL refused, which COPY
 reports as a load error too."""
 
+IDENTITY_COLUMN_SET = "cannot set an identity column to a value"
+"""Redshift's words (SQLSTATE GENERATED_ALWAYS) for an explicit value written into an IDENTITY column."""
+
 
 class LoadErrorCode(enum.IntEnum):
     """STL_LOAD_ERRORS.err_code values, as the Amazon Redshift Database Developer Guide's "Load error reference"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import ErrorField
-from local_redshift.errors import RedshiftError
+from local_redshift.errors import IDENTITY_COLUMN_SET, RedshiftError, SqlState
 
 _RAISER = "redshift_system.raise_error"  # catalog_sql/40_functions.sql
 _INTERNALS = (ErrorField.CONTEXT, ErrorField.FILE, ErrorField.LINE, ErrorField.ROUTINE)
@@ -20,11 +20,29 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''").replace("\0", "") + "'"
 
 
+_IDENTITY_VALUE = "cannot insert a non-DEFAULT value into column"  # PostgreSQL's GENERATED ALWAYS error
+
+
 def scrubbed(frame: bytes) -> bytes:
-    """An ErrorResponse; one raised through raise_sql without the PL/pgSQL context that would only confuse."""
+    """An ErrorResponse; one raised through raise_sql without the PL/pgSQL context that would only confuse, and
+    PostgreSQL's refusal of a value for an IDENTITY column in Redshift's words, without its detail and its hint
+    (OVERRIDING SYSTEM VALUE, which is not Redshift SQL)."""
+    if _IDENTITY_VALUE.encode() in frame:
+        return _identity_value_refused(frame)
     if _RAISER.encode() not in frame:
         return frame
     fields = messages.error_fields(frame)
     for code in _INTERNALS:
+        fields.pop(code, None)
+    return messages.error_response(fields)
+
+
+def _identity_value_refused(frame: bytes) -> bytes:
+    fields = messages.error_fields(frame)
+    message = fields.get(ErrorField.MESSAGE, "")
+    if fields.get(ErrorField.SQLSTATE) != SqlState.GENERATED_ALWAYS or not message.startswith(_IDENTITY_VALUE):
+        return frame
+    fields[ErrorField.MESSAGE] = IDENTITY_COLUMN_SET
+    for code in (ErrorField.DETAIL, ErrorField.HINT):
         fields.pop(code, None)
     return messages.error_response(fields)

@@ -109,7 +109,8 @@ def _frame_of(kind: str) -> Callable[[exp.Expr], bool]:
     return node_is(exp.WindowSpec, where=lambda spec: (spec.args.get("kind") or "").upper() == kind)
 
 
-# The aggregate window functions (the frame clause does not apply to the ranking functions).
+# The aggregate window functions and FIRST_VALUE, LAST_VALUE, NTH_VALUE (the frame clause does not apply to the
+# ranking functions).
 _AGGREGATES = (
     exp.Avg,
     exp.Count,
@@ -121,12 +122,16 @@ _AGGREGATES = (
     exp.StddevSamp,
     exp.Variance,
     exp.VariancePop,
+    exp.FirstValue,  # "If you specify an ORDER BY clause, you must also specify a frame_clause" (r_WF_first_value)
+    exp.LastValue,
+    exp.NthValue,
 )
 
 
 def _is_ordered_aggregate_without_frame(window: exp.Window) -> bool:
     """SUM(...) OVER (ORDER BY ...) without ROWS: PostgreSQL's implicit RANGE frame, which Redshift requires written."""
-    return isinstance(window.this, _AGGREGATES) and bool(window.args.get("order")) and not window.args.get("spec")
+    function = window.this.this if isinstance(window.this, (exp.IgnoreNulls, exp.RespectNulls)) else window.this
+    return isinstance(function, _AGGREGATES) and bool(window.args.get("order")) and not window.args.get("spec")
 
 
 _REDSHIFT_COLLATIONS = {"case_sensitive", "cs", "case_insensitive", "ci"}
@@ -230,6 +235,8 @@ BY_AMAZON_REDSHIFT: list[Rule] = [
     reject(
         "EXCLUDE in a window frame", node_is(exp.WindowSpec, where=lambda spec: spec.args.get("exclude") is not None)
     ),
+    # The MEDIAN page's syntax: MEDIAN(median_expression), without DISTINCT.
+    reject("MEDIAN(DISTINCT ...)", node_is(exp.Median, where=lambda median: isinstance(median.this, exp.Distinct))),
     # The "Unsupported PostgreSQL functions" page.
     reject(
         "ROLLBACK TO SAVEPOINT",
@@ -241,10 +248,9 @@ BY_AMAZON_REDSHIFT: list[Rule] = [
 
 BY_THE_LOCAL_REDSHIFT: list[Rule] = [
     reject("UNLOAD", command_is("UNLOAD"), by="the local Redshift"),
+    # sqlglot reads APPROXIMATE PERCENTILE_DISC without its WITHIN GROUP order (ASC or DESC).
     reject(
-        "LISTAGG ... WITHIN GROUP as a window function",
-        node_is(exp.WithinGroup, where=lambda w: isinstance(w.parent, exp.Window)),
-        by="the local Redshift",
+        "APPROXIMATE PERCENTILE_DISC", node_is(exp.ApproxQuantile), by="the local Redshift", hint="use PERCENTILE_DISC"
     ),
 ]
 """What Amazon Redshift accepts but the local Redshift does not do."""

@@ -10,10 +10,12 @@ from local_redshift.translation import (
     ddl_commands,
     formatting,
     names,
+    numbers,
     regexp,
     rejected,
     strings,
     system,
+    windows,
 )
 from local_redshift.translation.rule import Rule
 
@@ -40,6 +42,7 @@ RULES: list[Rule] = [
     ddl.TABLE_CONSTRAINTS,
     datatypes.CHARACTER_TYPES,
     datatypes.VARCHAR_MAX,
+    numbers.DECIMAL_DEFAULT_PRECISION,
     ddl.TABLE_DESIGN,
     ddl.ALTER_TABLE_DESIGN,
     ddl.COLUMN_DESIGN_IN_ALTER_TABLE,
@@ -65,11 +68,25 @@ RULES: list[Rule] = [
     formatting.TO_TIMESTAMP_OF_AN_EPOCH,
     formatting.TO_DATE,
     formatting.TO_CHAR,
+    # Window functions first: LISTAGG and the percentiles over a partition before their aggregate forms.
+    windows.RATIO_TO_REPORT,
+    windows.PERCENTILES_OVER_PARTITION,
+    windows.LISTAGG_OVER_PARTITION,
+    windows.IGNORE_NULLS,
+    windows.RESPECT_NULLS,
+    aggregates.PERCENTILE_CONT,
     aggregates.LISTAGG_WITHIN_GROUP,
     aggregates.LISTAGG,
     *strings.RULES,
     *regexp.RULES,
     dates.TRUNC,
+    numbers.ROUND_AND_TRUNC_TO_PLACES,
+    numbers.DOUBLE_PRECISION_FUNCTIONS,
+    numbers.REDSHIFT_DOUBLE_FUNCTIONS,
+    numbers.APPROXIMATE_COUNT_DISTINCT,
+    numbers.AVERAGE_AND_SUM,
+    numbers.DOUBLE_PRECISION_DEVIATIONS,
+    numbers.DECIMAL_COMPUTATIONS,  # after DECIMAL has its default precision
     # Session and maintenance commands.
     system.SET_REDSHIFT_ONLY_SETTING,
     system.SHOW_OR_RESET_REDSHIFT_ONLY_SETTING,
