@@ -12,6 +12,7 @@ import enum
 class SqlState(str, enum.Enum):
     """The SQLSTATEs the local Redshift sends (PostgreSQL's codes, which Redshift uses too)."""
 
+    SUCCESSFUL_COMPLETION = "00000"  # the code of a notice (NoticeResponse)
     FEATURE_NOT_SUPPORTED = "0A000"
     CONNECTION_REFUSED = "08001"  # sqlclient_unable_to_establish_sqlconnection
     PROTOCOL_VIOLATION = "08P01"
@@ -24,6 +25,7 @@ class SqlState(str, enum.Enum):
     SYNTAX_ERROR = "42601"
     DUPLICATE_COLUMN = "42701"
     UNDEFINED_COLUMN = "42703"
+    INSUFFICIENT_PRIVILEGE = "42501"
     WRONG_OBJECT_TYPE = "42809"
     UNDEFINED_TABLE = "42P01"
     GENERATED_ALWAYS = "428C9"
@@ -54,14 +56,17 @@ class LoadErrorCode(enum.IntEnum):
     assert; the reference also lists 1222, "Integer value overflow error", which the local Redshift does not use.
     """
 
+    EXTRA_COLUMNS = 1202  # input data had more columns than were defined in the DDL
     STRING_TOO_LONG = 1204  # input data exceeded the acceptable range for the data type
     INVALID_DATE = 1205  # date format is not valid
     INVALID_TIMESTAMP = 1206  # timestamp format is not valid
     INVALID_DIGIT = 1207  # data contained a value outside of the expected range of 0-9
     INVALID_BOOLEAN = 1210  # BOOLEAN data type format error
     MISSING_NOT_NULL = 1213  # a field specified as NOT NULL contained no data
+    DELIMITER_NOT_FOUND = 1214  # delimiter not found (a text record with fewer fields than columns)
     INVALID_INPUT_LINE = 1216  # input line is not valid (also: a record that is not valid JSON, an overflow)
     INVALID_UTF8 = 1220  # string contains invalid or unsupported UTF-8 codepoints
+    WRONG_ENCODING = 1221  # encoding of the file is not the same as that specified in the COPY command
     AWS_ERROR = 8001  # the reference: "COPY with MANIFEST parameter requires full path of an Amazon S3 object";
     # Redshift gives this code in the DETAIL of its errors about credentials, S3 objects and COPY parameters too
 

@@ -91,9 +91,19 @@ LANGUAGE sql STABLE AS $$
     FROM pg_catalog.pg_stat_all_tables s WHERE s.relid = relation
 $$;
 
--- User tables (and materialized views) holding at least one row, as Redshift's SVV_TABLE_INFO. The local
--- cluster stores each table on one slice: skew_rows is 1.00 (NULL for DISTSTYLE ALL, kept whole on every
--- node). pct_used is NULL: PostgreSQL does not know the node's capacity.
+-- SVV_TABLE_INFO.skew_rows: the rows of the slice with the most rows over those of the slice with the fewest, over
+-- the modelled slices of catalog_sql/50_slices.sql (PL/pgSQL finds slice_rows when called); NULL when a slice
+-- holds none (no finite ratio).
+CREATE OR REPLACE FUNCTION redshift_system.row_skew(relation regclass) RETURNS numeric
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    RETURN (SELECT max(s.rows)::numeric / nullif(min(s.rows), 0) FROM redshift_system.slice_rows(relation) AS s);
+END
+$$;
+
+-- User tables (and materialized views) holding at least one row, as Redshift's SVV_TABLE_INFO. skew_rows
+-- compares the rows of the modelled slices (NULL for DISTSTYLE ALL, kept whole on every node). pct_used is NULL:
+-- PostgreSQL does not know the node's capacity.
 DROP VIEW IF EXISTS redshift_system.svv_table_info;
 CREATE OR REPLACE VIEW redshift_system.svv_table_info AS
 WITH user_table AS (
@@ -138,7 +148,7 @@ SELECT
     redshift_system.stats_off(t.oid, t.tbl_rows)::numeric(5, 2) AS stats_off,
     t.tbl_rows::numeric(38, 0) AS tbl_rows,
     redshift_system.sortkey_skew(t.oid, t.sortkey)::numeric(19, 2) AS skew_sortkey1,
-    CASE WHEN t.diststyle IS DISTINCT FROM 'ALL' THEN 1 END::numeric(19, 2) AS skew_rows,
+    CASE WHEN t.diststyle IS DISTINCT FROM 'ALL' THEN redshift_system.row_skew(t.oid) END::numeric(19, 2) AS skew_rows,
     t.tbl_rows::numeric(38, 0) AS estimated_visible_rows
 FROM counted t
 JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped

@@ -226,11 +226,19 @@ def _parameters(reader: _Reader) -> list[Parameter]:
         grammar = KEYWORDS.get(keyword)
         if grammar is None or (after_format and not grammar.data_format):
             raise _unexpected(token)
-        parameters.append(Parameter(keyword, _argument(reader, keyword, grammar), after_format))
+        argument = _argument(reader, keyword, grammar)
+        parameters.append(Parameter(keyword, argument and argument.text, after_format, argument and _literal(argument)))
     return parameters
 
 
-def _argument(reader: _Reader, keyword: str, grammar: Keyword) -> str | None:
+def _literal(token: _Token) -> str | None:
+    """A quoted string as written between its quotes (COPY reads its backslash sequences itself)."""
+    if token.kind is _Kind.STRING and len(token.written) >= 2 and token.written[0] == token.written[-1] == "'":
+        return token.written[1:-1]
+    return None
+
+
+def _argument(reader: _Reader, keyword: str, grammar: Keyword) -> _Token | None:
     """The argument that follows `keyword` (after an optional AS), as its grammar says it takes one."""
     if grammar.takes is Takes.NOTHING:
         return None
@@ -238,7 +246,7 @@ def _argument(reader: _Reader, keyword: str, grammar: Keyword) -> str | None:
     token = reader.peek()
     if token is not None and _is_argument(token, grammar):
         reader.take()
-        return token.text
+        return token
     if grammar.takes is Takes.OPTIONAL and not written_as:
         return None
     if token is None:

@@ -130,7 +130,7 @@ def _parse_record(raw: bytes, line_number: int, replacement: str | None) -> Reco
             raw.decode("utf-8")
         except UnicodeDecodeError as bad_bytes:
             if replacement is None:
-                return Record(line_number, raw, error=_invalid_utf8(bad_bytes))
+                return Record(line_number, raw, error=invalid_utf8(bad_bytes))
             return _parse_repaired(raw, line_number, replacement)
         return Record(
             line_number, raw, error=LoadError(LoadErrorCode.INVALID_INPUT_LINE, f"Invalid JSON: {syntax_error.msg}")
@@ -156,7 +156,7 @@ def _checked(record: Record) -> Record:
     return record
 
 
-def _invalid_utf8(error: UnicodeDecodeError) -> LoadError:
+def invalid_utf8(error: UnicodeDecodeError) -> LoadError:
     """Redshift's 1220 error for the first invalid byte sequence of a string."""
     sequence = error.object[error.start : error.end].hex(" ")
     number = _UTF8_ERROR_NUMBERS.get(error.reason, 3)

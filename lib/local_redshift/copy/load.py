@@ -1,4 +1,5 @@
-"""COPY from S3 (JSON) into a table of the embedded PostgreSQL: the entry point the endpoint calls.
+"""COPY from S3 (JSON, delimited text, CSV, fixed-width) into a table of the embedded PostgreSQL: the entry point
+the endpoint calls.
 
 The load streams: files are fetched a few ahead, split into records, mapped to the target columns,
 converted by per-column converters and written as COPY text-format chunks through the client's own
@@ -19,14 +20,27 @@ from local_redshift.copy.authorization import authorize
 from local_redshift.copy.conversion import Converter, column_converter
 from local_redshift.copy.errors import CopyError, LoadError, aws_error
 from local_redshift.copy.interfaces import AwsClients, Backend, ClusterContext
-from local_redshift.copy.json_records import read_records
+from local_redshift.copy.json_records import Record, read_records
 from local_redshift.copy.jsonpaths import parse_jsonpaths_file
 from local_redshift.copy.load_errors import LoadErrorLog, Origin
-from local_redshift.copy.load_history import LoadHistory, LoadOutcome, ScannedFile, begin_load, line_count, utc_now
+from local_redshift.copy.load_history import (
+    FILE_FORMAT,
+    TEXT_FILE_FORMATS,
+    LoadHistory,
+    LoadOutcome,
+    ScannedFile,
+    begin_load,
+    line_count,
+    utc_now,
+)
 from local_redshift.copy.mapping import ColumnValues, by_name, by_paths
 from local_redshift.copy.options import CopyOptions
+from local_redshift.copy.parquet import parquet_records
 from local_redshift.copy.source import S3Object, S3Source
 from local_redshift.copy.target import Column, TargetTable, describe_table, load_columns, quote_identifier
+from local_redshift.copy.text_conversion import fill_values, text_converter
+from local_redshift.copy.text_records import text_records
+from local_redshift.copy.transcoding import in_utf8
 from local_redshift.errors import (
     DATA_EXCEPTION_CLASS,
     INTEGRITY_CONSTRAINT_VIOLATION_CLASS,
@@ -69,6 +83,11 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
     columns = load_columns(table, options.columns, explicit_ids=options.explicit_ids)
     if not columns:
         raise CopyError(f"COPY into '{table.name}' has no column to load")
+    if options.text is not None and options.text.widths and len(options.text.widths) != len(columns):
+        raise CopyError(
+            f"FIXEDWIDTH gives {len(options.text.widths)} widths for {len(columns)} columns of '{table.name}'",
+            sqlstate=SqlState.SYNTAX_ERROR,
+        )
     permissions = authorize(options.authorization, cluster, aws)
     region = options.region or cluster.region
     source = S3Source(
@@ -80,11 +99,14 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
     )
     column_values = _column_values(options, columns, source, cluster)
     files = source.data_files(options.source_url, manifest=options.manifest)
-    history = LoadHistory(table, cluster, options.source_url, started, begin_load(backend, cluster.query_id))
+    history = LoadHistory(
+        table, cluster, options.source_url, started, begin_load(backend, cluster.query_id), _file_format(options)
+    )
     errors = LoadErrorLog(backend, table, cluster, started, options.max_errors)
     stream = _RowStream(options, columns, column_values, errors)
     try:
-        loaded = _load(options, backend, table, source.fetch(files, compression=options.compression), stream)
+        fetched = in_utf8(source.fetch(files, compression=options.compression), options.encoding, cluster.query_id)
+        loaded = _load(options, backend, table, fetched, stream)
     except Exception:
         errors.flush()
         history.write(backend, stream.outcome(completed=False, files_loaded=False, loaded_rows=0))
@@ -109,7 +131,10 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
 def _column_values(
     options: CopyOptions, columns: Sequence[Column], source: S3Source, cluster: ClusterContext
 ) -> ColumnValues:
-    """How records map to the columns: by name, or by the JSONPaths file (read now, before any data)."""
+    """How records map to the columns: text fields in order; JSON by name, or by the JSONPaths file (read now,
+    before any data)."""
+    if options.text is not None or options.parquet:
+        return _fields
     names = [column.name for column in columns]
     url = options.json.jsonpaths_url
     if url is None:
@@ -125,6 +150,16 @@ def _column_values(
         )
         raise aws_error(message, context=url, query_id=cluster.query_id)
     return by_paths(paths)
+
+
+def _file_format(options: CopyOptions) -> str:
+    """The data format as SYS_LOAD_HISTORY names it."""
+    return FILE_FORMAT if options.text is None else TEXT_FILE_FORMATS[options.text.kind]
+
+
+def _fields(fields: list[str | None]) -> list[str | None]:
+    """A text record's fields, one per column already."""
+    return fields
 
 
 def _load(
@@ -171,6 +206,19 @@ def _refused_by_database(error: BackendError, stream: _RowStream, table: TargetT
     return stream.errors.fail_with(origin or Origin("", 0, b""), load_error, column)
 
 
+def _record_reader(options: CopyOptions, columns: Sequence[Column]) -> Callable[[bytes], Iterator[Record]]:
+    """data file -> its records, as the data format says."""
+    replacement, skip_lines, text_format = options.accept_invalid_chars, options.ignore_header, options.text
+    if options.parquet:
+        return lambda data: parquet_records(data, columns=len(columns))
+    if text_format is None:
+        return lambda data: read_records(data, replacement=replacement, skip_lines=skip_lines)
+    missing = fill_values(columns)
+    return lambda data: text_records(
+        data, text_format, columns=len(columns), missing=missing, replacement=replacement, skip_lines=skip_lines
+    )
+
+
 class _RowStream:
     """Records -> COPY text rows -> chunks, remembering the origins of the rows of recent chunks."""
 
@@ -178,11 +226,11 @@ class _RowStream:
         self, options: CopyOptions, columns: Sequence[Column], column_values: ColumnValues, errors: LoadErrorLog
     ) -> None:
         self.columns = tuple(columns)
-        self._converters: tuple[Converter, ...] = tuple(column_converter(column, options) for column in columns)
+        converter = column_converter if options.text is None else text_converter
+        self._converters: tuple[Converter, ...] = tuple(converter(column, options) for column in columns)
+        self._records = _record_reader(options, self.columns)
         self._column_values = column_values
         self.errors = errors
-        self._replacement = options.accept_invalid_chars
-        self._skip_lines = options.ignore_header
         self._recent: deque[tuple[int, list[tuple[str, int, bytes]]]] = deque(maxlen=CHUNKS_REMEMBERED)
         self.scanned: list[ScannedFile] = []
         self.files = 0
@@ -201,7 +249,7 @@ class _RowStream:
             self.files += 1
             self.file_bytes += len(data)
             filename = location.url
-            for record in read_records(data, replacement=self._replacement, skip_lines=self._skip_lines):
+            for record in self._records(data):
                 if record.error is not None:
                     self.errors.reject(Origin(filename, record.line_number, record.raw), record.error, None)
                     continue

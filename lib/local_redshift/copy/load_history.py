@@ -10,7 +10,9 @@ from local_redshift.copy.interfaces import Backend, ClusterContext
 from local_redshift.copy.target import TargetTable
 
 FILE_FORMAT = "json"
-"""The format of the files COPY reads (SYS_LOAD_HISTORY's word; STL_LOAD_COMMITS says 'JSON')."""
+"""The format of JSON files (SYS_LOAD_HISTORY's word; STL_LOAD_COMMITS says 'JSON')."""
+TEXT_FILE_FORMATS = {"csv": "csv", "delimited": "txt", "fixedwidth": "txt"}
+"""SYS_LOAD_HISTORY's words for the text formats ("Formats include csv, txt, json, avro, orc, or parquet")."""
 
 
 def utc_now() -> datetime:
@@ -50,6 +52,7 @@ class LoadHistory:
     data_source: str
     started: datetime
     transaction_id: int | None
+    file_format: str = FILE_FORMAT
 
     def write(self, backend: Backend, outcome: LoadOutcome) -> None:
         """Write the COPY's history row and, when it loaded its files into the table, a commit row per file."""
@@ -64,7 +67,7 @@ class LoadHistory:
             "start_time": self.started,
             "end_time": utc_now(),
             "data_source": self.data_source,
-            "file_format": FILE_FORMAT,
+            "file_format": self.file_format,
             "loaded_rows": outcome.loaded_rows,
             "loaded_bytes": outcome.loaded_bytes,
             "file_count": outcome.file_count,
@@ -83,7 +86,7 @@ class LoadHistory:
             "filename": file.url,
             "lines_scanned": file.lines,
             "curtime": file.finished,
-            "file_format": FILE_FORMAT.upper(),
+            "file_format": self.file_format.upper(),
         }
 
 

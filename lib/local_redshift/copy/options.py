@@ -33,6 +33,24 @@ class JsonMapping:
 
 
 @dataclass(frozen=True)
+class TextFormat:
+    """How a text data file splits into records and fields: delimited text, CSV or fixed-width."""
+
+    kind: str  # DELIMITED, CSV or FIXEDWIDTH
+    delimiter: str = "|"
+    quote: str = '"'
+    null_as: str = "\\N"
+    escape: bool = False
+    remove_quotes: bool = False
+    fill_record: bool = False
+    ignore_blank_lines: bool = False
+    widths: tuple[int, ...] = ()  # FIXEDWIDTH: the width of each column, in characters
+
+
+DELIMITED, CSV, FIXEDWIDTH = "delimited", "csv", "fixedwidth"
+
+
+@dataclass(frozen=True)
 class CopyOptions:
     """Everything the statement asks for, validated."""
 
@@ -42,6 +60,9 @@ class CopyOptions:
     source_url: str
     authorization: Authorization
     json: JsonMapping
+    text: TextFormat | None = None  # None: the data is JSON
+    parquet: bool = False  # FORMAT AS PARQUET: columns by position (copy/parquet.py); text is None then
+    encoding: str = "utf8"  # the data files' encoding: utf8, utf16, utf16le or utf16be
     region: str | None = None
     manifest: bool = False
     compression: str | None = None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from local_redshift.copy.errors import CopyError
 from local_redshift.copy.options import AccessKeys, Authorization, CopyOptions, IamRole, JsonMapping
+from local_redshift.copy.text_parameters import text_format
 from local_redshift.errors import SqlState
 
 MAX_MAXERROR = 100_000
@@ -44,6 +45,7 @@ class Parameter:
     keyword: str
     argument: str | None = None
     after_format: bool = False  # written as FORMAT [AS] keyword
+    literal: str | None = None  # a quoted argument as written between its quotes (backslashes not yet read)
 
 
 @dataclass
@@ -56,6 +58,7 @@ class _Settings:
     json_seen: bool = False
     other_format: str | None = None  # the first data format other than JSON
     incompatible: str | None = None  # the first parameter that has no meaning with JSON
+    text: dict[str, str | None] = field(default_factory=dict)  # the text formats' parameters: keyword -> literal
 
 
 Apply = Callable[[_Settings, Parameter], None]
@@ -131,6 +134,10 @@ def _other_format(settings: _Settings, parameter: Parameter) -> None:
 def _not_with_json(settings: _Settings, parameter: Parameter) -> None:
     """A parameter of the text formats (CSV, delimited, fixed-width), which has no meaning with JSON."""
     settings.incompatible = settings.incompatible or parameter.keyword
+    if parameter.keyword in settings.text:
+        message = f"conflicting or redundant options: {parameter.keyword} is given twice"
+        raise CopyError(message, sqlstate=SqlState.SYNTAX_ERROR)
+    settings.text[parameter.keyword] = parameter.literal if parameter.literal is not None else parameter.argument
 
 
 def _replacement_char(settings: _Settings, parameter: Parameter) -> None:
@@ -141,11 +148,12 @@ def _replacement_char(settings: _Settings, parameter: Parameter) -> None:
     settings.values["accept_invalid_chars"] = char
 
 
-def _encoding(_: _Settings, parameter: Parameter) -> None:
+def _encoding(settings: _Settings, parameter: Parameter) -> None:
     encoding = (parameter.argument or "").upper().replace("-", "")
-    if encoding != "UTF8":
-        message = f"ENCODING {encoding} is not supported: the local Redshift reads UTF8 only"
-        raise CopyError(message, sqlstate=SqlState.FEATURE_NOT_SUPPORTED)
+    if encoding not in ("UTF8", "UTF16", "UTF16LE", "UTF16BE"):
+        message = f"Invalid ENCODING '{parameter.argument}': use UTF8, UTF16, UTF16LE or UTF16BE"
+        raise CopyError(message, sqlstate=SqlState.SYNTAX_ERROR)
+    settings.values["encoding"] = encoding.lower()
 
 
 _NOTHING, _OPTIONAL, _ARGUMENT = Takes.NOTHING, Takes.OPTIONAL, Takes.ARGUMENT
@@ -168,7 +176,7 @@ KEYWORDS: dict[str, Keyword] = {
     # Data format: [FORMAT [AS]] one of these, and the parameters of the text formats.
     "JSON": Keyword(_OPTIONAL, _json, words=frozenset({"AUTO", "NOSHRED"}), data_format=True),
     "AVRO": Keyword(_OPTIONAL, _other_format, words=frozenset({"AUTO"}), data_format=True),
-    "PARQUET": Keyword(_NOTHING, _other_format, data_format=True),
+    "PARQUET": Keyword(_NOTHING, _set("parquet"), data_format=True),
     "ORC": Keyword(_NOTHING, _other_format, data_format=True),
     "SHAPEFILE": Keyword(_NOTHING, _other_format, data_format=True),
     "CSV": Keyword(_NOTHING, _not_with_json, data_format=True),
@@ -185,7 +193,7 @@ KEYWORDS: dict[str, Keyword] = {
     "GZIP": Keyword(_NOTHING, _set("compression", "gzip")),
     "BZIP2": Keyword(_NOTHING, _set("compression", "bzip2")),
     "LZOP": Keyword(_NOTHING, _unsupported("LZOP compressed files")),
-    "ZSTD": Keyword(_NOTHING, _unsupported("ZSTD compressed files")),
+    "ZSTD": Keyword(_NOTHING, _set("compression", "zstd")),
     # Data conversion.
     "ACCEPTANYDATE": Keyword(_NOTHING, _set("accept_any_date")),
     "ACCEPTINVCHARS": Keyword(_OPTIONAL, _replacement_char),
@@ -214,11 +222,10 @@ def build_options(
 ) -> CopyOptions:
     """The options the parameters ask for, applied in the order written and checked."""
     settings = _Settings()
+    parameters = list(parameters)
     for parameter in parameters:
-        if parameter.after_format and parameter.keyword != "JSON":
-            _other_format(settings, parameter)
-        else:
-            KEYWORDS[parameter.keyword].apply(settings, parameter)
+        KEYWORDS[parameter.keyword].apply(settings, parameter)
+    _check_columnar(parameters)
     _check_format(settings)
     return CopyOptions(
         schema=schema,
@@ -227,19 +234,35 @@ def build_options(
         source_url=source_url,
         authorization=_authorization(settings.credentials),
         json=_json_mapping(settings.json_option),
+        text=None if settings.json_seen or "parquet" in settings.values else text_format(settings.text),
         **settings.values,  # type: ignore[arg-type]
     )
 
 
+_COLUMNAR_PARAMETERS = frozenset(
+    {"PARQUET", "ACCEPTINVCHARS", "FILLRECORD", "IAM_ROLE", "CREDENTIALS", "WITH", "ACCESS_KEY_ID"}
+    | {"SECRET_ACCESS_KEY", "SESSION_TOKEN", "STATUPDATE", "MANIFEST", "EXPLICIT_IDS"}
+)
+"""The only parameters COPY takes with FORMAT AS PARQUET ("COPY from columnar data formats")."""
+
+
+def _check_columnar(parameters: list[Parameter]) -> None:
+    if any(parameter.keyword == "PARQUET" for parameter in parameters):
+        for parameter in parameters:
+            if parameter.keyword not in _COLUMNAR_PARAMETERS:
+                message = f"{parameter.keyword} is not supported with FORMAT AS PARQUET"
+                raise CopyError(message, sqlstate=SqlState.SYNTAX_ERROR)
+
+
 def _check_format(settings: _Settings) -> None:
-    if not settings.json_seen:
-        written = settings.other_format or settings.incompatible or "delimited text"
+    if not settings.json_seen and settings.other_format:
         raise CopyError(
-            f"The local Redshift loads JSON only (FORMAT AS JSON); {written} is not supported",
+            f"The local Redshift loads JSON, CSV, delimited and fixed-width text; {settings.other_format} is not"
+            " supported",
             sqlstate=SqlState.FEATURE_NOT_SUPPORTED,
         )
     conflicting = settings.incompatible or settings.other_format
-    if conflicting:
+    if settings.json_seen and conflicting:
         raise CopyError(f"{conflicting} is not supported with FORMAT AS JSON", sqlstate=SqlState.SYNTAX_ERROR)
 
 

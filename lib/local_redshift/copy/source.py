@@ -21,6 +21,7 @@ from itertools import chain
 from typing import Any
 
 import orjson
+import pyarrow as pa
 from botocore.exceptions import BotoCoreError, ClientError
 
 from local_redshift.copy.authorization import S3Permissions
@@ -31,7 +32,18 @@ log = logging.getLogger(__name__)
 FETCH_THREADS = 8
 FILES_AHEAD = 8
 _LEGACY_LOCATIONS = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1"}
-_DECOMPRESSORS: dict[str, Callable[[bytes], bytes]] = {"gzip": gzip.decompress, "bzip2": bz2.decompress}
+
+
+def _zstd_decompress(body: bytes) -> bytes:
+    """A Zstandard file's bytes (pyarrow's codec, which UNLOAD's ZSTD writes with too)."""
+    return pa.CompressedInputStream(pa.BufferReader(body), "zstd").read()
+
+
+_DECOMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
+    "gzip": gzip.decompress,
+    "bzip2": bz2.decompress,
+    "zstd": _zstd_decompress,
+}
 
 
 @dataclass(frozen=True)

@@ -123,4 +123,11 @@ def load_columns(table: TargetTable, requested: tuple[str, ...] | None, *, expli
                 sqlstate=SqlState.GENERATED_ALWAYS,
             )
         chosen.append(column)
+    left_out = [column.name for column in table.columns if column.identity and column not in chosen]
+    if explicit_ids and left_out:
+        # "If the command includes a column list, that list must include the IDENTITY columns to use this parameter."
+        raise CopyError(
+            f'EXPLICIT_IDS needs the IDENTITY column "{left_out[0]}" in the column list',
+            sqlstate=SqlState.SYNTAX_ERROR,
+        )
     return tuple(chosen)

@@ -1,5 +1,6 @@
-"""COPY from S3 in a client's session: the loader runs its queries and its bulk load over the client's own
-backend, in the client's transaction, and its failure reaches the client as any failed statement's would."""
+"""COPY from S3 and UNLOAD to it in a client's session: the loader (or unloader) runs its queries and its bulk load
+over the client's own backend, in the client's transaction, and its failure reaches the client as any failed
+statement's would."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from local_redshift.endpoint.login import Login
 from local_redshift.endpoint.raised import raise_sql
 from local_redshift.endpoint.relay import ClientGone, Relay, Reply, Route
 from local_redshift.errors import BackendError, RedshiftError
+from local_redshift.unload import UnloadOptions
+from local_redshift.unload.run import run_unload
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,13 @@ class CopyPath:
 
     def run_or_report(self, options: CopyOptions, extended: bool) -> int | None:
         """The rows a COPY loaded; None when it failed, the failure told to the client."""
+        return self._run_or_report(options, extended)
+
+    def unload_or_report(self, options: UnloadOptions, extended: bool) -> int | None:
+        """The rows an UNLOAD wrote; None when it failed, the failure told to the client."""
+        return self._run_or_report(options, extended)
+
+    def _run_or_report(self, options: CopyOptions | UnloadOptions, extended: bool) -> int | None:
         try:
             return self._run(options)
         except ClientGone:
@@ -87,7 +97,7 @@ class CopyPath:
             report(self._relay, error, extended)
             return None
 
-    def _run(self, options: CopyOptions) -> int:
+    def _run(self, options: CopyOptions | UnloadOptions) -> int:
         query_id = self._query_id()
         login = self._login
         cluster = self._directory.current(login.cluster) or login.cluster
@@ -101,6 +111,8 @@ class CopyPath:
             session_id=self._session_id,
             query_id=query_id,
         )
+        if isinstance(options, UnloadOptions):
+            return run_unload(options, self._backend, context, self._aws)
         return run_copy(options, self._backend, context, self._aws)
 
 

@@ -6,6 +6,7 @@ import struct
 
 from local_redshift.endpoint.codes import Authentication, Backend, ErrorField, Frontend
 from local_redshift.endpoint.framing import INT32, BodyReader, cstring, frame
+from local_redshift.errors import SqlState
 
 # --- reading -------------------------------------------------------------------------------------------------
 
@@ -130,6 +131,13 @@ def fields_of(sqlstate: str, message: str, severity: str = "ERROR", detail: str 
 def error(sqlstate: str, message: str, severity: str = "ERROR", detail: str | None = None) -> bytes:
     """An ErrorResponse made by the endpoint itself."""
     return error_response(fields_of(sqlstate, message, severity, detail))
+
+
+def notice(message: str, severity: str = "INFO") -> bytes:
+    """A NoticeResponse made by the endpoint itself (e.g. UNLOAD's INFO that it completed)."""
+    fields = fields_of(SqlState.SUCCESSFUL_COMPLETION, message, severity)
+    body = b"".join(code.encode() + cstring(value) for code, value in fields.items())
+    return frame(Backend.NOTICE_RESPONSE, body + b"\0")
 
 
 def command_complete(tag: str) -> bytes:

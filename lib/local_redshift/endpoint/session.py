@@ -25,6 +25,7 @@ from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused
 from local_redshift.endpoint.codes import Frontend, Target
 from local_redshift.endpoint.copying import CopyPath
+from local_redshift.endpoint.explaining import ROW_DESCRIPTION, ExplainPath
 from local_redshift.endpoint.framing import ConnectionClosed, Reader
 from local_redshift.endpoint.login import CancelServed, log_in
 from local_redshift.endpoint.query_log import QueryLog, SessionQueries
@@ -43,6 +44,8 @@ from local_redshift.endpoint.relay import (
 )
 from local_redshift.errors import RedshiftError, SqlState
 from local_redshift.translation import Statement, translate
+from local_redshift.unload import UnloadOptions
+from local_redshift.unload.run import COMPLETED
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,10 @@ class Copies(Protocol):
         """The rows loaded; None when it failed, the failure told to the client."""
         ...
 
+    def unload_or_report(self, options: UnloadOptions, extended: bool) -> int | None:
+        """The rows an UNLOAD wrote; None when it failed, the failure told to the client."""
+        ...
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -98,7 +105,7 @@ def prepare(text: str) -> Prepared:
         return Prepared(text, sql=raise_sql(statements))
     if not statements:
         return Prepared(text, sql=text)
-    if len(statements) == 1 and statements[0].copy is None:
+    if len(statements) == 1 and not statements[0].in_endpoint:
         return Prepared(text, sql=statements[0].postgres[0], after=tuple(statements[0].postgres[1:]))
     return Prepared(text, virtual=statements)
 
@@ -200,6 +207,7 @@ class Handlers:
         self.queries = queries
         self.statements: dict[str, Prepared] = {}
         self.portals: dict[str, Prepared] = {}
+        self.explains = ExplainPath(relay)
 
     def serve(self, reader: Reader) -> None:
         """Handle the client's messages until it terminates (or a protocol violation ends the session)."""
@@ -252,16 +260,15 @@ class Handlers:
         relay.flush()
 
     def _run_segment(self, segment: Statement | list[Statement], last: bool) -> bool:
-        """Run a COPY, or statements PostgreSQL runs as one query; False when the query ends there."""
+        """Run a COPY, UNLOAD or EXPLAIN, or statements PostgreSQL runs as one query; False when the query ends."""
         relay, queries = self.relay, self.queries
         if isinstance(segment, Statement):
-            assert segment.copy is not None
             pending = queries.begin(segment.source)
-            count = self.copies.run_or_report(segment.copy, extended=False)
-            queries.end(pending, relay.take_failure() if count is None else None)
-            if count is None:
+            completion = self._run_in_endpoint(segment, extended=False)
+            queries.end(pending, relay.take_failure() if completion is None else None)
+            if completion is None:
                 return False
-            relay.emit(messages.command_complete(f"COPY {count}"))
+            relay.emit(completion[0] + completion[1])
             if last:
                 relay.emit(messages.ready_for_query(relay.status))
             return True
@@ -305,9 +312,11 @@ class Handlers:
     def _on_describe(self, frame: bytes) -> None:
         kind, name = messages.target(frame)
         if kind == Target.STATEMENT:
-            prepared, answer = self.statements.get(name), messages.NO_PARAMETERS + messages.NO_DATA
+            prepared = self.statements.get(name)
+            answer = messages.NO_PARAMETERS + (ROW_DESCRIPTION if _explains(prepared) else messages.NO_DATA)
         else:
-            prepared, answer = self.portals.get(name), messages.NO_DATA
+            prepared = self.portals.get(name)
+            answer = ROW_DESCRIPTION if _explains(prepared) else messages.NO_DATA
         self._pass(frame, prepared, answer, _DESCRIBED)
 
     def _on_execute(self, frame: bytes) -> None:
@@ -363,16 +372,35 @@ class Handlers:
             if relay.skipping:
                 return
             last = number == len(statements) - 1
-            if statement.copy is not None:
-                count = self.copies.run_or_report(statement.copy, extended=True)
-                if count is None:
+            if statement.in_endpoint:
+                completion = self._run_in_endpoint(statement, extended=True)
+                if completion is None:
                     return
-                if last:
-                    relay.emit(messages.command_complete(f"COPY {count}"))
+                relay.emit(completion[0] + (completion[1] if last else b""))
                 continue
             for position, sql in enumerate(statement.postgres):
                 relay.internal(sql, Route.TAG_ONLY if last and position == 0 else Route.SWALLOW)
             relay.drain()
+
+    def _run_in_endpoint(self, statement: Statement, extended: bool) -> tuple[bytes, bytes] | None:
+        """Run a COPY, an UNLOAD or an EXPLAIN: what the client is sent (notices, or the plan's rows) and the command
+        tag that tells it the statement completed; None when it failed (the failure told to the client)."""
+        if statement.explain is not None:
+            rows = self.explains.run_or_report(statement.explain, extended)
+            return None if rows is None else (rows, messages.command_complete("EXPLAIN"))
+        if statement.copy is not None:
+            count = self.copies.run_or_report(statement.copy, extended)
+            return None if count is None else (b"", messages.command_complete(f"COPY {count}"))
+        assert statement.unload is not None
+        count = self.copies.unload_or_report(statement.unload, extended)
+        if count is None:
+            return None
+        return messages.notice(COMPLETED.format(count=count)), messages.command_complete("UNLOAD")
+
+
+def _explains(prepared: Prepared | None) -> bool:
+    """Whether a prepared statement is one EXPLAIN, whose result is its plan's lines."""
+    return prepared is not None and len(prepared.virtual) == 1 and prepared.virtual[0].explain is not None
 
 
 def _one_query(segment: list[Statement], settings: list[str | None]) -> tuple[list[str], list[Route], list[int]]:
@@ -391,10 +419,10 @@ def _one_query(segment: list[Statement], settings: list[str | None]) -> tuple[li
 
 
 def _segments(statements: tuple[Statement, ...]) -> list[Statement | list[Statement]]:
-    """Runs of statements PostgreSQL can take as one query, and the COPY statements between them."""
+    """Runs of statements PostgreSQL can take as one query, and the statements the endpoint runs between them."""
     segments: list[Statement | list[Statement]] = []
     for statement in statements:
-        if statement.copy is not None:
+        if statement.in_endpoint:
             segments.append(statement)
         elif segments and isinstance(segments[-1], list):
             segments[-1].append(statement)

@@ -1,7 +1,7 @@
 """Split a client's query text into statements; parse each, apply the RULES and write PostgreSQL.
 
-A COPY statement is read by the COPY grammar instead. A statement sqlglot cannot parse at all goes to PostgreSQL
-as written, for PostgreSQL to judge.
+A COPY statement is read by the COPY grammar instead, an UNLOAD by the UNLOAD grammar. A statement sqlglot cannot
+parse at all goes to PostgreSQL as written, for PostgreSQL to judge.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from sqlglot.tokens import Token, TokenType
 
 from local_redshift.copy.grammar import parse_copy
 from local_redshift.copy.options import CopyOptions
+from local_redshift.explain import explained_statement
 from local_redshift.translation.parser import LocalRedshift
 from local_redshift.translation.rule import Context
 from local_redshift.translation.rules import RULES
+from local_redshift.unload import UnloadOptions, parse_unload
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,13 @@ class Statement:
     source: str  # the Redshift text of this one statement
     postgres: list[str]  # PostgreSQL statements to run, in order, in the same transaction
     copy: CopyOptions | None = None  # set for COPY: read by the COPY grammar, not translated (postgres == [])
+    explain: str | None = None  # set for EXPLAIN: the PostgreSQL text of the statement explained (postgres == [])
+    unload: UnloadOptions | None = None  # set for UNLOAD: read by the UNLOAD grammar, likewise
+
+    @property
+    def in_endpoint(self) -> bool:
+        """COPY, UNLOAD and EXPLAIN: run by the endpoint itself, not by PostgreSQL."""
+        return self.copy is not None or self.unload is not None or self.explain is not None
 
 
 # Statements sqlglot passes on as they are: the user's own text is kept. A statement read as a bare name
@@ -74,6 +83,11 @@ def _split(sql: str) -> Iterator[tuple[str, list[Token] | None]]:
 def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> Statement:
     if tokens is not None and tokens[0].token_type == TokenType.COPY:
         return Statement(source=source, postgres=[], copy=parse_copy(source))
+    if tokens is not None and (explained := explained_statement(source, tokens)) is not None:
+        [inner] = translate(explained)
+        return Statement(source=source, postgres=[], explain=inner.postgres[0])
+    if tokens is not None and tokens[0].token_type == TokenType.COMMAND and tokens[0].text.upper() == "UNLOAD":
+        return Statement(source=source, postgres=[], unload=parse_unload(source))
     try:
         if tokens is None:
             raise TokenError("the text cannot be tokenized")

@@ -247,7 +247,6 @@ BY_AMAZON_REDSHIFT: list[Rule] = [
 """SQL that Amazon Redshift rejects."""
 
 BY_THE_LOCAL_REDSHIFT: list[Rule] = [
-    reject("UNLOAD", command_is("UNLOAD"), by="the local Redshift"),
     # sqlglot reads APPROXIMATE PERCENTILE_DISC without its WITHIN GROUP order (ASC or DESC).
     reject(
         "APPROXIMATE PERCENTILE_DISC", node_is(exp.ApproxQuantile), by="the local Redshift", hint="use PERCENTILE_DISC"

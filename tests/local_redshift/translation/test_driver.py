@@ -7,7 +7,6 @@ import psycopg
 import pytest
 
 from local_redshift.copy.options import CopyOptions, IamRole
-from local_redshift.errors import RedshiftError
 from local_redshift.translation import Statement, translate
 from tests.local_redshift.translation.support import one, run
 
@@ -97,12 +96,14 @@ def test_copy_from_s3_is_handed_over_untranslated():
 
 
 def test_copy_csv_options():
-    # The COPY grammar reads every option as written (a misread one would be a syntax error), then refuses CSV.
-    with pytest.raises(RedshiftError, match=r"loads JSON only \(FORMAT AS JSON\); CSV is not supported"):
-        translate(
-            "COPY t (a, b) FROM 's3://b/k' CREDENTIALS 'aws_iam_role=arn' CSV QUOTE AS '\"' "
-            "IGNOREHEADER 1 DELIMITER ',' ACCEPTINVCHARS MAXERROR AS 10 GZIP"
-        )
+    # The COPY grammar reads every option as written (a misread one would be a syntax error).
+    [statement] = translate(
+        "COPY t (a, b) FROM 's3://b/k' CREDENTIALS 'aws_iam_role=arn:aws:iam::1:role/r' CSV QUOTE AS '\"' "
+        "IGNOREHEADER 1 DELIMITER ',' ACCEPTINVCHARS MAXERROR AS 10 GZIP"
+    )
+    copy = statement.copy
+    assert (copy.columns, copy.text.kind, copy.text.quote, copy.text.delimiter) == (("a", "b"), "csv", '"', ",")
+    assert (copy.ignore_header, copy.accept_invalid_chars, copy.max_errors, copy.compression) == (1, "?", 10, "gzip")
 
 
 @pytest.mark.parametrize("text", ["ELSE", "WHEN", "THEN"])

@@ -125,7 +125,6 @@ def test_sql_redshift_rejects_is_refused_with_its_name(sql, construct):
 @pytest.mark.parametrize(
     ("sql", "construct"),
     [
-        ("UNLOAD ('SELECT * FROM users') TO 's3://b/users' IAM_ROLE 'arn'", "UNLOAD"),
         ("COPY users FROM 'dynamodb://users' IAM_ROLE 'arn' READRATIO 50", "COPY from a source other than Amazon S3"),
     ],
 )

@@ -1,0 +1,61 @@
+"""COPY ... FORMAT AS PARQUET: the rows of a Parquet data file as records whose values go to the target columns
+by position ("COPY from columnar data formats": the file's columns in order, as many as the table or column list).
+
+Each value comes out as the JSON loader's converters read values (copy.conversion): integers, floats, booleans
+and strings as they are, decimals, dates and timestamps as their ISO text, nested values as lists and objects.
+The file is read one row group batch at a time, so memory holds a batch, not the whole file's rows.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from local_redshift.copy.errors import CopyError
+from local_redshift.copy.json_records import Record
+
+BATCH_ROWS = 8192
+_RAW_LIMIT = 1024
+
+
+def parquet_records(data: bytes, *, columns: int) -> Iterator[Record]:
+    """The rows of one Parquet file in order, each a Record whose value is the row's values (line_number: the row)."""
+    try:
+        parquet = pq.ParquetFile(io.BytesIO(data))
+    except (pa.ArrowException, OSError) as error:
+        raise CopyError(f"The file is not a valid Parquet file: {error}") from None
+    found = len(parquet.schema_arrow)
+    if found != columns:
+        raise CopyError(
+            "The number of columns in the target table (or column list) and the number of columns in the Parquet"
+            f" file must match: {columns} in the table, {found} in the file"
+        )
+    number = 0
+    for batch in parquet.iter_batches(batch_size=BATCH_ROWS):
+        for row in zip(*(column.to_pylist() for column in batch.columns), strict=True):
+            number += 1
+            values = [_loadable(value) for value in row]
+            raw = "|".join("" if value is None else str(value) for value in values)[:_RAW_LIMIT]
+            yield Record(number, raw.encode(), values)
+
+
+def _loadable(value: Any) -> Any:
+    """A Parquet value as the converters read it."""
+    kind = value.__class__
+    if kind is Decimal:
+        return format(value, "f")
+    if kind is datetime.datetime:
+        if value.tzinfo is not None:
+            value = value.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        return value.isoformat(" ")
+    if kind is datetime.date or kind is datetime.time:
+        return value.isoformat()
+    if kind is bytes:
+        return value.hex()
+    return value
