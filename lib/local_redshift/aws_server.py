@@ -1,8 +1,13 @@
-"""The local AWS stand-in: moto's server, plus one route the endpoint asks which clusters exist.
+"""The local AWS stand-in: moto's server, plus what moto lacks: one route the endpoint asks which clusters exist,
+Redshift Serverless (local_redshift.serverless) and the Redshift Data API (local_redshift.data_api).
 
-`GET /_local_redshift/clusters` lists every Redshift cluster moto holds, with what the endpoint needs to admit a
-client: database, master user, status, attached roles, and the md5 verifier of the master password (never the
-password itself). Run as `python -m local_redshift.aws_server --port N`; it listens on 127.0.0.1 only.
+`GET /_local_redshift/clusters` lists every Redshift cluster moto holds and every serverless workgroup, with what
+the endpoint needs to admit a client: database, master user, status, attached roles, and the md5 verifier of the
+master password (never the password itself). A workgroup is listed once per login (its namespace's admin user,
+each temporary user of GetCredentials), with `serverless` set. Requests whose X-Amz-Target names Redshift
+Serverless or the Data API are answered here, never by moto. Run as
+`python -m local_redshift.aws_server --port N --endpoint-port M` (M: the local Redshift endpoint's port, where
+workgroups are served and Data API statements run); it listens on 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -14,15 +19,22 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from local_redshift.data_api import responses as data_api_responses
+from local_redshift.data_api.responses import DataApi
+from local_redshift.json_api import Operation, serve, target_of
+from local_redshift.serverless import responses as serverless_api
+from local_redshift.serverless.directory import workgroup_logins
+from local_redshift.serverless.models import ServerlessBackend
+
 CLUSTERS_PATH = "/_local_redshift/clusters"
 HOST = "127.0.0.1"
 
 
-def cluster_directory() -> list[dict[str, Any]]:
-    """Every cluster in moto's Redshift backends, in every account and region."""
+def cluster_directory(serverless: ServerlessBackend) -> list[dict[str, Any]]:
+    """Every cluster in moto's Redshift backends, in every account and region, and every workgroup's logins."""
     from moto.redshift.models import redshift_backends
 
-    clusters = []
+    clusters = workgroup_logins(serverless)
     for account_id, regions in redshift_backends.items():
         for region, backend in regions.items():
             for cluster in backend.clusters.values():
@@ -46,15 +58,26 @@ def _describe(account_id: str, region: str, cluster: Any) -> dict[str, Any]:
 
 
 class WithClusterDirectory:
-    """WSGI middleware: answers CLUSTERS_PATH itself, hands everything else to moto."""
+    """WSGI middleware: answers CLUSTERS_PATH, Redshift Serverless and the Data API itself, hands everything else
+    to moto."""
 
-    def __init__(self, app: Callable[..., Iterable[bytes]]) -> None:
+    def __init__(self, app: Callable[..., Iterable[bytes]], endpoint_port: int) -> None:
         self.app = app
+        self.serverless = ServerlessBackend(HOST, endpoint_port)
+        data_api = DataApi(self.serverless, HOST, endpoint_port)
+        self.services: dict[str, tuple[dict[str, Operation], str]] = {
+            serverless_api.TARGET_PREFIX: (serverless_api.operations(self.serverless), "message"),
+            data_api_responses.TARGET_PREFIX: (data_api_responses.operations(data_api), "Message"),
+        }
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        prefix, _ = target_of(environ)
+        if prefix in self.services:
+            operations, message = self.services[prefix]
+            return serve(environ, start_response, operations, message)
         if environ.get("PATH_INFO") != CLUSTERS_PATH:
             return self.app(environ, start_response)
-        body = json.dumps(cluster_directory()).encode()
+        body = json.dumps(cluster_directory(self.serverless)).encode()
         start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
         return [body]
 
@@ -63,12 +86,14 @@ def main(argv: list[str] | None = None) -> None:
     """Serve moto and the cluster directory on 127.0.0.1 until stopped."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--endpoint-port", type=int, required=True)
     args = parser.parse_args(argv)
     os.environ.setdefault("MOTO_PORT", str(args.port))
     from moto.server import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import run_simple
 
-    run_simple(HOST, args.port, WithClusterDirectory(DomainDispatcherApplication(create_backend_app)), threaded=True)
+    app = WithClusterDirectory(DomainDispatcherApplication(create_backend_app), args.endpoint_port)
+    run_simple(HOST, args.port, app, threaded=True)
 
 
 if __name__ == "__main__":

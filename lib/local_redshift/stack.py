@@ -86,7 +86,10 @@ class LocalStack:
         try:
             if self._start(
                 "moto server", self._moto_pid, self.settings.aws_port, "SPARKIFY_LOCAL_AWS_PORT",
-                [sys.executable, "-m", AWS_MARKER, "--port", str(self.settings.aws_port)],
+                [
+                    sys.executable, "-m", AWS_MARKER, "--port", str(self.settings.aws_port),
+                    "--endpoint-port", str(self.settings.endpoint_port),
+                ],
                 self.moto_log, {"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"},
             ):  # fmt: skip
                 started.append(lambda: self._stop("moto server", self._moto_pid))

@@ -22,6 +22,7 @@ from local_redshift.aws_server import CLUSTERS_PATH
 from local_redshift.catalog import install
 from local_redshift.errors import SqlState
 from local_redshift.postgres import PostgresServer
+from local_redshift.serverless import catalog as serverless_catalog
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +53,15 @@ class Cluster:
     master_username: str
     md5_verifier: str
     status: str
-    created: str
+    created: str  # for a serverless workgroup: its namespace's id
     iam_roles: tuple[str, ...]
+    serverless: bool = False  # a Redshift Serverless workgroup, its data its namespace's
 
     @property
     def postgres_database(self) -> str:
-        """The PostgreSQL database holding this cluster's data: new for every cluster created."""
-        identity = f"{self.account_id}/{self.region}/{self.identifier}/{self.created}"
+        """The PostgreSQL database holding this cluster's data: new for every cluster (or namespace) created."""
+        what = f"namespace/{self.created}" if self.serverless else f"{self.identifier}/{self.created}"
+        identity = f"{self.account_id}/{self.region}/{what}"
         return DATABASE_PREFIX + hashlib.sha1(identity.encode()).hexdigest()[:24]
 
 
@@ -152,6 +155,8 @@ class ClusterDirectory:
                     try:
                         with psycopg.connect(self.postgres.conninfo(name), autocommit=True) as connection:
                             install(connection)
+                            if cluster.serverless:
+                                serverless_catalog.install(connection)
                     except Exception:
                         admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
                         raise

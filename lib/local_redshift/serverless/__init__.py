@@ -1,0 +1,1 @@
+"""Amazon Redshift Serverless in the local AWS stand-in: namespaces, workgroups and their temporary credentials."""
