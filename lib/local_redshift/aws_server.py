@@ -54,6 +54,8 @@ def _describe(account_id: str, region: str, cluster: Any) -> dict[str, Any]:
         "status": cluster.status,
         "created": str(cluster.create_time),
         "iam_roles": list(cluster.iam_roles_arn),
+        "node_type": cluster.node_type,
+        "number_of_nodes": int(cluster.number_of_nodes),
     }
 
 

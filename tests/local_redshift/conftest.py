@@ -68,9 +68,10 @@ def create_cluster(stack: Any, identifier: str, **options: Any) -> Login:
         port=stack.settings.endpoint_port, database=options.pop("database", "dev"),
         user=options.pop("user", "awsuser"), password=f"Pw{uuid.uuid4().hex[:12]}", identifier=identifier,
     )  # fmt: skip
+    shape = {"NodeType": "ra3.large", "ClusterType": "single-node", **options}
     stack_client(stack, "redshift").create_cluster(
-        ClusterIdentifier=identifier, NodeType="ra3.large", ClusterType="single-node", MasterUsername=login.user,
-        MasterUserPassword=login.password, DBName=login.database, **options,
+        ClusterIdentifier=identifier, MasterUsername=login.user, MasterUserPassword=login.password,
+        DBName=login.database, **shape,
     )  # fmt: skip
     return login
 

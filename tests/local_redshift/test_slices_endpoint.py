@@ -15,6 +15,8 @@ from decimal import Decimal
 
 import pytest
 
+from tests.local_redshift.conftest import create_cluster, stack_client
+
 
 @pytest.fixture
 def connection(cluster):
@@ -64,3 +66,15 @@ def test_all_keeps_a_copy_on_the_first_slice_of_the_node(connection):
     assert slice_rows(connection, "copied") == [(0, 7), (1, 0)]
     perm = "SELECT DISTINCT dist_style, block_count FROM stv_tbl_perm WHERE TRIM(name) = 'copied'"
     assert connection.execute(perm).fetchall() == [(8, -1)]  # PG_CLASS_INFO's 8 = ALL; blocks not counted
+
+
+def test_the_slices_follow_the_clusters_node_type_and_count_and_its_resize(local_stack):
+    # the Management Guide's node type table: ra3.4xlarge has 4 slices per node
+    identifier = f"slices-{uuid.uuid4().hex[:8]}"
+    login = create_cluster(local_stack, identifier, NodeType="ra3.4xlarge", ClusterType="multi-node", NumberOfNodes=2)
+    query = "SELECT count(*), count(DISTINCT node), max(localslice) FROM stv_slices"
+    with login.psycopg() as connection:
+        assert connection.execute(query).fetchone() == (8, 2, 3)
+    stack_client(local_stack, "redshift").modify_cluster(ClusterIdentifier=identifier, NumberOfNodes=3)
+    with login.psycopg() as connection:  # a new session sees the cluster as it is now
+        assert connection.execute(query).fetchone() == (12, 3, 3)

@@ -13,6 +13,7 @@ from psycopg.sql import SQL, Identifier
 from local_redshift.endpoint import messages
 
 ISOLATION = "serializable"  # Redshift's: concurrent writers of the same rows fail instead of both winning
+_SETTINGS = {"default_transaction_isolation": ISOLATION}
 REPORTED_PARAMETERS = (
     "server_version", "server_encoding", "client_encoding", "DateStyle", "IntervalStyle", "TimeZone",
     "integer_datetimes", "standard_conforming_strings", "is_superuser", "session_authorization",
@@ -23,12 +24,10 @@ REPORTED_PARAMETERS = (
 class PostgresBackend:
     """One PostgreSQL session, opened by psycopg (login, settings) and then used through its socket."""
 
-    def __init__(self, conninfo: str, user: str, application_name: str) -> None:
+    def __init__(self, conninfo: str, user: str, application_name: str, settings: dict[str, str]) -> None:
+        options = " ".join(f"-c {name}={value}" for name, value in {**settings, **_SETTINGS}.items())
         self.connection = psycopg.connect(
-            conninfo,
-            autocommit=True,
-            application_name=application_name[:63],
-            options=f"-c default_transaction_isolation={ISOLATION}",
+            conninfo, autocommit=True, application_name=application_name[:63], options=options
         )
         self.connection.execute(SQL("SET SESSION AUTHORIZATION {}").format(Identifier(user)))
         pgconn = self.connection.pgconn

@@ -56,6 +56,13 @@ class Cluster:
     created: str  # for a serverless workgroup: its namespace's id
     iam_roles: tuple[str, ...]
     serverless: bool = False  # a Redshift Serverless workgroup, its data its namespace's
+    node_type: str = "ra3.large"
+    number_of_nodes: int = 1
+
+    @property
+    def settings(self) -> dict[str, str]:
+        """What its sessions know of the cluster's hardware: the modelled slices follow it (catalog_sql/50_slices)."""
+        return {"redshift.node_type": self.node_type, "redshift.number_of_nodes": str(self.number_of_nodes)}
 
     @property
     def postgres_database(self) -> str:

@@ -159,7 +159,9 @@ class Session:
             return False
         self._admitted = login.postgres_database
         conninfo = self.services.directory.postgres.conninfo(login.postgres_database)
-        self.backend = backend = PostgresBackend(conninfo, login.user, login.parameters.get("application_name", ""))
+        self.backend = backend = PostgresBackend(
+            conninfo, login.user, login.parameters.get("application_name", ""), login.cluster.settings
+        )
         self.services.cancels.add(backend.pid, backend.key, backend)
         relay = Relay(self.client, backend.socket)
         queries = SessionQueries(
