@@ -27,14 +27,14 @@ def test_32_sessions_mixing_analytics_and_copy_get_correct_answers(warehouse_con
     copy_events = sql.find("staging", "copy_staging_events")
     latencies: list[float] = []
     failures: list[str] = []
-    deadline = time.monotonic() + SECONDS
-    start = threading.Barrier(SESSIONS)
+    deadline = [0.0]  # set when every session has connected: the SECONDS of load start together
+    start = threading.Barrier(SESSIONS, action=lambda: deadline.__setitem__(0, time.monotonic() + SECONDS))
 
     def analyst(number: int) -> None:
         with warehouse.connect(warehouse_config) as connection:
             start.wait(timeout=60)
             turn = number
-            while time.monotonic() < deadline:
+            while time.monotonic() < deadline[0]:
                 query = queries[turn % len(queries)]
                 began = time.perf_counter()
                 result = warehouse.query(connection, query.text)
@@ -46,7 +46,7 @@ def test_32_sessions_mixing_analytics_and_copy_get_correct_answers(warehouse_con
     def reloader(_: int) -> None:
         with warehouse.connect(warehouse_config) as connection:
             start.wait(timeout=60)
-            while time.monotonic() < deadline:
+            while time.monotonic() < deadline[0]:
                 began = time.perf_counter()
                 warehouse.run_file(connection, copy_events, params)
                 latencies.append(time.perf_counter() - began)

@@ -1,4 +1,5 @@
-"""Names as Redshift gives and reads them: lateral column aliases, result column names, delimited identifiers."""
+"""Names as Redshift gives and reads them: lateral column aliases, select-list aliases in WHERE and HAVING, result
+column names, delimited identifiers."""
 
 from __future__ import annotations
 
@@ -36,16 +37,43 @@ def result_column_names(select: exp.Select, _: Context) -> exp.Expr:
 def lateral_column_alias(select: exp.Select, _: Context) -> exp.Expr:
     """An alias defined in the select list can be used by the expressions after it: its expression is inlined.
 
-    (Redshift prefers a FROM-clause column of the same name; without the table definitions at hand,
-    the alias always wins here.)
+    "If there is a column with the same name defined in the FROM clause ..., the column in the FROM clause takes
+    priority": see _is_a_column for what the translator can tell of that without the table definitions.
     """
     defined: dict[str, exp.Expr] = {}
     for projection in select.expressions:
         for column in list(projection.find_all(exp.Column)):
             if not column.table and column.name.lower() in defined and column.find_ancestor(exp.Select) is select:
                 column.replace(exp.paren(defined[column.name.lower()].copy()))
-        if isinstance(projection, exp.Alias):
+        if isinstance(projection, exp.Alias) and not _is_a_column(projection.alias.lower(), projection.this, select):
             defined[projection.alias.lower()] = projection.this
+    return select
+
+
+def _is_a_column(name: str, expression: exp.Expr, select: exp.Select) -> bool:
+    """Whether a FROM-clause column is known to have the alias's name: the aliased expression reads an unqualified
+    column of that name (`upper(name) AS name`), or the query reads it qualified (`t.name`). A table column that the
+    query does not read cannot be seen without the table definitions; there the alias wins."""
+    return any(column.name.lower() == name for column in expression.find_all(exp.Column) if not column.table) or any(
+        column.name.lower() == name for column in select.find_all(exp.Column) if column.table
+    )
+
+
+def select_list_aliases_in_where_and_having(select: exp.Select, _: Context) -> exp.Expr:
+    """A select-list alias used in WHERE or HAVING stands for its expression, which is inlined; a FROM-clause column
+    of the same name takes priority, as in the select list (see _is_a_column)."""
+    aliases = {
+        projection.alias.lower(): projection.this
+        for projection in select.expressions
+        if isinstance(projection, exp.Alias) and not _is_a_column(projection.alias.lower(), projection.this, select)
+    }
+    for clause in (select.args.get("where"), select.args.get("having")):
+        if not aliases or clause is None:
+            continue
+        for column in list(clause.find_all(exp.Column)):
+            name = column.name.lower()
+            if not column.table and name in aliases and column.find_ancestor(exp.Select) is select:
+                column.replace(exp.paren(aliases[name].copy()))
     return select
 
 
@@ -56,6 +84,9 @@ def delimited_identifiers_fold_to_lower_case(identifier: exp.Identifier, _: Cont
 
 
 LATERAL_COLUMN_ALIAS = Rule("Lateral column alias reference", node_is(exp.Select), lateral_column_alias)
+SELECT_LIST_ALIASES_IN_WHERE_AND_HAVING = Rule(
+    "Select-list aliases in WHERE and HAVING", node_is(exp.Select), select_list_aliases_in_where_and_having
+)
 RESULT_COLUMN_NAMES = Rule("Result column names", node_is(exp.Select), result_column_names)
 DELIMITED_IDENTIFIERS = Rule(
     "Delimited identifiers",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from local_redshift.translation import (
     aggregates,
+    comparisons,
     datatypes,
     dates,
     ddl,
@@ -22,6 +23,7 @@ from local_redshift.translation.rule import Rule
 RULES: list[Rule] = [
     # First, while the select list is as the user wrote it.
     names.LATERAL_COLUMN_ALIAS,
+    names.SELECT_LIST_ALIASES_IN_WHERE_AND_HAVING,  # after the lateral aliases are inlined in the select list
     names.RESULT_COLUMN_NAMES,
     # SQL that Amazon Redshift rejects, then what the local Redshift does not do.
     *rejected.BY_AMAZON_REDSHIFT,
@@ -42,6 +44,8 @@ RULES: list[Rule] = [
     ddl.TABLE_CONSTRAINTS,
     datatypes.CHARACTER_TYPES,
     datatypes.VARCHAR_MAX,
+    comparisons.VARCHAR_LENGTH_IN_BYTES,  # after the lengths of the character types are set
+    comparisons.ALTERED_VARCHAR_LENGTH_IN_BYTES,
     numbers.DECIMAL_DEFAULT_PRECISION,
     ddl.TABLE_DESIGN,
     ddl.ALTER_TABLE_DESIGN,
@@ -50,6 +54,9 @@ RULES: list[Rule] = [
     ddl_commands.TRUNCATE_COMMITS,
     ddl_commands.APPEND_FROM,
     # Functions.
+    comparisons.STRINGS_COMPARED,  # before the string functions are rewritten
+    comparisons.STRING_IN_STRINGS,
+    comparisons.CAST_TO_VARCHAR_KEEPS_BYTES,
     dates.EXTRACT,
     dates.DATE_PART,
     dates.DATE_TRUNC,
