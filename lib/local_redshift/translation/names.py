@@ -18,7 +18,8 @@ _RESULT_COLUMN_NAMES: list[tuple[Callable[[exp.Expr], bool], str]] = [
     (call_of("ADD_MONTHS"), "add_months"),
     (call_of("GETDATE"), "timestamp"),
     (node_is(exp.CurrentTimestamp, where=lambda t: bool(t.args.get("sysdate"))), "timestamp"),
-    (node_is(exp.GroupConcat, exp.WithinGroup), "listagg"),
+    (node_is(exp.GroupConcat), "listagg"),
+    (node_is(exp.WithinGroup, where=lambda within: isinstance(within.this, exp.GroupConcat)), "listagg"),
     (node_is(exp.FromBase), "strtol"),
     (node_is(exp.Trunc), "trunc"),
 ]

@@ -1,4 +1,4 @@
-"""Names: delimited identifiers fold to lower case."""
+"""Names: delimited identifiers fold to lower case; unaliased results are named as Redshift names them."""
 
 from __future__ import annotations
 
@@ -9,3 +9,12 @@ def test_quoted_names_fold_to_lower_case(conn):
     run(conn, 'CREATE TABLE "MixedCase" ("ColumnA" INT); INSERT INTO MixedCase VALUES (1)')
     assert column_names(conn, 'SELECT "ColumnA" AS "Alias" FROM "MIXEDCASE"') == ["alias"]
     assert one(conn, "SELECT columna FROM mixedcase") == 1
+
+
+def test_an_unaliased_percentile_keeps_its_own_name_and_listagg_its(conn):
+    # r_PERCENTILE_CONT.html and r_LISTAGG.html show their result columns as percentile_cont and listagg
+    run(conn, "CREATE TABLE named_values (v INT); INSERT INTO named_values VALUES (1), (2)")
+    within = "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY v) FROM named_values"
+    assert column_names(conn, within) == ["percentile_cont"]
+    listagg = "SELECT LISTAGG(v, ',') WITHIN GROUP (ORDER BY v) FROM named_values"
+    assert column_names(conn, listagg) == ["listagg"]
