@@ -5,15 +5,19 @@ PY := $(VENV)/bin/python
 CLI := $(VENV)/bin/sparkify-dwh
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install demo check test bench down clean
+.PHONY: install demo up lab check test test-browser chromium bench down clean
 
 ## The install: pip puts uv into the venv (from PyPI) and uv installs the project, about 5 s instead of 60 s with
 ## pip alone; where either step fails, pip installs the project. environment.yml (conda) installs with pip.
+## jupysql-plugin (installed with jupysql) wants React 17, and JupyterLab 4 flags it incompatible: it is disabled,
+## in this venv only (the %sql magic does not need it).
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet uv && $(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev]' \
-		|| $(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet uv && $(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev,test]' \
+		|| $(PY) -m pip install --quiet -e '.[dev,test]'
+	$(VENV)/bin/jupyter labextension disable --level=sys_prefix jupysql-plugin >/dev/null 2>&1 || true
+	$(VENV)/bin/jupyter server extension disable --sys-prefix jupysql_plugin >/dev/null 2>&1 || true
 	touch $(INSTALLED)
 
 install: $(INSTALLED)
@@ -24,6 +28,18 @@ demo: install
 	$(CLI) local up
 	$(CLI) run
 	$(CLI) local status
+	@echo
+	@echo "Next: the same steps one by one, in the notebooks. Run 'make lab', open the http://127.0.0.1:8888/lab?token=..."
+	@echo "address it prints in your browser, and run notebooks/01_iam_role.ipynb to 06_teardown.ipynb in order."
+	@echo "The local stack keeps running in the background until 'make down' stops it."
+
+## Start the local stack (seeding the sample data) and leave it running; `make down` stops it.
+up: install
+	$(CLI) local up
+
+## JupyterLab on this machine only (127.0.0.1), opened at the notebooks; it prints the address to open.
+lab: install
+	$(VENV)/bin/jupyter lab --no-browser --ip 127.0.0.1 --notebook-dir notebooks
 
 ## Lint and format checks, then every test that needs no server (pytest -m "not server", well under a minute); a
 ## test that tries to start a server without the `server` marker fails.
@@ -32,9 +48,20 @@ check: install
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest -m "not server"
 
-## The whole test suite; tests that start servers stop them.
-test: install
+## The whole test suite, the browser test included; tests that start servers stop them.
+test: install chromium
 	$(PY) -m pytest
+
+## The browser test alone: JupyterLab in Debian's chromium, driven by Playwright (about 3 minutes).
+test-browser: install chromium
+	$(PY) -m pytest tests/test_browser.py
+
+## Debian's chromium for the browser test, with apt-get where it is missing (as root); where it cannot be
+## installed, the browser test skips and says why.
+chromium:
+	@command -v chromium >/dev/null || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		chromium >/dev/null; } || echo "chromium could not be installed here: the browser test will skip"
 
 ## Benchmarks: the endpoint's overhead and COPY from S3 (about 5 minutes on 2 cores); results in benchmarks/results/.
 bench: install

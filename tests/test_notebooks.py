@@ -1,5 +1,7 @@
 """The tutorial's notebooks: stored without outputs, and run in order by nbmake against a local stack of their
-own, twice in a row, with no secret in their outputs or in the stack's logs."""
+own, twice in a row, with no error, no stderr output (JupyterLab draws it as a warning) and no secret in their
+outputs or in the stack's logs; run out of order, the first error is a few lines naming the notebook to run; and
+a query cell run again after Run All (the last cell closed the connection) works."""
 
 from __future__ import annotations
 
@@ -11,14 +13,41 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
 
+from sparkify_dwh import mistakes
 from tests.conftest import stack_environment
 from tests.support import REPO_ROOT
 from tests.test_repository import ACCESS_KEY_ID
 
 NOTEBOOKS = sorted((REPO_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CLI = [sys.executable, "-m", "sparkify_dwh.cli"]
+MOST_ERROR_LINES = 15
+
+
+def _outputs(path: Path) -> Iterator[tuple[str, dict]]:
+    """(cell id, output) for every output nbmake wrote back into the notebook at `path`."""
+    for cell in json.loads(path.read_text())["cells"]:
+        for output in cell.get("outputs", ()):
+            yield cell.get("id", "?"), output
+
+
+def _nbmake(notebooks: list[Path], environment: dict[str, str], basetemp: Path) -> subprocess.CompletedProcess:
+    """Run `notebooks` with nbmake, in this order, writing their outputs back into them."""
+    command = [sys.executable, "-m", "pytest", "--nbmake", "--overwrite", "--nbmake-timeout=600"]
+    command += ["-p", "no:cacheprovider", f"--basetemp={basetemp}", "-q", *map(str, notebooks)]
+    return subprocess.run(command, env=environment, cwd=REPO_ROOT, capture_output=True, text=True)
+
+
+def _copies(tmp_path: Path) -> dict[str, Path]:
+    """Copies of the notebooks (nbmake writes their outputs back), by their number: "01" ... "06"."""
+    copies = tmp_path / "notebooks"
+    copies.mkdir()
+    for path in NOTEBOOKS:
+        shutil.copy(path, copies / path.name)
+    return {path.name[:2]: copies / path.name for path in NOTEBOOKS}
 
 
 def test_the_six_notebooks_are_there_in_order():
@@ -55,26 +84,77 @@ def test_the_notebooks_run_in_order_twice_in_a_row_and_leak_no_secret(
     notebook_environment: dict[str, str], tmp_path: Path
 ):
     """Run on copies (nbmake writes their outputs back) so the outputs can be searched for the password."""
-    copies = tmp_path / "notebooks"
-    copies.mkdir()
-    for path in NOTEBOOKS:
-        shutil.copy(path, copies / path.name)
+    copies = _copies(tmp_path)
     environment = {**notebook_environment, "SPARKIFY_CONFIG": str(REPO_ROOT / "dwh.cfg")}
     for attempt in ("first", "second"):
-        command = [sys.executable, "-m", "pytest", "--nbmake", "--overwrite", "--nbmake-timeout=600"]
-        command += ["-p", "no:cacheprovider", f"--basetemp={tmp_path / attempt}", "-q"]
-        command += sorted(map(str, copies.glob("*.ipynb")))
-        result = subprocess.run(command, env=environment, cwd=REPO_ROOT, capture_output=True, text=True)
+        result = _nbmake(sorted(copies.values()), environment, tmp_path / attempt)
         assert result.returncode == 0, f"{attempt} run failed:\n{result.stdout[-6000:]}\n{result.stderr[-2000:]}"
+        for path in copies.values():
+            for cell_id, output in _outputs(path):
+                assert output["output_type"] != "error", f"{attempt} run: {path.name} {cell_id} shows an error"
+                assert output.get("name") != "stderr", f"{attempt} run: {path.name} {cell_id}: {output['text']!r}"
     password = notebook_environment["SPARKIFY_DWH_DB_PASSWORD"]
     state = Path(notebook_environment["SPARKIFY_LOCAL_STATE_DIR"])
-    for place in [*copies.glob("*.ipynb"), *state.rglob("*.log")]:
+    for place in [*copies.values(), *state.rglob("*.log")]:
         text = place.read_text(errors="replace")
         assert password not in text, f"{place.name} holds the database password"
         assert not ACCESS_KEY_ID.search(text.encode()), f"{place.name} holds an AWS access key id"
     assert any(
         output
-        for path in copies.glob("*.ipynb")
+        for path in copies.values()
         for cell in json.loads(path.read_text())["cells"]
         for output in cell.get("outputs", ())
     ), "the notebooks ran but wrote no outputs to search"
+
+
+@pytest.mark.server  # a local stack of its own, and nbmake
+@pytest.mark.parametrize(
+    ("before", "out_of_order", "fix"),
+    [
+        (["06", "01", "02"], "04", "03_staging"),  # a cluster anew (06 deletes the old one): no staging tables
+        (["06", "01", "02", "03"], "05", "04_star_schema"),  # staging loaded, no star schema
+    ],
+    ids=["04 before 03", "05 before 04"],
+)
+def test_a_notebook_run_too_early_says_in_a_few_lines_which_to_run_first(
+    notebook_environment: dict[str, str], tmp_path: Path, before: list[str], out_of_order: str, fix: str
+):
+    copies = _copies(tmp_path)
+    environment = {**notebook_environment, "SPARKIFY_CONFIG": str(REPO_ROOT / "dwh.cfg")}
+
+    result = _nbmake([copies[number] for number in [*before, out_of_order]], environment, tmp_path / "run")
+
+    assert result.returncode != 0 and f"{len(before)} passed" in result.stdout, result.stdout[-3000:]
+    errors = [output for _, output in _outputs(copies[out_of_order]) if output["output_type"] == "error"]
+    assert errors, f"{copies[out_of_order].name} failed without an error output"
+    shown = "\n".join(errors[0]["traceback"])
+    assert len(shown.splitlines()) <= MOST_ERROR_LINES and fix in shown, shown
+    assert "snippets" not in shown  # JupySQL's guess, which misleads here
+
+
+@pytest.mark.server  # a local stack of its own, nbmake and a kernel
+def test_a_query_cell_run_again_after_run_all_reconnects(notebook_environment: dict[str, str], tmp_path: Path):
+    """Notebook 03's last cell closes its connection; running its row counts again afterwards still works."""
+    copies = _copies(tmp_path)
+    environment = {**notebook_environment, "SPARKIFY_CONFIG": str(REPO_ROOT / "dwh.cfg")}
+    result = _nbmake([copies["06"], copies["01"], copies["02"]], environment, tmp_path / "run")
+    assert result.returncode == 0, result.stdout[-3000:]
+    staging = nbformat.read(copies["03"], as_version=4)
+    client = NotebookClient(staging, timeout=600, resources={"metadata": {"path": str(copies["03"].parent)}})
+    counts = next(i for i, cell in enumerate(staging.cells) if "staging_row_counts" in cell.source)
+
+    with client.setup_kernel(env=environment):
+        for index, cell in enumerate(staging.cells):
+            client.execute_cell(cell, index)
+        assert "connection.close()" in staging.cells[-2].source
+        again = client.execute_cell(staging.cells[counts], counts)
+
+    kinds = [(output["output_type"], output.get("name")) for output in again.outputs]
+    assert ("error", None) not in kinds and ("stream", "stderr") not in kinds, again.outputs
+    results = [output for output in again.outputs if output["output_type"] == "execute_result"]
+    assert results and "staging_events" in results[0]["data"]["text/plain"], again.outputs
+
+
+def test_the_mistakes_name_the_notebooks_that_exist():
+    for sentence, notebook in ((mistakes.RUN_03, "03_staging"), (mistakes.RUN_04, "04_star_schema")):
+        assert notebook in sentence and (REPO_ROOT / "notebooks" / f"{notebook}.ipynb").is_file()

@@ -1,7 +1,8 @@
 """The entity-relationship diagram of the star schema, read from the live catalog: a matplotlib Figure and Mermaid.
 
-Columns, their types, NOT NULL, the distribution key and the sort key come from PG_TABLE_DEF
-(`inspect/05_star_columns.sql`), so the diagram shows the tables as the warehouse holds them.
+Columns, their types, NOT NULL, the distribution key and the sort key come from PG_TABLE_DEF, each table's
+DISTSTYLE from SVV_TABLE_INFO (`inspect/05_star_columns.sql`), so the diagram shows the tables as the warehouse
+holds them.
 
 The relationships are derived from the column names, not read from the catalog: Redshift keeps PRIMARY KEY and
 REFERENCES as informational constraints only, and the local Redshift drops them, so no catalog query finds them
@@ -35,8 +36,11 @@ _TYPE_NAMES = (
     (re.compile(r"^double precision$"), "float8"),
 )
 # Drawing, in inches: the axes span the whole figure with one data unit per inch, so text sizes are predictable.
-BOX_WIDTH, HEADER_HEIGHT, ROW_HEIGHT, COLUMN_GAP, BOX_GAP, MARGIN = 3.5, 0.36, 0.26, 1.3, 0.6, 0.35
-FONT = {"family": "monospace", "size": 7.5}
+# Two columns (the fact table, its dimensions stacked beside it) keep the figure about 10 inches wide, so that
+# 10-point text stays legible where a notebook or a README scales the image to its width.
+BOX_WIDTH, HEADER_HEIGHT, ROW_HEIGHT, COLUMN_GAP, BOX_GAP, MARGIN = 4.3, 0.42, 0.32, 1.4, 0.45, 0.35
+LEGEND_HEIGHT = 1.0
+FONT = {"family": "monospace", "size": 10}
 FACT_COLOR, DIMENSION_COLOR, LINE_COLOR = "#1f6f8b", "#9ccbd9", "#444444"
 
 
@@ -69,10 +73,12 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """A table and its columns in declared order; the first column is its key."""
+    """A table and its columns in declared order; the first column is its key. `diststyle` as SVV_TABLE_INFO
+    writes it: `ALL`, `EVEN`, `KEY(column)`."""
 
     name: str
     columns: tuple[Column, ...]
+    diststyle: str = ""
 
     @property
     def key(self) -> Column:
@@ -137,6 +143,7 @@ def from_catalog(frame: pd.DataFrame) -> Schema:
                 )
                 for row in rows.sort_values("ordinal_position").itertuples()
             ),
+            str(rows["diststyle"].iloc[0] or ""),
         )
         for name, rows in frame.groupby("table_name", sort=True)
     )
@@ -189,20 +196,19 @@ def _height(table: Table) -> float:
 
 
 def _layout(schema: Schema) -> dict[str, tuple[float, float]]:
-    """The top-left corner of each box: the fact table in the middle, the dimensions it refers to on either
-    side, in the order of its columns, the first half on the left."""
+    """The top-left corner of each box: the fact table on the left, in the middle of the height, the dimensions
+    it refers to stacked on its right, in the order of its columns."""
     fact = schema.fact
     around = [r.parent for r in schema.relationships if r.table == fact.name]
-    sides = (around[: (len(around) + 1) // 2], around[(len(around) + 1) // 2 :])
-    heights = [sum(_height(schema.table(n)) for n in side) + BOX_GAP * max(len(side) - 1, 0) for side in sides]
-    total = max(*heights, _height(fact))
-    corners = {fact.name: (BOX_WIDTH + COLUMN_GAP, (total + _height(fact)) / 2)}
-    for x, side, height in zip((0.0, 2 * (BOX_WIDTH + COLUMN_GAP)), sides, heights, strict=True):
-        top = (total + height) / 2
-        for name in side:
-            corners[name] = (x, top)
-            top -= _height(schema.table(name)) + BOX_GAP
-    return {name: (x + MARGIN, y + MARGIN + 0.5) for name, (x, y) in corners.items()}  # room for the legend
+    stacked = sum(_height(schema.table(name)) for name in around) + BOX_GAP * max(len(around) - 1, 0)
+    total = max(stacked, _height(fact))
+    bottom = MARGIN + LEGEND_HEIGHT
+    corners = {fact.name: (MARGIN, bottom + (total + _height(fact)) / 2)}
+    top = bottom + (total + stacked) / 2
+    for name in around:
+        corners[name] = (MARGIN + BOX_WIDTH + COLUMN_GAP, top)
+        top -= _height(schema.table(name)) + BOX_GAP
+    return corners
 
 
 def _draw_table(axes: Axes, schema: Schema, table: Table, corner: tuple[float, float]) -> None:
@@ -215,8 +221,10 @@ def _draw_table(axes: Axes, schema: Schema, table: Table, corner: tuple[float, f
         left + 0.08, top - HEADER_HEIGHT / 2, table.name, va="center", weight="bold",
         color="white" if is_fact else "black", fontdict=FONT,
     )  # fmt: skip
+    role = "fact" if is_fact else "dimension"
+    label = f"{role}, DISTSTYLE {table.diststyle.split('(')[0]}" if table.diststyle else role
     axes.text(
-        left + BOX_WIDTH - 0.08, top - HEADER_HEIGHT / 2, "fact" if is_fact else "dimension", va="center",
+        left + BOX_WIDTH - 0.08, top - HEADER_HEIGHT / 2, label, va="center",
         ha="right", style="italic", color="white" if is_fact else "black", fontdict=FONT,
     )  # fmt: skip
     for number, column in enumerate(table.columns):
@@ -226,8 +234,8 @@ def _draw_table(axes: Axes, schema: Schema, table: Table, corner: tuple[float, f
         marks = ",".join(_key_marks(schema, table, column))
         weight = "bold" if column is table.key else "normal"
         axes.text(left + 0.08, y, marks, va="center", weight="bold", fontdict=FONT)
-        axes.text(left + 0.36, y, column.name, va="center", weight=weight, fontdict=FONT)
-        axes.text(left + 1.35, y, column.short_type, va="center", color="#555555", fontdict=FONT)
+        axes.text(left + 0.5, y, column.name, va="center", weight=weight, fontdict=FONT)
+        axes.text(left + 1.65, y, column.short_type, va="center", color="#555555", fontdict=FONT)
         axes.text(left + BOX_WIDTH - 0.08, y, column.storage, va="center", ha="right", color=FACT_COLOR, fontdict=FONT)
     axes.add_patch(Rectangle((left, top - _height(table)), BOX_WIDTH, _height(table), fill=False, color=header_color))
 
@@ -265,23 +273,24 @@ def draw(schema: Schema) -> Figure:
     """The diagram: a box per table (key, foreign keys, types, DISTKEY and SORTKEY), arrows from each foreign
     key to the key it refers to (dashed where it may be NULL), the fact table in the middle."""
     corners = _layout(schema)
-    width = 3 * BOX_WIDTH + 2 * COLUMN_GAP + 2 * MARGIN
-    height = max(y for _, y in corners.values()) + MARGIN + 0.3
+    width = 2 * BOX_WIDTH + COLUMN_GAP + 2 * MARGIN + 0.4  # room for the arrow around the right-hand boxes
+    height = max(y for _, y in corners.values()) + MARGIN + 0.5
     figure = Figure(figsize=(width, height))
     axes = figure.add_axes((0, 0, 1, 1))
     axes.set_xlim(0, width)
     axes.set_ylim(0, height)
     axes.set_axis_off()
-    axes.text(MARGIN, height - 0.3, "Sparkify star schema", weight="bold", size=12, va="center")
+    axes.text(MARGIN, height - 0.35, "Sparkify star schema", weight="bold", size=14, va="center")
     for table in schema.tables:
         _draw_table(axes, schema, table, corners[table.name])
     for relationship in schema.relationships:
         _draw_relationship(axes, schema, relationship, corners)
     axes.text(
         MARGIN, MARGIN,
-        "PK key (first column)   FK refers to the key of the same name   arrow: many rows -> one row, "
-        "dashed where the column may be NULL\nDISTKEY: rows are spread over the slices by this column   "
-        "SORTKEY n: n-th column of the sort key   tables without a DISTKEY are DISTSTYLE ALL or EVEN",
+        "PK: the table's key (its first column)   FK: refers to the key of the same name\n"
+        "arrow: many rows -> one row; dashed where the column may be NULL\n"
+        "DISTSTYLE KEY: rows spread over the slices by the DISTKEY column; ALL: a copy on every node\n"
+        "SORTKEY n: the n-th column of the table's sort key",
         va="bottom", color="#555555", fontdict=FONT,
     )  # fmt: skip
     return figure

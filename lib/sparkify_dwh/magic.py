@@ -12,6 +12,7 @@ import os
 
 import boto3
 from IPython.core.interactiveshell import InteractiveShell
+from IPython.utils.capture import capture_output
 
 from sparkify_dwh import warehouse
 from sparkify_dwh.config import Config
@@ -31,7 +32,10 @@ def load(ipython: InteractiveShell, config: Config, *, boto_session: boto3.Sessi
     The engine is put in the notebook's namespace as `warehouse_engine` (for pandas too).
     """
     os.environ.update(QUIET_PLOOMBER)
-    ipython.run_line_magic("load_ext", "sql")
+    # JupySQL's loader announces what it found in pyproject.toml ("Did not find user configurations ..."): the
+    # project's pyproject.toml configures no magic, the settings below do, so its messages are dropped.
+    with capture_output():
+        ipython.run_line_magic("load_ext", "sql")
     for name, value in SETTINGS.items():
         ipython.run_line_magic("config", f"SqlMagic.{name} = {value!r}")
     ipython.push({ENGINE_VARIABLE: warehouse.engine(config, boto_session=boto_session)})

@@ -1,6 +1,7 @@
 """The pipeline without notebooks: create the tables, COPY into staging, load the star schema, check it.
 
-`create_tables` is the seed's create_tables.py and `etl` its etl.py; `run` does both and returns the row counts.
+`create_tables` is the seed's create_tables.py and `etl` its etl.py (with VACUUM and ANALYZE after the star load);
+`run` does both and returns the row counts.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 CREATE_STEPS = ("drop", "create")
 STAGING_STEPS = ("copy",)
 STAR_STEPS = ("load",)
+MAINTAIN_STEPS = ("vacuum", "analyze")
 
 
 def copy_params(
@@ -55,6 +57,12 @@ def load_star(connection: redshift_connector.Connection, *, progress: bool = Fal
     warehouse.run_layer(connection, "star", steps=STAR_STEPS, progress=progress)
 
 
+def maintain_star(connection: redshift_connector.Connection) -> None:
+    """VACUUM and ANALYZE the star schema after a load (each statement on its own: VACUUM runs in no transaction)."""
+    for sql_file in sql.files("star", *MAINTAIN_STEPS):
+        warehouse.run_file(connection, sql_file, autocommit=True)
+
+
 def row_counts(connection: redshift_connector.Connection) -> pd.DataFrame:
     """Rows in each table, staging first: `table_name`, `row_count`."""
     return warehouse.query_file(connection, "inspect", "row_counts")
@@ -71,6 +79,7 @@ def etl(
     """Load staging and the star schema, run the checks (raising DataQualityError on a failure); the row counts."""
     load_staging(connection, params, progress=progress)
     load_star(connection, progress=progress)
+    maintain_star(connection)
     checks.run(connection, strict=True)
     counts = row_counts(connection)
     log.info("loaded: %s", ", ".join(f"{row.table_name} {row.row_count:,}" for row in counts.itertuples()))

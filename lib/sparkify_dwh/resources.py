@@ -49,7 +49,7 @@ def _explain(config: Config, action: str, error: Exception) -> str | None:
         if config.is_local:
             return (
                 f"cannot {action}: nothing answers at 127.0.0.1:{config.local.aws_port}; start the local stack "
-                f"with `sparkify-dwh local up` (or set SPARKIFY_MODE=aws to use real AWS)"
+                f"with `make up` or `sparkify-dwh local up` (or set SPARKIFY_MODE=aws to use real AWS)"
             )
         return (
             f"cannot {action}: AWS in region {config.aws.region} cannot be reached; check the network and [AWS] REGION"

@@ -3,6 +3,10 @@
 Locally the endpoint is the local Redshift on 127.0.0.1 (without SSL); on AWS it is the cluster's endpoint from
 DescribeClusters (with SSL); `cluster.endpoint` says which, or why there is none yet. Everything else is the same:
 `redshift_connector`, and SQLAlchemy's `redshift+redshift_connector://` for pandas and the `%sql` magic.
+
+A connection opens itself again when used after `close()` or after it was lost (the stack restarted): a notebook's
+cells can be run again after Run All. A file or query whose connection was lost runs once more on a new one (each
+is one transaction, so nothing ran half).
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ import contextlib
 import logging
 import socket
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import boto3
 import pandas as pd
@@ -20,12 +25,13 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL
 from tqdm.auto import tqdm
 
-from sparkify_dwh import cluster, sql
+from sparkify_dwh import cluster, mistakes, sql
 from sparkify_dwh.config import Config
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-STACK_NOT_UP = "the local stack is not up: run `make demo` or `sparkify-dwh local up`"
+STACK_NOT_UP = mistakes.STACK_DOWN
 
 
 class WarehouseError(RuntimeError):
@@ -36,6 +42,73 @@ def server_message(error: redshift_connector.Error) -> str:
     """The server's own message in a driver error (the driver wraps it in a dict of protocol fields)."""
     first = error.args[0] if error.args else error
     return first.get("M", str(first)) if isinstance(first, dict) else str(first)
+
+
+def _failed(what: str, error: redshift_connector.Error) -> WarehouseError:
+    """`what` failed: the server's message, headed by the step that fixes it when the mistake is a known one."""
+    message = server_message(error)
+    fix = mistakes.hint(message)
+    return WarehouseError(f"{fix} ({what}: {message})" if fix else f"{what} failed: {message}")
+
+
+def _lost(error: BaseException) -> bool:
+    """True when the driver says the connection is gone (closed, or the server went away), not the statement."""
+    return isinstance(error, (redshift_connector.InterfaceError, OSError))
+
+
+class Connection:
+    """A warehouse connection that opens itself again when used after `close()` or after it was lost.
+
+    Everything else (`cursor`, `commit`, `rollback`, ...) is the `redshift_connector.Connection` it holds.
+    """
+
+    def __init__(self, opener: Callable[[], redshift_connector.Connection]) -> None:
+        self._opener = opener
+        self._open: redshift_connector.Connection | None = opener()
+
+    @property
+    def raw(self) -> redshift_connector.Connection:
+        """The driver's connection, opened again when it was closed."""
+        if self._open is None:
+            self._open = self._opener()
+        return self._open
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+    @property
+    def autocommit(self) -> bool:
+        """Whether each statement commits on its own (off unless a file needs it: VACUUM does)."""
+        return self.raw.autocommit
+
+    @autocommit.setter
+    def autocommit(self, on: bool) -> None:
+        self.raw.autocommit = on
+
+    def close(self) -> None:
+        """Close it; the next use opens a new one."""
+        opened, self._open = self._open, None
+        if opened is not None:
+            with contextlib.suppress(redshift_connector.Error, OSError):
+                opened.close()
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _once_more_if_lost(connection: Any, action: Callable[[], T]) -> T:
+    """Run `action`; when the connection turns out lost, open a new one and run it once more."""
+    try:
+        return action()
+    except (redshift_connector.Error, OSError) as error:
+        if not (_lost(error) and isinstance(connection, Connection)):
+            raise
+        log.info("the connection was lost (%s): connecting again", server_message(error))
+        connection.close()
+        return action()
 
 
 def _ssl(config: Config) -> bool:
@@ -52,13 +125,16 @@ def _unreachable(config: Config, host: str, port: int) -> WarehouseError:
     )
 
 
-def connect(
-    config: Config, *, boto_session: boto3.Session | None = None, reach_timeout: float = 10.0
-) -> redshift_connector.Connection:
+def connect(config: Config, *, boto_session: boto3.Session | None = None, reach_timeout: float = 10.0) -> Connection:
     """A new connection to the warehouse (a context manager that closes it); autocommit is off.
 
-    The endpoint must answer within `reach_timeout` seconds; statements then take as long as they need.
+    The endpoint must answer within `reach_timeout` seconds; statements then take as long as they need. Used
+    after `close()`, or after it was lost, it connects again.
     """
+    return Connection(lambda: _open(config, boto_session, reach_timeout))
+
+
+def _open(config: Config, boto_session: boto3.Session | None, reach_timeout: float) -> redshift_connector.Connection:
     host, port = cluster.endpoint(config, boto_session=boto_session)
     try:
         socket.create_connection((host, port), timeout=reach_timeout).close()
@@ -95,24 +171,51 @@ def engine(config: Config, *, boto_session: boto3.Session | None = None) -> Engi
         port=port,
         database=config.dwh.db,
     )
-    return create_engine(url, connect_args={"ssl": _ssl(config)})
+    # pool_pre_ping: a pooled connection the stack lost (it was restarted) is replaced before a query uses it.
+    return create_engine(url, connect_args={"ssl": _ssl(config)}, pool_pre_ping=True)
 
 
 def run_file(
-    connection: redshift_connector.Connection, sql_file: sql.SqlFile, params: Mapping[str, str] | None = None
+    connection: redshift_connector.Connection,
+    sql_file: sql.SqlFile,
+    params: Mapping[str, str] | None = None,
+    *,
+    autocommit: bool = False,
 ) -> None:
-    """Run the statements of one file in one transaction: all of them take effect, or none."""
+    """Run the statements of one file in one transaction: all of them take effect, or none.
+
+    With `autocommit`, each statement commits on its own instead, for those that cannot run inside a transaction
+    block (VACUUM).
+    """
     started = time.perf_counter()
-    cursor = connection.cursor()
+    statements = sql.statements(sql.render(sql_file.text, params or {}))
+
+    def run() -> None:
+        connection.autocommit = autocommit
+        try:
+            cursor = connection.cursor()
+            for statement in statements:
+                cursor.execute(statement)
+            if not autocommit:
+                connection.commit()
+        finally:
+            connection.autocommit = False
+
     try:
-        for statement in sql.statements(sql.render(sql_file.text, params or {})):
-            cursor.execute(statement)
-        connection.commit()
-    except redshift_connector.Error as error:
-        with contextlib.suppress(redshift_connector.Error):
-            connection.rollback()
-        raise WarehouseError(f"{sql_file.relative} failed: {server_message(error)}") from error
+        _once_more_if_lost(connection, run)
+    except (redshift_connector.Error, OSError) as error:
+        _roll_back(connection, error)
+        raise _failed(sql_file.relative, error) from error
     log.info("ran %s in %.1f s", sql_file.relative, time.perf_counter() - started)
+
+
+def _roll_back(connection: Any, error: BaseException) -> None:
+    """End the failed transaction; a lost connection is closed instead, so that the next use opens a new one."""
+    if _lost(error) and isinstance(connection, Connection):
+        connection.close()
+        return
+    with contextlib.suppress(redshift_connector.Error, OSError):
+        connection.rollback()
 
 
 def run_layer(
@@ -135,8 +238,9 @@ def query(connection: redshift_connector.Connection, text: str) -> pd.DataFrame:
     found = sql.statements(text)
     if len(found) != 1:
         raise ValueError(f"query() runs exactly one statement; this text holds {len(found)}")
-    cursor = connection.cursor()
-    try:
+
+    def run() -> pd.DataFrame:
+        cursor = connection.cursor()
         cursor.execute(found[0])
         if cursor.description is None:
             connection.rollback()
@@ -144,11 +248,13 @@ def query(connection: redshift_connector.Connection, text: str) -> pd.DataFrame:
         columns = [column[0] for column in cursor.description]
         frame = pd.DataFrame.from_records(list(cursor.fetchall()), columns=columns)
         connection.commit()
-    except redshift_connector.Error as error:
-        with contextlib.suppress(redshift_connector.Error):
-            connection.rollback()
-        raise WarehouseError(f"the query failed: {server_message(error)}") from error
-    return frame
+        return frame
+
+    try:
+        return _once_more_if_lost(connection, run)
+    except (redshift_connector.Error, OSError) as error:
+        _roll_back(connection, error)
+        raise _failed("the query", error) from error
 
 
 def query_file(

@@ -111,6 +111,7 @@ def test_a_stopped_local_stack_is_one_sentence():
     )
     with pytest.raises(ResourceError) as raised:
         iam.ensure_role(config)
-    assert f"nothing answers at 127.0.0.1:{port}; start the local stack with `sparkify-dwh local up`" in one_sentence(
-        raised.value
+    assert (
+        f"nothing answers at 127.0.0.1:{port}; start the local stack with `make up` or `sparkify-dwh local up`"
+        in one_sentence(raised.value)
     )

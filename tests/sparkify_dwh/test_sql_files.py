@@ -55,7 +55,9 @@ def test_every_file_parses_as_redshift_sql(sql_file: sql.SqlFile, params: dict[s
     trees = sqlglot.parse(sql.render(sql_file.text, params), read=LocalRedshift)
 
     assert trees and all(tree is not None for tree in trees)
-    assert not [tree for tree in trees if isinstance(tree, exp.Command)], "parsed only as an opaque command"
+    # sqlglot has no expression for VACUUM: the one statement it may keep as a command (the translator reads it).
+    opaque = [tree for tree in trees if isinstance(tree, exp.Command) and tree.name.upper() != "VACUUM"]
+    assert not opaque, "parsed only as an opaque command"
 
 
 @pytest.mark.parametrize("sql_file", ALL_FILES, ids=lambda f: f.relative)
@@ -156,7 +158,7 @@ def test_show_gives_the_text_as_the_learner_reads_it_and_highlights_it_in_notebo
 
 
 def test_the_pipeline_steps_cover_every_file_of_staging_and_star():
-    steps = (*pipeline.CREATE_STEPS, *pipeline.STAGING_STEPS, *pipeline.STAR_STEPS)
+    steps = (*pipeline.CREATE_STEPS, *pipeline.STAGING_STEPS, *pipeline.STAR_STEPS, *pipeline.MAINTAIN_STEPS)
     for layer in ("staging", "star"):
         assert sql.files(layer, *steps) == sql.files(layer)
     assert [f.name for f in sql.files("staging", *pipeline.STAGING_STEPS)] == [
