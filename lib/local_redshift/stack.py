@@ -15,6 +15,7 @@ from pathlib import Path
 
 from local_redshift.postgres import PostgresError, PostgresServer
 from local_redshift.processes import PidFile, ProcessError, port_open, start_detached, stop, wait_for_port
+from local_redshift.stand_in_state import notices as stand_in_notices
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,11 @@ class LocalStack:
         return self.settings.state_dir / "endpoint.log"
 
     @property
+    def aws_state(self) -> Path:
+        """The AWS stand-in's state (local_redshift.stand_in_state): remove it, stack down, to start afresh."""
+        return self.settings.state_dir / "aws"
+
+    @property
     def tls_folder(self) -> Path:
         """The endpoint's TLS certificate (endpoint.crt: the root for verify-ca) and its key."""
         return self.settings.state_dir / "tls"
@@ -88,11 +94,13 @@ class LocalStack:
                 "moto server", self._moto_pid, self.settings.aws_port, "SPARKIFY_LOCAL_AWS_PORT",
                 [
                     sys.executable, "-m", AWS_MARKER, "--port", str(self.settings.aws_port),
-                    "--endpoint-port", str(self.settings.endpoint_port),
+                    "--endpoint-port", str(self.settings.endpoint_port), "--state-dir", str(self.aws_state),
                 ],
                 self.moto_log, {"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"},
             ):  # fmt: skip
                 started.append(lambda: self._stop("moto server", self._moto_pid))
+                for notice in stand_in_notices(self.aws_state):
+                    log.warning("AWS stand-in: %s", notice)
             if self._start_postgres():
                 started.append(self.postgres.stop)
             self._start(
