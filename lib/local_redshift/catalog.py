@@ -26,14 +26,19 @@ def catalog_sql() -> str:
     return "\n".join(part.read_text(encoding="utf-8") for part in parts)
 
 
-_REDSHIFT_NAME = r"((?:stl|stv|svl|svv|sys)_\w+|pg_table_def|pg_last_\w+)"
+# Redshift's own relations and functions, and the PostgreSQL catalog tables Redshift gives columns of its own.
+_REDSHIFT_NAME = (
+    r"((?:stl|stv|svl|svv|sys)_\w+|pg_table_def|pg_last_\w+|pg_proc_info|pg_get_late_binding_view_cols|format_encoding"
+    r"|pg_class|pg_attribute|pg_attrdef|pg_constraint|pg_get_constraintdef|pg_user|pg_database)"
+)
 _RELATION = re.compile(rf"CREATE (?:OR REPLACE VIEW|TABLE IF NOT EXISTS) {SCHEMA}\.{_REDSHIFT_NAME}\b", re.I)
 _FUNCTION = re.compile(rf"CREATE OR REPLACE FUNCTION {SCHEMA}\.{_REDSHIFT_NAME}\(", re.I)
 
 
 @functools.cache
 def system_relations() -> frozenset[str]:
-    """The Redshift system tables and views the catalog defines (STL_, STV_, SVL_, SVV_, SYS_, PG_TABLE_DEF)."""
+    """The Redshift system tables and views the catalog defines (STL_, STV_, SVL_, SVV_, SYS_, PG_TABLE_DEF), and
+    its versions of PostgreSQL's catalog tables with Redshift's columns (PG_CLASS, PG_ATTRIBUTE...)."""
     return frozenset(name.lower() for name in _RELATION.findall(catalog_sql()))
 
 

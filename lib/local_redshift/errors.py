@@ -47,6 +47,10 @@ reports as a load error too."""
 IDENTITY_COLUMN_SET = "cannot set an identity column to a value"
 """Redshift's words (SQLSTATE GENERATED_ALWAYS) for an explicit value written into an IDENTITY column."""
 
+UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
+"""Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL
+untranslated. The detail says what the parser expected."""
+
 
 class LoadErrorCode(enum.IntEnum):
     """STL_LOAD_ERRORS.err_code values, as the Amazon Redshift Database Developer Guide's "Load error reference"

@@ -49,7 +49,7 @@ def rs(world):
 def test_copy_through_the_extended_protocol_reports_its_count(rs, world):
     cursor = rs.cursor()
     cursor.execute(copy_sql(world, "good/"))
-    assert cursor.rowcount == 3
+    assert cursor.rowcount == -1  # redshift_connector counts no COPY rows from Redshift's server_version 8.0.2
     cursor.execute("SELECT pg_last_copy_count()")
     assert cursor.fetchone() == [3]
     rs.commit()
@@ -138,7 +138,7 @@ def test_two_failing_copies_in_a_row_each_report_their_own_error_then_the_correc
         cursor.execute(copy_sql(world, "absent/"))
     rs.rollback()
     cursor.execute(copy_sql(world, "good/"))
-    assert cursor.rowcount == 3
+    assert cursor.execute("SELECT pg_last_copy_count()").fetchone() == [3]
     rs.commit()
     assert cursor.execute("SELECT count(*) FROM numbers").fetchone() == [3]
 
@@ -159,8 +159,8 @@ def test_the_course_copy_statements_load_the_course_sample(local_stack, udacity_
         cursor.execute(STAGING_EVENTS.replace("CREATE TABLE ", "CREATE TEMP TABLE "))
         cursor.execute(STAGING_SONGS.replace("CREATE TABLE ", "CREATE TEMP TABLE "))
         cursor.execute(COPY_EVENTS.format(bucket=bucket, role=world["role"]))
-        assert cursor.rowcount == 8056
+        assert cursor.execute("SELECT pg_last_copy_count()").fetchone() == [8056]
         cursor.execute(COPY_SONGS.format(bucket=bucket, role=world["role"]))
-        assert cursor.rowcount == 71
+        assert cursor.execute("SELECT pg_last_copy_count()").fetchone() == [71]
         assert cursor.execute("SELECT count(*) FROM staging_events WHERE page = 'NextSong'").fetchone() == [6820]
         assert cursor.execute("SELECT count(DISTINCT song_id) FROM staging_songs").fetchone() == [71]

@@ -65,9 +65,13 @@ class Session:
         self.run(f"SET search_path TO {self.schema}")
 
     def run(self, sql: str) -> int:
-        """Run one statement; its row count."""
+        """Run one statement; its row count (of a COPY through redshift_connector, PG_LAST_COPY_COUNT(): the driver
+        counts no COPY rows from Redshift's server_version 8.0.2)."""
         cursor = self.connection.cursor()
         cursor.execute(sql)
+        if self.protocol != "simple" and sql.lstrip().upper().startswith("COPY"):
+            cursor.execute("SELECT pg_last_copy_count()")
+            return cursor.fetchone()[0]
         return cursor.rowcount
 
     def rows(self, sql: str) -> list[tuple]:

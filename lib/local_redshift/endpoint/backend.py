@@ -12,6 +12,7 @@ from psycopg.sql import SQL, Identifier
 
 from local_redshift.endpoint import messages
 
+SERVER_VERSION = "8.0.2"  # what Redshift reports ("Amazon Redshift and PostgreSQL": based on PostgreSQL 8.0.2)
 ISOLATION = "serializable"  # Redshift's: concurrent writers of the same rows fail instead of both winning
 _SETTINGS = {"default_transaction_isolation": ISOLATION}
 REPORTED_PARAMETERS = (
@@ -51,6 +52,8 @@ class PostgresBackend:
         message = bytearray(messages.AUTHENTICATION_OK)
         for name in REPORTED_PARAMETERS:
             value = self.connection.pgconn.parameter_status(name.encode())
+            if name == "server_version":
+                value = SERVER_VERSION.encode()  # clients count the rows of SELECT by it: Redshift's do not
             if value is not None:
                 message += messages.parameter_status(name, value.decode())
         message += messages.backend_key_data(self.pid, self.key)

@@ -1,12 +1,12 @@
 """Split a client's query text into statements; parse each, apply the RULES and write PostgreSQL.
 
 A COPY statement is read by the COPY grammar instead, an UNLOAD by the UNLOAD grammar. A statement sqlglot cannot
-parse at all goes to PostgreSQL as written, for PostgreSQL to judge.
+parse is refused as unreadable, never passed to PostgreSQL as written; so is one it reads only as a command, unless
+the command's first words are of a utility statement PostgreSQL reads as Redshift does (_COMMANDS_AS_WRITTEN).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,11 +18,11 @@ from local_redshift.copy.grammar import parse_copy
 from local_redshift.copy.options import CopyOptions
 from local_redshift.explain import explained_statement
 from local_redshift.translation.parser import LocalRedshift
-from local_redshift.translation.rule import Context
+from local_redshift.translation.placeholders import spaced_placeholders
+from local_redshift.translation.rule import Context, command_text
 from local_redshift.translation.rules import RULES
+from local_redshift.translation.unreadable import unreadable
 from local_redshift.unload import UnloadOptions, parse_unload
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,28 @@ class Statement:
 _KEPT_AS_WRITTEN = (exp.Command, exp.Transaction, exp.Commit, exp.Rollback, exp.Set, exp.Alias, exp.Column)
 
 
+# The statements sqlglot reads only as commands (exp.Command) that go to PostgreSQL as written, as their first words
+# say: utility statements that PostgreSQL reads as Redshift does (or refuses naming what it cannot do). Any other
+# command (a CREATE TABLE or a query sqlglot could not read whole) is refused as unreadable.
+_COMMANDS_AS_WRITTEN: tuple[tuple[str, ...], ...] = tuple(
+    tuple(start.split())
+    for start in (
+        "SET", "RESET", "SHOW", "VACUUM", "ANALYZE", "CALL", "GRANT", "REVOKE", "COMMENT", "ALTER", "DROP", "LOCK",
+        "TRUNCATE", "DECLARE", "FETCH", "MOVE", "CLOSE", "PREPARE", "EXECUTE", "DEALLOCATE", "CANCEL", "ABORT",
+        "BEGIN", "START", "END", "COMMIT", "ROLLBACK", "DISCARD", "REFRESH",
+        "CREATE FUNCTION", "CREATE PROCEDURE", "CREATE OR REPLACE", "CREATE USER", "CREATE GROUP", "CREATE SCHEMA",
+        "CREATE DATABASE", "CREATE EXTERNAL",
+    )
+)  # fmt: skip
+
+
 def translate(sql: str) -> list[Statement]:
     """Split a client's query text into statements (several may come in one simple query) and translate each.
 
-    Raises UnsupportedFeature for SQL that Amazon Redshift rejects, and the COPY grammar's RedshiftError for a
-    COPY statement it refuses.
+    Raises UnsupportedFeature for SQL that Amazon Redshift rejects, the COPY grammar's RedshiftError for a COPY
+    statement it refuses, and a RedshiftError (SYNTAX_ERROR) for a statement the translator cannot read.
     """
+    sql = spaced_placeholders(sql)
     return [_translate_statement(sql, source, tokens) for source, tokens in _split(sql)]
 
 
@@ -96,14 +112,30 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
             raise ParseError(f"{len(trees)} statements")
         [tree] = trees
     except (ParseError, TokenError) as error:
-        log.debug("sqlglot cannot parse this statement, passed on as written (%s): %r", error, source)
-        return Statement(source=source, postgres=[source])
+        raise unreadable(sql, source, tokens, _tokenizing_error(source) if tokens is None else error) from error
     as_written = tree.copy() if isinstance(tree, _KEPT_AS_WRITTEN) else None
     context = Context()
     tree = _apply_rules(tree, context)
     if isinstance(tree, _KEPT_AS_WRITTEN) and tree == as_written:
+        if isinstance(tree, exp.Command) and not _passes_as_written(tree):
+            raise unreadable(sql, source, tokens, None)
         return Statement(source=source, postgres=[source])
     return Statement(source=source, postgres=[tree.sql(dialect="postgres"), *context.bookkeeping])
+
+
+def _tokenizing_error(source: str) -> TokenError:
+    """Why the tokenizer cannot read the statement."""
+    try:
+        LocalRedshift().tokenize(source)
+    except TokenError as error:
+        return error
+    return TokenError("the text cannot be tokenized")
+
+
+def _passes_as_written(command: exp.Command) -> bool:
+    """Whether a statement sqlglot reads only as a command is one PostgreSQL runs as Redshift does."""
+    words = command_text(command).upper().split()
+    return any(words[: len(start)] == list(start) for start in _COMMANDS_AS_WRITTEN)
 
 
 def _apply_rules(tree: exp.Expr, context: Context) -> exp.Expr:

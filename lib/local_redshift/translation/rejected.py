@@ -29,6 +29,7 @@ from local_redshift.translation.rule import (
     reject,
     type_is,
 )
+from local_redshift.translation.system import reads_only_the_catalog
 
 # The PostgreSQL data types of the "Unsupported PostgreSQL data types" page that sqlglot reads, by the name refused.
 _UNSUPPORTED_TYPES = {
@@ -72,9 +73,10 @@ def refuse_type(data_type: exp.DataType, _: Context) -> exp.Expr:
 
 def _internal_type(column: exp.ColumnDef) -> str | None:
     """The name of a column's object identifier type (OID, REGCLASS...), NAME or "char": PostgreSQL's internal types,
-    refused as a column's type only (the catalog queries of clients cast to them, which the leader node runs)."""
+    refused as a column's type only (the catalog queries of clients cast to them, which the leader node runs; a
+    column definition list of a function in FROM is such a query's too)."""
     kind = column.args.get("kind")
-    if isinstance(column.parent, exp.UserDefinedFunction) or not isinstance(kind, exp.DataType):
+    if isinstance(column.parent, (exp.UserDefinedFunction, exp.TableAlias)) or not isinstance(kind, exp.DataType):
         return None
     if isinstance(kind, exp.ObjectIdentifier):
         return str(kind.this).upper()
@@ -176,7 +178,10 @@ BY_AMAZON_REDSHIFT: list[Rule] = [
     reject("BIGSERIAL", type_is(exp.DType.BIGSERIAL)),
     reject("SMALLSERIAL", type_is(exp.DType.SMALLSERIAL)),
     reject("The array type", type_is(exp.DType.ARRAY)),
-    reject("ARRAY[...]", node_is(exp.Array, where=lambda a: bool(a.args.get("bracket_notation")))),
+    reject(  # the leader node reads arrays in the catalog's queries (sqlalchemy-redshift's reflection sends one)
+        "ARRAY[...]",
+        node_is(exp.Array, where=lambda a: a.args.get("bracket_notation") and not reads_only_the_catalog(a.root())),
+    ),
     reject("The JSON type", type_is(exp.DType.JSON), hint="use SUPER"),
     reject("The JSONB type", type_is(exp.DType.JSONB), hint="use SUPER"),
     reject("CREATE UNLOGGED TABLE", node_is(exp.UnloggedProperty)),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from local_redshift.translation import (
     aggregates,
     comparisons,
+    conditions,
+    databases,
     datatypes,
     dates,
     ddl,
@@ -12,8 +14,10 @@ from local_redshift.translation import (
     formatting,
     names,
     numbers,
+    primary_keys,
     regexp,
     rejected,
+    show,
     strings,
     system,
     windows,
@@ -30,16 +34,23 @@ RULES: list[Rule] = [
     *rejected.BY_THE_LOCAL_REDSHIFT,
     # Names.
     names.DELIMITED_IDENTIFIERS,
+    databases.THREE_PART_NAMES,  # before the system views, named by schema and name
+    databases.INFORMATION_SCHEMA_VIEWS,
+    databases.INFORMATION_SCHEMA_COLUMNS,
+    conditions.NUMERIC_CONDITIONS,
     ddl.HASH_TEMPORARY_TABLE,
     ddl.HASH_NAME,
     system.LEADER_NODE_ONLY_FUNCTIONS,
     system.VERSION,
     system.SYSTEM_VIEWS,
+    system.SYSTEM_VIEW_COLUMNS,
+    system.SYSTEM_VIEW_PRIVILEGES,
     system.SYSTEM_FUNCTIONS,
     system.CURRENT_DATABASE,
     # Table design.
     ddl.IDENTITY,
     ddl.GENERATED_BY_DEFAULT_IDENTITY,
+    primary_keys.PRIMARY_KEY_RECORDED,  # before the key constraints are dropped
     ddl.COLUMN_KEY_CONSTRAINTS,
     ddl.TABLE_CONSTRAINTS,
     datatypes.CHARACTER_TYPES,
@@ -96,6 +107,7 @@ RULES: list[Rule] = [
     numbers.DECIMAL_COMPUTATIONS,  # after DECIMAL has its default precision
     # Session and maintenance commands.
     system.SET_REDSHIFT_ONLY_SETTING,
+    show.SHOW_OBJECTS,
     system.SHOW_OR_RESET_REDSHIFT_ONLY_SETTING,
     system.VACUUM_OPTIONS,
     ddl_commands.ANALYZE_COLUMNS,

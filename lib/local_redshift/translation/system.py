@@ -27,6 +27,28 @@ def system_views(table: exp.Table, _: Context) -> exp.Expr:
     return table
 
 
+def system_view_columns(column: exp.Column, _: Context) -> exp.Expr:
+    """pg_catalog.view.column names the column of a system view by its view's name alone."""
+    column.set("db", None)
+    return column
+
+
+def privilege_of_a_system_view(call: exp.Anonymous, _: Context) -> exp.Expr:
+    """HAS_TABLE_PRIVILEGE(..., 'svv_table_info', ...): the system view is named in schema redshift_system."""
+    for argument in call.expressions:
+        if _is_a_system_view_name(argument):
+            argument.replace(string_literal(f"{SCHEMA}.{argument.this.lower().removeprefix('pg_catalog.')}"))
+    return call
+
+
+def _is_a_system_view_name(argument: exp.Expr) -> bool:
+    return (
+        isinstance(argument, exp.Literal)
+        and argument.is_string
+        and argument.this.lower().removeprefix("pg_catalog.") in system_relations()
+    )
+
+
 def current_database_is_the_clusters(_current: exp.CurrentDatabase, _: Context) -> exp.Expr:
     """CURRENT_DATABASE(): the database named when the cluster was created, whatever PostgreSQL calls it."""
     return catalog_call("current_database")
@@ -66,6 +88,22 @@ def _runs_on_compute_nodes(statement: exp.Expr) -> bool:
     return False
 
 
+def reads_only_the_catalog(statement: exp.Expr) -> bool:
+    """Whether the statement reads a catalog table (PG prefix, pg_catalog, information_schema) and otherwise only
+    system tables and views or its own CTEs: a query the leader node answers, as the tools' catalog queries are."""
+    ctes = {cte.alias_or_name.lower() for cte in statement.find_all(exp.CTE)}
+    reads_the_catalog = False
+    for table in statement.find_all(exp.Table):
+        name, schema = table.name.lower(), table.db.lower()
+        if not name or (not schema and name in ctes) or name in system_relations():
+            reads_the_catalog |= name.startswith("pg_")
+            continue
+        if not name.startswith("pg_") and schema not in ("pg_catalog", "information_schema"):
+            return False
+        reads_the_catalog = True
+    return reads_the_catalog
+
+
 def _leader_node_only_function(statement: exp.Expr) -> str | None:
     """The name of the first leader node-only function the statement calls, if any."""
     for node in statement.walk():
@@ -86,9 +124,18 @@ def refuse_leader_node_only_functions(statement: exp.Expr, _: Context) -> exp.Ex
     return statement
 
 
-def system_function(call: exp.Anonymous, _: Context) -> exp.Expr:
-    """PG_LAST_COPY_COUNT() and the other system functions the catalog defines under their Redshift names."""
+def system_function(call: exp.Anonymous | exp.Dot, _: Context) -> exp.Expr:
+    """PG_LAST_COPY_COUNT() and the other system functions the catalog defines under their Redshift names (also
+    when named in schema pg_catalog)."""
+    if isinstance(call, exp.Dot):
+        call = call.expression
     return catalog_call(call.name.lower(), *call.expressions)
+
+
+def _is_a_system_function(node: exp.Expr) -> bool:
+    if isinstance(node, exp.Dot):
+        return node.this.name.lower() == "pg_catalog" and _is_a_system_function(node.expression)
+    return isinstance(node, exp.Anonymous) and node.name.lower() in system_functions()
 
 
 REDSHIFT_ONLY_SETTINGS = frozenset(
@@ -151,9 +198,19 @@ def vacuum_options(command: exp.Command, _: Context) -> exp.Expr:
 
 
 SYSTEM_VIEWS = Rule("System tables and views", node_is(exp.Table), system_views)
+SYSTEM_VIEW_COLUMNS = Rule(
+    "Columns qualified by a system view's schema",
+    node_is(exp.Column, where=lambda c: c.db.lower() == "pg_catalog" and c.table.lower() in system_relations()),
+    system_view_columns,
+)
+SYSTEM_VIEW_PRIVILEGES = Rule(
+    "HAS_TABLE_PRIVILEGE() of a system view",
+    lambda node: call_of("HAS_TABLE_PRIVILEGE")(node) and any(_is_a_system_view_name(a) for a in node.expressions),
+    privilege_of_a_system_view,
+)
 SYSTEM_FUNCTIONS = Rule(
     "PG_LAST_COPY_COUNT() and the other system functions",
-    node_is(exp.Anonymous, where=lambda call: call.name.lower() in system_functions()),
+    lambda node: _is_a_system_function(node) and not isinstance(node.parent, exp.Dot),
     system_function,
 )
 LEADER_NODE_ONLY_FUNCTIONS = Rule(

@@ -7,7 +7,8 @@ import psycopg
 import pytest
 
 from local_redshift.copy.options import CopyOptions, IamRole
-from local_redshift.translation import Statement, translate
+from local_redshift.errors import RedshiftError, SqlState
+from local_redshift.translation import translate
 from tests.local_redshift.translation.support import one, run
 
 
@@ -53,15 +54,16 @@ def test_session_and_transaction_commands_pass_as_written(sql, conn):
         run(conn, sql)
 
 
-def test_text_sqlglot_cannot_parse_goes_to_postgres_as_written(conn):
-    [statement] = translate("SELECT 1 +")
-    assert statement.postgres == ["SELECT 1 +"]
-    with pytest.raises(psycopg.errors.SyntaxError):
-        run(conn, "SELECT 1 +")
+def test_text_sqlglot_cannot_parse_is_refused_saying_where():
+    with pytest.raises(RedshiftError, match=r'could not read the statement at line 1, column 10, near "\+"') as refused:
+        translate("SELECT 1 +")
+    assert refused.value.sqlstate == SqlState.SYNTAX_ERROR
 
 
-def test_unterminated_string_goes_to_postgres_as_written():
-    assert [s.postgres for s in translate("SELECT 'oops")] == [["SELECT 'oops"]]
+def test_unterminated_string_is_refused_not_passed_to_postgres():
+    with pytest.raises(RedshiftError, match="could not read the statement at line 1, column") as refused:
+        translate("SELECT 'oops")
+    assert refused.value.detail == "a string, quoted name or comment is not terminated"
 
 
 def test_nvl_nvl2_and_decode_with_null_matching_null(conn):
@@ -107,6 +109,7 @@ def test_copy_csv_options():
 
 
 @pytest.mark.parametrize("text", ["ELSE", "WHEN", "THEN"])
-def test_a_lone_keyword_sqlglot_reads_as_no_statement_goes_to_postgresql_as_written(text):
-    """Found by the fuzz test: sqlglot gives no tree for these, and PostgreSQL then names the syntax error."""
-    assert translate(text) == [Statement(source=text, postgres=[text])]
+def test_a_lone_keyword_sqlglot_reads_as_no_statement_is_refused_where_it_stands(text):
+    """Found by the fuzz test: sqlglot gives no tree for these; the statement never reaches PostgreSQL as written."""
+    with pytest.raises(RedshiftError, match=f'could not read the statement at line 1, column 1, near "{text}"'):
+        translate(text)

@@ -1,0 +1,274 @@
+-- Part of the Redshift system catalog inside PostgreSQL (local_redshift.catalog installs the files in order).
+-- The catalog as the tools read it (sqlalchemy-redshift, redshift_connector, dbt-redshift): Redshift's catalog tables
+-- with the columns Redshift adds to PostgreSQL's, the cluster's database under its own name, and the external
+-- (Spectrum) views, empty where nothing is external. translation/system.py points the tools' queries here.
+
+-- PG_CLASS with Redshift's reldiststyle: 0 EVEN, 1 KEY, 8 ALL (PG_CLASS_INFO's page); a table of AUTO distribution
+-- has the code of its effective style there, 11 AUTO(EVEN), as SVV_TABLE_INFO shows it AUTO(EVEN).
+CREATE OR REPLACE VIEW redshift_system.pg_class AS
+SELECT c.*,
+       CASE d.diststyle WHEN 'EVEN' THEN 0 WHEN 'KEY' THEN 1 WHEN 'ALL' THEN 8
+                        ELSE CASE WHEN d.relid IS NOT NULL THEN 11 ELSE 0 END END::integer AS reldiststyle
+FROM pg_catalog.pg_class c
+LEFT JOIN redshift_system.table_design d ON d.relid = c.oid;
+
+-- Column encodings by number, as PG_ATTRIBUTE.attencodingtype holds them and FORMAT_ENCODING() names them. The
+-- numbers are the local Redshift's own (Redshift does not document its numbering); the names are the
+-- compression encodings of the "Compression encodings" page ('none' for RAW, as PG_TABLE_DEF shows it).
+CREATE OR REPLACE FUNCTION redshift_system.encoding_names() RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT ARRAY['none', 'bytedict', 'delta', 'delta32k', 'lzo', 'mostly8', 'mostly16', 'mostly32', 'runlength',
+                 'text255', 'text32k', 'zstd', 'az64']
+$$;
+
+CREATE OR REPLACE FUNCTION redshift_system.format_encoding(code integer) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT (redshift_system.encoding_names())[code + 1]
+$$;
+
+-- PG_ATTRIBUTE with Redshift's attisdistkey, attsortkeyord (the position in the sort key; interleaved sort keys
+-- alternate the sign, as PG_TABLE_DEF's sortkey does) and attencodingtype. PostgreSQL's columns but attmissingval
+-- (of pseudo-type anyarray, which a view cannot show; Redshift has no such column).
+DO $$
+BEGIN
+    EXECUTE format($view$
+        CREATE OR REPLACE VIEW redshift_system.pg_attribute AS
+        SELECT %s,
+               coalesce(d.diststyle = 'KEY' AND d.distkey = a.attname::text, false) AS attisdistkey,
+               coalesce(
+                   array_position(d.sortkey, a.attname::text)
+                       * CASE WHEN d.sortkey_type = 'INTERLEAVED'
+                                   AND array_position(d.sortkey, a.attname::text) %% 2 = 0
+                              THEN -1 ELSE 1 END,
+                   0
+               )::integer AS attsortkeyord,
+               CASE WHEN d.relid IS NULL OR a.attnum <= 0 THEN 0
+                    ELSE array_position(redshift_system.encoding_names(), redshift_system.column_encoding(
+                             d.encodings ->> a.attname::text, a.atttypid, a.attname::text = ANY (d.sortkey))) - 1
+               END::smallint AS attencodingtype
+        FROM pg_catalog.pg_attribute a
+        LEFT JOIN redshift_system.table_design d ON d.relid = a.attrelid
+        $view$,
+        (SELECT string_agg(format('a.%I', attname), ', ' ORDER BY attnum) FROM pg_catalog.pg_attribute
+         WHERE attrelid = 'pg_catalog.pg_attribute'::regclass AND attnum > 0 AND attname <> 'attmissingval'));
+END
+$$;
+
+-- PG_ATTRDEF with adsrc, the default's text (PostgreSQL 12 dropped the column; Redshift, on 8.0.2, has it).
+CREATE OR REPLACE VIEW redshift_system.pg_attrdef AS
+SELECT d.*, pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS adsrc
+FROM pg_catalog.pg_attrdef d;
+
+-- The users of the cluster, as PG_USER lists them: the session's user (the master user logs in as a role that
+-- cannot log in to PostgreSQL itself, which PostgreSQL's pg_user leaves out) and the roles owning objects of the
+-- cluster's database; neither PostgreSQL's own roles nor the users of other clusters.
+CREATE OR REPLACE VIEW redshift_system.pg_user AS
+SELECT r.rolname AS usename, r.oid::integer AS usesysid, r.rolcreatedb AS usecreatedb, r.rolsuper AS usesuper,
+       r.rolsuper AS usecatupd, '********'::text AS passwd, r.rolvaliduntil AS valuntil, r.rolconfig AS useconfig
+FROM pg_catalog.pg_roles r
+WHERE r.oid <> 10 AND r.rolname !~ '^pg_'
+  AND (r.rolname = session_user
+       OR EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.relowner = r.oid)
+       OR EXISTS (SELECT FROM pg_catalog.pg_namespace n WHERE n.nspowner = r.oid));
+
+-- The cluster's database under its own name: PG_DATABASE lists it, not the PostgreSQL databases of other clusters.
+CREATE OR REPLACE VIEW redshift_system.pg_database AS
+SELECT d.oid, redshift_system.current_database() AS datname, d.datdba, d.encoding, d.datistemplate, d.datallowconn,
+       d.datconnlimit, d.datfrozenxid, d.dattablespace, d.datacl
+FROM pg_catalog.pg_database d
+WHERE d.datname = pg_catalog.current_database();
+
+-- PG_GET_LATE_BINDING_VIEW_COLS(): one record per column of the late-binding views (those reading
+-- late_binding_rows(), see 10_schema_and_table_design.sql): schema, view, column, data type, column number.
+CREATE OR REPLACE FUNCTION redshift_system.pg_get_late_binding_view_cols() RETURNS SETOF record
+LANGUAGE sql STABLE AS $$
+    SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)::varchar,
+           a.attnum::integer
+    FROM pg_catalog.pg_class c
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+    WHERE c.relkind = 'v' AND pg_catalog.pg_get_viewdef(c.oid) LIKE '%redshift_system.late_binding_rows(%'
+    ORDER BY n.nspname, c.relname, a.attnum
+$$;
+
+-- PG_PROC_INFO: PG_PROC's columns (prokind says function or procedure) and prooid, the object's id.
+CREATE OR REPLACE VIEW redshift_system.pg_proc_info AS
+SELECT p.oid AS prooid, p.* FROM pg_catalog.pg_proc p;
+
+-- External schemas, tables, columns and partitions (Redshift Spectrum): the local Redshift has none, so the
+-- views are empty, with the columns their pages list.
+CREATE OR REPLACE VIEW redshift_system.svv_external_schemas AS
+SELECT NULL::oid AS esoid, NULL::integer AS eskind, NULL::name AS schemaname, NULL::integer AS esowner,
+       NULL::text AS databasename, NULL::text AS esoptions
+WHERE false;
+
+CREATE OR REPLACE VIEW redshift_system.svv_external_databases AS
+SELECT NULL::integer AS eskind, NULL::integer AS esowner, NULL::text AS databasename, NULL::text AS location,
+       NULL::text AS parameters
+WHERE false;
+
+CREATE OR REPLACE VIEW redshift_system.svv_external_tables AS
+SELECT NULL::text AS redshift_database_name, NULL::text AS schemaname, NULL::text AS tablename,
+       NULL::text AS tabletype, NULL::text AS location, NULL::text AS input_format, NULL::text AS output_format,
+       NULL::text AS serialization_lib, NULL::text AS serde_parameters, NULL::integer AS compressed,
+       NULL::text AS parameters
+WHERE false;
+
+CREATE OR REPLACE VIEW redshift_system.svv_external_columns AS
+SELECT NULL::text AS redshift_database_name, NULL::text AS schemaname, NULL::text AS tablename,
+       NULL::text AS columnname, NULL::text AS external_type, NULL::integer AS columnnum, NULL::integer AS part_key,
+       NULL::text AS is_nullable
+WHERE false;
+
+CREATE OR REPLACE VIEW redshift_system.svv_external_partitions AS
+SELECT NULL::text AS schemaname, NULL::text AS tablename, NULL::text AS "values", NULL::text AS location,
+       NULL::text AS input_format, NULL::text AS output_format, NULL::text AS serialization_lib,
+       NULL::text AS serde_parameters, NULL::integer AS compressed, NULL::text AS parameters
+WHERE false;
+
+-- The cluster's own databases, schemas, tables and columns, as SVV_REDSHIFT_DATABASES, _SCHEMAS, _TABLES and
+-- _COLUMNS list them (the local Redshift has no datashares: one local database).
+CREATE OR REPLACE VIEW redshift_system.svv_redshift_databases AS
+SELECT redshift_system.current_database()::varchar(128) AS database_name, d.datdba::integer AS database_owner,
+       'local'::varchar(128) AS database_type, array_to_string(d.datacl, ',')::varchar(128) AS database_acl,
+       NULL::varchar(128) AS database_options,
+       'Serializable'::varchar(128) AS database_isolation_level  -- the endpoint's sessions run serializable
+FROM pg_catalog.pg_database d
+WHERE d.datname = pg_catalog.current_database();
+
+CREATE OR REPLACE VIEW redshift_system.svv_redshift_schemas AS
+SELECT s.database_name, s.schema_name, s.schema_owner, s.schema_type, s.schema_acl, s.schema_option
+FROM redshift_system.svv_all_schemas s;
+
+CREATE OR REPLACE VIEW redshift_system.svv_redshift_tables AS
+SELECT t.database_name, t.schema_name, t.table_name, t.table_type, t.table_acl, t.remarks
+FROM redshift_system.svv_all_tables t;
+
+CREATE OR REPLACE VIEW redshift_system.svv_redshift_columns AS
+SELECT redshift_system.current_database()::varchar(128) AS database_name, n.nspname::varchar(128) AS schema_name,
+       c.relname::varchar(128) AS table_name, a.attname::varchar(128) AS column_name,
+       a.attnum::integer AS ordinal_position, pg_catalog.format_type(a.atttypid, a.atttypmod)::varchar(128) AS data_type,
+       pg_catalog.pg_get_expr(d.adbin, d.adrelid)::varchar(4000) AS column_default,
+       CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END::varchar(3) AS is_nullable,
+       redshift_system.format_encoding(a.attencodingtype)::varchar(128) AS encoding,
+       a.attisdistkey AS distkey, a.attsortkeyord AS sortkey,
+       array_to_string(a.attacl, ',')::varchar(128) AS column_acl,
+       pg_catalog.col_description(c.oid, a.attnum)::varchar(256) AS remarks
+FROM redshift_system.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm')
+  AND n.nspname NOT IN ('redshift_system', 'pg_catalog', 'information_schema', 'pg_toast')
+  AND NOT pg_catalog.pg_is_other_temp_schema(n.oid)
+  AND pg_catalog.has_table_privilege(c.oid, 'SELECT');
+
+-- INFORMATION_SCHEMA as Redshift answers it: every view of PostgreSQL's, its *_catalog and catalog_name columns
+-- naming the cluster's database instead of the PostgreSQL database holding it; each as
+-- redshift_system.information_schema_<name>.
+DO $$
+DECLARE
+    relation record;
+    columns text;
+BEGIN
+    FOR relation IN
+        SELECT c.oid, c.relname FROM pg_catalog.pg_class c
+        WHERE c.relnamespace = 'information_schema'::regnamespace AND c.relkind IN ('r', 'v')
+    LOOP
+        SELECT string_agg(
+                   CASE WHEN a.attname ~ '_catalog$' OR a.attname = 'catalog_name'
+                        THEN format('CASE WHEN v.%1$I::text = pg_catalog.current_database()::text '
+                                    'THEN redshift_system.current_database()::%2$s ELSE v.%1$I END AS %1$I',
+                                    a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod))
+                        ELSE format('v.%I', a.attname) END,
+                   ', ' ORDER BY a.attnum)
+        INTO columns
+        FROM pg_catalog.pg_attribute a WHERE a.attrelid = relation.oid AND a.attnum > 0 AND NOT a.attisdropped;
+        EXECUTE format('CREATE OR REPLACE VIEW redshift_system.%I AS SELECT %s FROM information_schema.%I v',
+                       'information_schema_' || relation.relname, columns, relation.relname);
+    END LOOP;
+END
+$$;
+
+-- Run after a statement that named a database in a three-part name (database.schema.object): the statement's
+-- transaction fails unless that is the cluster's database (the local Redshift has no other).
+CREATE OR REPLACE FUNCTION redshift_system.check_database(name text) RETURNS void
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF name IS DISTINCT FROM redshift_system.current_database()::text THEN
+        RAISE EXCEPTION 'database "%" does not exist', name USING ERRCODE = 'invalid_catalog_name';
+    END IF;
+END
+$$;
+
+-- Informational primary keys (not enforced, so not PostgreSQL constraints): recorded by the translated CREATE TABLE
+-- on a table this transaction created; gone with the table's design when the table is dropped. Each gets an oid of
+-- its own, counted down from the top of the oid range, far from PostgreSQL's own.
+CREATE SEQUENCE IF NOT EXISTS redshift_system.informational_key_id;
+CREATE TABLE IF NOT EXISTS redshift_system.informational_key (
+    oid oid PRIMARY KEY DEFAULT (4294967295 - nextval('redshift_system.informational_key_id'))::oid,
+    relid oid NOT NULL REFERENCES redshift_system.table_design (relid) ON DELETE CASCADE,
+    conname name NOT NULL,
+    columns text[] NOT NULL
+);
+
+CREATE OR REPLACE PROCEDURE redshift_system.record_primary_key(relation regclass, columns text[])
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+    IF coalesce(relation::oid::text = ANY (string_to_array(current_setting('redshift.tables_created', true), ',')),
+                false) THEN
+        INSERT INTO redshift_system.informational_key (relid, conname, columns)
+        SELECT relation, (SELECT relname FROM pg_class WHERE oid = relation) || '_pkey', columns;
+    END IF;
+END
+$$;
+
+-- PG_CONSTRAINT: PostgreSQL's constraints and the informational primary keys, as contype 'p' rows over their
+-- columns' numbers. PostgreSQL's columns but those of pseudo-types (none in PostgreSQL 18; kept out for later ones).
+-- Not the local Redshift's own: PostgreSQL's NOT NULL rows (contype 'n', which Redshift does not list) and the
+-- CHECK constraints that hold VARCHAR lengths in bytes (they call the catalog's functions).
+DO $$
+DECLARE
+    columns text;
+    key_columns text;
+BEGIN
+    SELECT string_agg(format('c.%I', attname), ', ' ORDER BY attnum),
+           string_agg(CASE attname
+                          WHEN 'oid' THEN 'k.oid'
+                          WHEN 'conname' THEN 'k.conname'
+                          WHEN 'connamespace' THEN 'r.relnamespace'
+                          WHEN 'contype' THEN '''p''::"char"'
+                          WHEN 'conrelid' THEN 'k.relid'
+                          WHEN 'conkey' THEN format('(SELECT array_agg(a.attnum ORDER BY n) FROM unnest(k.columns) '
+                                                    'WITH ORDINALITY AS u(name, n) JOIN pg_catalog.pg_attribute a '
+                                                    'ON a.attrelid = k.relid AND a.attname = u.name)')
+                          WHEN 'conislocal' THEN 'true'
+                          WHEN 'coninhcount' THEN '0'
+                          WHEN 'convalidated' THEN 'false'
+                          WHEN 'conenforced' THEN 'false'
+                          WHEN 'condeferrable' THEN 'false'
+                          WHEN 'condeferred' THEN 'false'
+                          WHEN 'connoinherit' THEN 'true'
+                          ELSE format('NULL::%s', format_type(atttypid, atttypmod))
+                      END || format(' AS %I', attname), ', ' ORDER BY attnum)
+    INTO columns, key_columns
+    FROM pg_catalog.pg_attribute
+    WHERE attrelid = 'pg_catalog.pg_constraint'::regclass AND attnum > 0 AND NOT attisdropped
+      AND format_type(atttypid, atttypmod) <> 'anyarray';
+    EXECUTE format(
+        'CREATE OR REPLACE VIEW redshift_system.pg_constraint AS SELECT %s FROM pg_catalog.pg_constraint c '
+        'WHERE c.contype <> ''n'' AND NOT (c.contype = ''c'' AND '
+        'pg_catalog.pg_get_constraintdef(c.oid) LIKE ''%%redshift_system.%%'') '
+        'UNION ALL SELECT %s FROM redshift_system.informational_key k JOIN pg_catalog.pg_class r ON r.oid = k.relid',
+        columns, key_columns);
+END
+$$;
+
+-- PG_GET_CONSTRAINTDEF() of an informational primary key as of any other: PRIMARY KEY (its columns).
+CREATE OR REPLACE FUNCTION redshift_system.pg_get_constraintdef(constraint_id oid, pretty boolean DEFAULT false)
+RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT coalesce(
+        (SELECT 'PRIMARY KEY (' || (SELECT string_agg(quote_ident(name), ', ') FROM unnest(k.columns) AS name) || ')'
+         FROM redshift_system.informational_key k WHERE k.oid = constraint_id),
+        pg_catalog.pg_get_constraintdef(constraint_id, pretty))
+$$;

@@ -1,0 +1,64 @@
+"""redshift_connector's metadata API and row counts against the endpoint, as the driver's own source reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def connection(cluster):
+    with cluster.redshift_connector() as connection:
+        connection.autocommit = True
+        cursor = connection.cursor()
+        cursor.execute("DROP SCHEMA IF EXISTS tools_rc CASCADE")
+        cursor.execute("CREATE SCHEMA tools_rc")
+        cursor.execute("CREATE TABLE tools_rc.songs (song_id VARCHAR(18) NOT NULL, duration DOUBLE PRECISION)")
+        cursor.execute("CREATE VIEW tools_rc.long_songs AS SELECT song_id FROM tools_rc.songs WHERE duration > 300")
+        yield connection
+        cursor.execute("DROP SCHEMA IF EXISTS tools_rc CASCADE")
+
+
+def test_server_version_is_redshifts(connection):
+    # "Amazon Redshift and PostgreSQL": Redshift is based on PostgreSQL 8.0.2
+    assert (b"server_version", b"8.0.2") in connection.parameter_statuses
+
+
+def test_select_has_no_row_count_insert_has(connection):
+    # redshift_connector counts the rows of INSERT, DELETE, UPDATE and MOVE only from servers below 8.2 (Redshift)
+    cursor = connection.cursor()
+    cursor.execute("INSERT INTO tools_rc.songs VALUES ('a', 1), ('b', 2)")
+    assert cursor.rowcount == 2
+    cursor.execute("SELECT * FROM tools_rc.songs")
+    assert cursor.rowcount == -1
+    assert cursor.redshift_rowcount == 2  # the driver counts the rows it fetched
+    assert len(cursor.fetchall()) == 2
+
+
+def test_get_schemas_lists_the_schema_in_the_clusters_database(cluster, connection):
+    schemas = connection.cursor().get_schemas(schema_pattern="tools_rc")
+    assert [tuple(row) for row in schemas] == [("tools_rc", cluster.database)]
+
+
+def test_get_tables_lists_the_table_and_the_view(cluster, connection):
+    tables = connection.cursor().get_tables(schema_pattern="tools_rc")
+    assert sorted((row[0], row[1], row[2], row[3]) for row in tables) == [
+        (cluster.database, "tools_rc", "long_songs", "VIEW"),
+        (cluster.database, "tools_rc", "songs", "TABLE"),
+    ]
+
+
+def test_get_columns_describes_the_columns(cluster, connection):
+    columns = connection.cursor().get_columns(schema_pattern="tools_rc", tablename_pattern="songs")
+    # TYPE_NAME, COLUMN_SIZE and IS_NULLABLE as the driver's own query maps the data types (float8: 17 digits)
+    described = [(row[0], row[1], row[2], row[3], row[5], row[6], row[17]) for row in columns]
+    assert described == [
+        (cluster.database, "tools_rc", "songs", "song_id", "varchar", 18, "NO"),
+        (cluster.database, "tools_rc", "songs", "duration", "float8", 17, "YES"),
+    ]
+
+
+def test_get_procedures_lists_a_stored_procedure(connection):
+    cursor = connection.cursor()
+    cursor.execute("CREATE PROCEDURE tools_rc.add_song(id VARCHAR) AS $$ BEGIN NULL; END; $$ LANGUAGE plpgsql")
+    procedures = cursor.get_procedures(schema_pattern="tools_rc")
+    assert [(row[1], row[2]) for row in procedures] == [("tools_rc", "add_song")]
