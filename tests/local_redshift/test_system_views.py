@@ -95,3 +95,13 @@ def test_svv_table_info_takes_a_boolean_sort_key(cluster):
         connection.execute("INSERT INTO flagged VALUES (true, 'a'), (false, 'b')")
         info = "SELECT sortkey1, unsorted, skew_sortkey1 FROM svv_table_info WHERE \"table\" = 'flagged'"
         assert connection.execute(info).fetchone() == ("done", 50, 1)
+
+
+def test_svv_table_info_of_a_table_without_a_sort_key(cluster):
+    # r_SVV_TABLE_INFO.html: sortkey1 "First column in the sort key, if a sort key is defined"; skew_sortkey1 is the
+    # ratio to the first sort key column "if a sort key is defined": without one, both are empty
+    with cluster.psycopg(autocommit=True) as connection:
+        connection.execute("CREATE TABLE unsorted_rows (id INT, note VARCHAR(10))")
+        connection.execute("INSERT INTO unsorted_rows VALUES (1, 'a'), (2, 'b')")
+        info = "SELECT tbl_rows, skew_sortkey1 FROM svv_table_info WHERE \"table\" = 'unsorted_rows'"
+        assert connection.execute(info).fetchone() == (2, None)

@@ -50,11 +50,12 @@ $$;
 -- sort key's first column; NULL without a sort key (or without columns outside it).
 CREATE OR REPLACE FUNCTION redshift_system.sortkey_skew(relation regclass, sortkey text[]) RETURNS numeric
 LANGUAGE sql STABLE AS $$
-    SELECT max(redshift_system.column_blocks(relation, a.attname::text))::numeric
-           / redshift_system.column_blocks(relation, sortkey[1])
-    FROM pg_catalog.pg_attribute a
-    WHERE a.attrelid = relation AND a.attnum > 0 AND NOT a.attisdropped AND cardinality(sortkey) > 0
-      AND NOT a.attname::text = ANY (sortkey)
+    SELECT CASE WHEN cardinality(sortkey) > 0 THEN
+        (SELECT max(redshift_system.column_blocks(relation, a.attname::text))::numeric
+         FROM pg_catalog.pg_attribute a
+         WHERE a.attrelid = relation AND a.attnum > 0 AND NOT a.attisdropped AND NOT a.attname::text = ANY (sortkey))
+        / redshift_system.column_blocks(relation, sortkey[1])
+    END
 $$;
 
 -- SVV_TABLE_INFO.unsorted: the percentage of rows, in the order they are stored, whose first sort key column
