@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from local_redshift.processes import ProcessError
 from local_redshift.stack import ComponentStatus, StackError
 from sparkify_dwh import aws, charts, cluster, costs, iam, local, network, pipeline, teardown, warehouse
 from sparkify_dwh.checks import DataQualityError
-from sparkify_dwh.config import Config, ConfigError, load_config
-from sparkify_dwh.resources import ResourceError, where
-from sparkify_dwh.sampledata import GeneratorOptions, LayoutError, seed_from_directory, seed_generated
+from sparkify_dwh.config import Config, ConfigError, load_config, writable_state_dir
+from sparkify_dwh.resources import ResourceError, aws_errors, where
+from sparkify_dwh.sampledata import GeneratorOptions, LayoutError, SeedError, seed_from_directory, seed_generated
+
+MAX_SCALE = 1000
 
 
 def _print_status(components: list[ComponentStatus]) -> None:
@@ -30,6 +34,7 @@ def _local(args: argparse.Namespace) -> int:
     config = load_config()
     stack = local.stack(config)
     if args.action == "up":
+        writable_state_dir(config)
         _print_status(stack.up())
         if summary := local.seed_default(config, progress=sys.stderr.isatty()):
             where = f"{config.s3.song_data} and {config.s3.log_data}"
@@ -45,11 +50,12 @@ def _seed(args: argparse.Namespace) -> int:
     config = load_config()
     s3 = aws.client(config, "s3", config.s3.region)
     common = {"layout": local.layout(config), "region": config.s3.region, "progress": sys.stderr.isatty()}
-    if args.source:
-        summary = seed_from_directory(s3, Path(args.source), prune=True, **common)
-    else:
-        options = GeneratorOptions(scale=args.scale, seed=args.seed, songs_per_file=args.songs_per_file)
-        summary = seed_generated(s3, options, prune=True, **common)
+    with aws_errors(config, f"seed the bucket {config.s3.song_data}"):
+        if args.source:
+            summary = seed_from_directory(s3, Path(args.source), prune=True, **common)
+        else:
+            options = GeneratorOptions(scale=args.scale, seed=args.seed, songs_per_file=args.songs_per_file)
+            summary = seed_generated(s3, options, prune=True, **common)
     print(
         f"uploaded {summary.uploaded_files} files ({summary.uploaded_bytes:,} bytes), "
         f"{summary.skipped_files} already there, {summary.deleted_files} removed"
@@ -138,18 +144,53 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one `error: ...` line (exit status 2), as every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _scale(text: str) -> float:
+    """`--scale`: a finite number above 0, at most MAX_SCALE (the catalog and listeners are held in memory)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 < value <= MAX_SCALE):
+        raise argparse.ArgumentTypeError(
+            f"expected a number above 0 and at most {MAX_SCALE} (1 is the default), not {text!r}"
+        )
+    return value
+
+
+def _positive_whole(text: str) -> int:
+    """A whole number of 1 or more."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
+def _whole(text: str) -> int:
+    """Any whole number."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, one sub-command per job."""
-    root = argparse.ArgumentParser(prog="sparkify-dwh", description=__doc__)
+    root = _Parser(prog="sparkify-dwh", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
     local_cmd = commands.add_parser("local", help="the local stand-in for AWS (moto + PostgreSQL)")
     local_cmd.add_argument("action", choices=("up", "down", "status"))
     local_cmd.set_defaults(run=_local)
     seed = commands.add_parser("seed", help="fill the data bucket named in dwh.cfg [S3]")
     seed.add_argument("--from", dest="source", metavar="DIR", help="upload a folder in the bucket layout instead")
-    seed.add_argument("--scale", type=float, default=1.0, help="grow the generated data linearly (default 1)")
-    seed.add_argument("--seed", type=int, default=GeneratorOptions().seed, help="random seed of the generator")
-    seed.add_argument("--songs-per-file", type=int, default=1, help="song objects packed per file")
+    seed.add_argument("--scale", type=_scale, default=1.0, help="grow the generated data linearly (default 1)")
+    seed.add_argument("--seed", type=_whole, default=GeneratorOptions().seed, help="random seed of the generator")
+    seed.add_argument("--songs-per-file", type=_positive_whole, default=1, help="song objects packed per file")
     seed.set_defaults(run=_seed)
     iam_cmd = commands.add_parser("iam", help="create (or reuse) the role the cluster reads S3 with; print its ARN")
     iam_cmd.add_argument(
@@ -183,6 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         StackError,
         ProcessError,
         LayoutError,
+        SeedError,
         ResourceError,
         costs.UnknownNodeType,
         warehouse.WarehouseError,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -17,6 +18,7 @@ from sparkify_dwh.sampledata import (
     S3Location,
     iter_json_objects,
     parse_s3_uri,
+    read_json_objects,
     scan_data_folder,
     write_tree,
 )
@@ -120,3 +122,46 @@ def test_a_folder_without_song_data_is_refused(data_folder: Path) -> None:
 def test_a_missing_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LayoutError, match="not a folder"):
         scan_data_folder(tmp_path / "nowhere")
+
+
+CHUNKED = [
+    b'{"a": 1}\n{"a": "x\\"}{"}\n',  # a quote and braces inside a string
+    b'{\n  "a": [1, {"b": 2}]\n}\n{"a": 3}{"a": 4}',  # pretty-printed, then two on one line, no final newline
+    b'\xef\xbb\xbf{"a": "\xc3\xa9"}\r\n\r\n{"a": 5}\n',  # a BOM, UTF-8, CRLF and a blank line
+]
+
+
+@pytest.mark.parametrize("body", CHUNKED)
+@pytest.mark.parametrize("chunk_size", [1, 3, 7, 1 << 20])
+def test_objects_are_the_same_whatever_the_chunk_size(body: bytes, chunk_size: int) -> None:
+    expected = list(json.JSONDecoder().raw_decode(text)[0] for text in _objects_of(body))
+    assert list(read_json_objects(io.BytesIO(body), chunk_size=chunk_size)) == expected
+
+
+def _objects_of(body: bytes) -> list[str]:
+    """The reference split, by the standard library's decoder."""
+    text, decoder, position, found = body.decode("utf-8-sig"), json.JSONDecoder(), 0, []
+    while position < len(text):
+        if text[position].isspace():
+            position += 1
+            continue
+        _, end = decoder.raw_decode(text, position)
+        found.append(text[position:end])
+        position = end
+    return found
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "line 1: JSON nested deeper than 128 levels"),
+        (b'{"a": ' + b"[" * 129 + b"]" * 129 + b"}\n", "line 1: JSON nested deeper than 128 levels"),
+        (b'{"a": "' + b"x" * (4 * 1024 * 1024) + b'"}\n', "larger than 4,194,304 bytes"),
+        (b'{"a": 1}\n{"a": \n', "line 2: the JSON object is not closed"),
+        (b'{"a": 1}\n\n{"a": "\xff"}\n', "line 3: byte 0xff is not UTF-8"),
+        (b'{"a": 1}\n42\n', "line 2: '42\\n'... is outside any JSON object"),
+    ],
+)
+def test_json_beyond_the_limits_is_refused_naming_the_line(body: bytes, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        list(read_json_objects(io.BytesIO(body), chunk_size=4096))

@@ -13,6 +13,7 @@ from sparkify_dwh.sampledata import (
     BucketLayout,
     GeneratorOptions,
     LayoutError,
+    SeedError,
     iter_objects,
     seed_bucket,
     seed_from_directory,
@@ -104,3 +105,17 @@ def test_a_bad_folder_is_refused_before_anything_is_uploaded(
         seed_from_directory(s3_client, tmp_path, layout=fresh_layout, progress=False)
     listing = s3_client.list_buckets()["Buckets"]
     assert fresh_layout.song_data.bucket not in {bucket["Name"] for bucket in listing}
+
+
+def test_a_seeding_that_fails_part_way_says_what_it_left(
+    s3_client: Any, fresh_layout: BucketLayout, bucket_listing: Listing, tmp_path: Path
+) -> None:
+    write_tree(tmp_path, SMALL)
+    files = [(key, tmp_path / key) for key, _ in iter_objects(SMALL)]
+    files[5][1].unlink()  # gone between the check and the upload
+    with pytest.raises(
+        SeedError, match=r"stopped after \d+ uploaded files \(0 were already there; nothing was deleted\)"
+    ):
+        seed_bucket(s3_client, files, layout=fresh_layout, progress=False, prune=True, workers=1)
+    uploaded = set(bucket_listing(fresh_layout.song_data.bucket))
+    assert uploaded <= {key for key, _ in files[:5]}

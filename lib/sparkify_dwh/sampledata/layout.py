@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sparkify_dwh.sampledata.json_files import read_json_objects
+
 log = logging.getLogger(__name__)
 
 SONG_DATA = "song_data"
@@ -143,28 +145,6 @@ def jsonpaths_document() -> bytes:
     return (json.dumps({"jsonpaths": paths}, indent=2) + "\n").encode("ascii")
 
 
-def iter_json_objects(body: bytes) -> Iterator[dict[str, Any]]:
-    """The JSON objects of a file that holds one or several of them, concatenated (as Redshift's COPY reads them).
-
-    Raises ValueError when the body is not UTF-8, holds something other than objects, or holds nothing.
-    """
-    text = body.decode("utf-8")
-    decoder = json.JSONDecoder()
-    position, count = 0, 0
-    while True:
-        while position < len(text) and text[position].isspace():
-            position += 1
-        if position == len(text):
-            break
-        value, position = decoder.raw_decode(text, position)
-        if not isinstance(value, dict):
-            raise ValueError(f"a JSON {type(value).__name__} where a JSON object was expected")
-        count += 1
-        yield value
-    if count == 0:
-        raise ValueError("no JSON object in the file")
-
-
 @dataclass(frozen=True)
 class DataFile:
     """A checked file of a data folder and the relative key it will be uploaded under."""
@@ -174,18 +154,24 @@ class DataFile:
     size: int
 
 
-def _read_objects(path: Path, key: str, expected: str) -> list[dict[str, Any]]:
+def _check_objects(path: Path, key: str, expected: str) -> tuple[dict[str, Any], int]:
+    """Read the whole file as concatenated JSON objects, one at a time: the first one and how many; or LayoutError."""
     try:
-        return list(iter_json_objects(path.read_bytes()))
+        with path.open("rb") as stream:
+            objects = read_json_objects(stream)
+            first = next(objects)
+            return first, 1 + sum(1 for _ in objects)
     except ValueError as error:
-        raise LayoutError(f"{key}: not JSON ({error}); expected {expected}") from error
+        raise LayoutError(f"{key}: not JSON ({error}); expected {expected}") from None
+    except OSError as error:
+        raise LayoutError(f"{key}: cannot be read ({error.strerror}); expected {expected}") from None
 
 
 def _check_jsonpaths(path: Path) -> None:
     expected = 'one JSON object {"jsonpaths": ["$[\'artist\']", ...]}'
-    objects = _read_objects(path, LOG_JSONPATH, expected)
-    paths = objects[0].get("jsonpaths")
-    if len(objects) != 1 or not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+    document, count = _check_objects(path, LOG_JSONPATH, expected)
+    paths = document.get("jsonpaths")
+    if count != 1 or not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         raise LayoutError(f"{LOG_JSONPATH}: not a JSONPaths file; expected {expected}")
 
 
@@ -197,7 +183,7 @@ def _folder_files(directory: Path, folder: str, pattern: re.Pattern[str], expect
             key = path.relative_to(directory).as_posix()
             if not pattern.fullmatch(key):
                 raise LayoutError(f"{key}: does not fit the layout; expected {expected}")
-            _read_objects(path, key, f"{expected} holding concatenated JSON objects")
+            _check_objects(path, key, f"{expected} holding concatenated JSON objects")
             yield DataFile(path, key, path.stat().st_size)
 
 

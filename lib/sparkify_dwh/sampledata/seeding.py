@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 from tqdm.auto import tqdm
 
 from sparkify_dwh.sampledata.generator import iter_objects
@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 COURSE_REGION = "us-west-2"
 DELETE_BATCH = 1000
+READ_CHUNK = 1024 * 1024
 MISSING_BUCKET_CODES = frozenset({"404", "NoSuchBucket", "NotFound"})
 
 
@@ -65,9 +66,36 @@ def _existing_objects(s3_client: Any, layout: BucketLayout) -> dict[S3Location, 
     return existing
 
 
-def _put(s3_client: Any, target: S3Location, body: bytes) -> int:
-    s3_client.put_object(Bucket=target.bucket, Key=target.key, Body=body, ContentType="application/json")
-    return len(body)
+class SeedError(RuntimeError):
+    """A seeding stopped part way; the message says what the bucket holds now and what to do."""
+
+
+Body = bytes | Path
+"""An object's content: bytes in memory (generated), or a file streamed from disk (`seed --from`)."""
+
+
+def _fingerprint(body: Body) -> tuple[int, str]:
+    """Size and MD5 (the ETag of a single-part upload), reading a file a chunk at a time."""
+    digest = hashlib.md5(usedforsecurity=False)
+    if isinstance(body, bytes):
+        digest.update(body)
+        return len(body), digest.hexdigest()
+    with body.open("rb") as stream:
+        while chunk := stream.read(READ_CHUNK):
+            digest.update(chunk)
+    return body.stat().st_size, digest.hexdigest()
+
+
+def _put(s3_client: Any, target: S3Location, body: Body, size: int) -> int:
+    """One PUT (a single part, so that the ETag stays the MD5); a file is streamed, never read whole."""
+    if isinstance(body, bytes):
+        s3_client.put_object(Bucket=target.bucket, Key=target.key, Body=body, ContentType="application/json")
+        return size
+    with body.open("rb") as stream:
+        s3_client.put_object(
+            Bucket=target.bucket, Key=target.key, Body=stream, ContentLength=size, ContentType="application/json"
+        )
+    return size
 
 
 def _delete(s3_client: Any, locations: Iterable[S3Location]) -> int:
@@ -85,7 +113,7 @@ def _delete(s3_client: Any, locations: Iterable[S3Location]) -> int:
 
 def seed_bucket(
     s3_client: Any,
-    objects: Iterable[tuple[str, bytes]],
+    objects: Iterable[tuple[str, Body]],
     *,
     total: int | None = None,
     layout: BucketLayout = COURSE_LAYOUT,
@@ -96,8 +124,9 @@ def seed_bucket(
 ) -> SeedSummary:
     """Upload (relative key, body) pairs where `layout` puts them, `workers` at a time, skipping unchanged ones.
 
-    `objects` is consumed lazily (at most a few bodies per worker are held), so a streamed data set of any size
-    can be seeded; `total`, when known, sizes the progress bar. Missing buckets are created in `region`.
+    `objects` is consumed lazily (at most a few bodies per worker are held; a file body is streamed), so a data set
+    of any size can be seeded; `total`, when known, sizes the progress bar. Missing buckets are created in `region`.
+    When an upload fails, SeedError says how many files were uploaded and that nothing was deleted yet.
     """
     ensure_buckets(s3_client, layout, region)
     existing = _existing_objects(s3_client, layout)
@@ -108,6 +137,7 @@ def seed_bucket(
         tqdm(total=total, unit="file", desc="seeding S3", disable=not progress) as bar,
     ):
         pending: set[Future[int]] = set()
+        submitted: list[Future[int]] = []
 
         def collect(done: Iterable[Future[int]]) -> None:
             nonlocal uploaded_files, uploaded_bytes
@@ -116,19 +146,33 @@ def seed_bucket(
                 uploaded_files += 1
                 bar.update()
 
-        for key, body in objects:
-            target = layout.locate(key)
-            seen.add(target)
-            if existing.get(target) == (len(body), hashlib.md5(body, usedforsecurity=False).hexdigest()):
-                skipped_files += 1
-                skipped_bytes += len(body)
-                bar.update()
-                continue
-            if len(pending) >= 2 * workers:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                collect(done)
-            pending.add(pool.submit(_put, s3_client, target, body))
-        collect(wait(pending).done)
+        try:
+            for key, body in objects:
+                target = layout.locate(key)
+                seen.add(target)
+                fingerprint = _fingerprint(body)
+                if existing.get(target) == fingerprint:
+                    skipped_files += 1
+                    skipped_bytes += fingerprint[0]
+                    bar.update()
+                    continue
+                if len(pending) >= 2 * workers:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    collect(done)
+                future = pool.submit(_put, s3_client, target, body, fingerprint[0])
+                pending.add(future)
+                submitted.append(future)
+            collect(wait(pending).done)
+        except (BotoCoreError, ClientError, OSError) as error:
+            for future in pending:
+                future.cancel()
+            wait(pending)
+            uploaded_files = sum(1 for f in submitted if not f.cancelled() and f.exception() is None)
+            raise SeedError(
+                f"seeding {', '.join(layout.buckets)} stopped after {uploaded_files} uploaded files "
+                f"({skipped_files} were already there; nothing was deleted): {_first_line(error)}; "
+                f"run the same command again to finish"
+            ) from error
     deleted_files = _delete(s3_client, sorted(set(existing) - seen, key=str)) if prune else 0
     summary = SeedSummary(uploaded_files, uploaded_bytes, skipped_files, skipped_bytes, deleted_files)
     log.info(
@@ -140,6 +184,10 @@ def seed_bucket(
         deleted_files,
     )
     return summary
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 def seed_generated(
@@ -183,13 +231,9 @@ def seed_from_directory(
     """
     files = scan_data_folder(directory)
 
-    def bodies() -> Iterator[tuple[str, bytes]]:
-        for data_file in files:
-            yield data_file.key, data_file.path.read_bytes()
-
     return seed_bucket(
         s3_client,
-        bodies(),
+        ((data_file.key, data_file.path) for data_file in files),
         total=len(files),
         layout=layout,
         region=region,
