@@ -63,14 +63,6 @@ def _iam(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cost_line(config: Config) -> str:
-    billing = "free here (local mode)" if config.is_local else "billed while the cluster exists"
-    return (
-        f"{config.dwh.num_nodes} x {config.dwh.node_type}: {costs.hourly_cost(config):.3f} USD per hour on AWS, "
-        f"{billing}"
-    )
-
-
 def _cluster(args: argparse.Namespace) -> int:
     _prepare_cluster(load_config())
     return 0
@@ -84,7 +76,7 @@ def _prepare_cluster(config: Config) -> None:
     host, port = cluster.endpoint(config)
     print(cluster.properties(found).to_string())
     print(f"port {rule.port} open to {rule.cidr} only (security group {rule.group_id}); connect to {host}:{port}")
-    print(_cost_line(config))
+    print(costs.summary(config))
 
 
 def _create_tables(args: argparse.Namespace) -> int:

@@ -1,8 +1,10 @@
 """The warehouse connection: where the endpoint is, connecting to it, and running the SQL files through it.
 
 Locally the endpoint is the local Redshift on 127.0.0.1 (without SSL); on AWS it is the cluster's endpoint from
-DescribeClusters (with SSL); `cluster.endpoint` says which, or why there is none yet. Everything else is the same:
-`redshift_connector`, and SQLAlchemy's `redshift+redshift_connector://` for pandas and the `%sql` magic.
+DescribeClusters, or the serverless workgroup's from GetWorkgroup (with SSL); `cluster.endpoint` says which, or why
+there is none yet. Everything else is the same: `redshift_connector`, and SQLAlchemy's
+`redshift+redshift_connector://` for pandas and the `%sql` magic. A connection remembers its deployment, so that
+`query_file` runs the serverless variant of a file (`sql.find`) on a workgroup.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import contextlib
 import logging
 import socket
 import time
+import weakref
 from collections.abc import Mapping
 
 import boto3
@@ -26,6 +29,7 @@ from sparkify_dwh.config import Config
 log = logging.getLogger(__name__)
 
 STACK_NOT_UP = "the local stack is not up: run `make demo` or `sparkify-dwh local up`"
+_DEPLOYMENTS: weakref.WeakKeyDictionary[redshift_connector.Connection, str] = weakref.WeakKeyDictionary()
 
 
 class WarehouseError(RuntimeError):
@@ -78,7 +82,13 @@ def connect(
             raise _unreachable(config, host, port) from error
         raise WarehouseError(f"the warehouse refused the connection: {server_message(error)}") from error
     log.info("connected to %s as %s at %s:%s", config.dwh.db, config.dwh.db_user, host, port)
+    _DEPLOYMENTS[connection] = config.dwh.deployment
     return connection
+
+
+def deployment(connection: redshift_connector.Connection) -> str:
+    """The deployment (`[DWH] DWH_DEPLOYMENT`) a connection of `connect` reaches; provisioned for any other."""
+    return _DEPLOYMENTS.get(connection, "provisioned")
 
 
 def engine(config: Config, *, boto_session: boto3.Session | None = None) -> Engine:
@@ -154,8 +164,8 @@ def query(connection: redshift_connector.Connection, text: str) -> pd.DataFrame:
 def query_file(
     connection: redshift_connector.Connection, layer: str, name: str, params: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
-    """The rows of the query in file `name` of `layer`."""
-    return query(connection, sql.render(sql.find(layer, name).text, params or {}))
+    """The rows of the query in file `name` of `layer` (its variant for the connection's deployment)."""
+    return query(connection, sql.render(sql.find(layer, name, deployment(connection)).text, params or {}))
 
 
 def first_query(config: Config, *, boto_session: boto3.Session | None = None) -> pd.DataFrame:
