@@ -111,3 +111,24 @@ def test_pipeline_commands_without_a_cluster_say_what_to_do(configured, capsys):
     assert cli.main(["etl"]) == 2
     error = capsys.readouterr().err.strip().splitlines()
     assert len(error) == 1 and "no cluster 'dwhcluster' exists yet" in error[0] and "02_cluster" in error[0]
+
+
+@pytest.mark.server  # `local up` starts the stack
+def test_run_builds_everything_on_a_serverless_workgroup_then_teardown_leaves_nothing(
+    configured, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("SPARKIFY_DWH_DEPLOYMENT", "serverless")
+    monkeypatch.setenv("SPARKIFY_IMAGES_DIR", str(tmp_path / "charts"))
+    assert cli.main(["local", "up"]) == 0
+    assert cli.main(["run"]) == 0
+    out = capsys.readouterr().out
+    assert printed_counts(out) == STAR_COUNTS  # the same tables as on a cluster
+    assert "workgroupName" in out and "base capacity 8 RPUs: 3.000 USD per hour of queries on AWS" in out
+    assert cli.main(["status"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("Serverless workgroup dwh-workgroup: namespace dwh-namespace, base capacity 8 RPUs")
+    assert listed[1].startswith("Serverless namespace dwh-namespace: database dwh")
+    assert cli.main(["teardown"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "workgroup and namespace: deleted (no final snapshot)"
+    assert cli.main(["status"]) == 0
+    assert "nothing the tutorial creates remains" in capsys.readouterr().out
