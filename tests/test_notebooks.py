@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,15 @@ def test_notebooks_are_stored_without_outputs(path: Path):
     for cell in notebook["cells"]:
         if cell["cell_type"] == "code":
             assert cell["outputs"] == [] and cell["execution_count"] is None, f"{path.name}: strip outputs (nbstripout)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_no_notebook_branches_on_the_deployment(path: Path):
+    """Both deployments run the same cells: the library decides what a cluster or a workgroup needs."""
+    for cell in json.loads(path.read_text())["cells"]:
+        code = "".join(cell["source"]) if cell["cell_type"] == "code" else ""
+        assert "is_serverless" not in code and not re.search(r"\b(if|elif|else)\b.*(deployment|serverless)", code)
+        assert not re.search(r"\bserverless\.", code), f"{path.name}: call cluster.*, which hands over to serverless"
 
 
 @pytest.fixture(scope="module")
