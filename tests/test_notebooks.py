@@ -1,12 +1,14 @@
 """The tutorial's notebooks: stored without outputs, and run in order by nbmake against a local stack of their
-own, twice in a row, with no error, no stderr output (JupyterLab draws it as a warning) and no secret in their
-outputs or in the stack's logs; run out of order, the first error is a few lines naming the notebook to run; and
-a query cell run again after Run All (the last cell closed the connection) works."""
+own, in both deployments (a provisioned cluster twice in a row, then a serverless workgroup), with no error, no
+stderr output (JupyterLab draws it as a warning) and no secret in their outputs or in the stack's logs; run out of
+order, the first error is a few lines naming the notebook to run; and a query cell run again after Run All (the
+last cell closed the connection) works."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -62,6 +64,15 @@ def test_notebooks_are_stored_without_outputs(path: Path):
             assert cell["outputs"] == [] and cell["execution_count"] is None, f"{path.name}: strip outputs (nbstripout)"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_no_notebook_branches_on_the_deployment(path: Path):
+    """Both deployments run the same cells: the library decides what a cluster or a workgroup needs."""
+    for cell in json.loads(path.read_text())["cells"]:
+        code = "".join(cell["source"]) if cell["cell_type"] == "code" else ""
+        assert "is_serverless" not in code and not re.search(r"\b(if|elif|else)\b.*(deployment|serverless)", code)
+        assert not re.search(r"\bserverless\.", code), f"{path.name}: call cluster.*, which hands over to serverless"
+
+
 @pytest.fixture(scope="module")
 def notebook_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """A local stack of the notebooks' own (state, ports and password set through the environment), seeded."""
@@ -79,20 +90,32 @@ def notebook_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
     subprocess.run([*CLI, "local", "down"], env=environment, check=True, cwd=REPO_ROOT, capture_output=True)
 
 
+# The notebooks are the same for both deployments; the cluster's series runs twice (a second run must reuse and
+# replace what the first made), the workgroup's once (each series ends with notebook 06's teardown).
+RUNS = {"provisioned": ("first", "second"), "serverless": ("first",)}
+
+
 @pytest.mark.server  # a local stack of its own, and nbmake
-def test_the_notebooks_run_in_order_twice_in_a_row_and_leak_no_secret(
-    notebook_environment: dict[str, str], tmp_path: Path
+@pytest.mark.parametrize("deployment", sorted(RUNS))
+def test_the_notebooks_run_in_order_in_each_deployment_and_leak_no_secret(
+    notebook_environment: dict[str, str], tmp_path: Path, deployment: str
 ):
     """Run on copies (nbmake writes their outputs back) so the outputs can be searched for the password."""
     copies = _copies(tmp_path)
-    environment = {**notebook_environment, "SPARKIFY_CONFIG": str(REPO_ROOT / "dwh.cfg")}
-    for attempt in ("first", "second"):
+    environment = {
+        **notebook_environment,
+        "SPARKIFY_CONFIG": str(REPO_ROOT / "dwh.cfg"),
+        "SPARKIFY_DWH_DEPLOYMENT": deployment,
+    }
+    for attempt in RUNS[deployment]:
         result = _nbmake(sorted(copies.values()), environment, tmp_path / attempt)
-        assert result.returncode == 0, f"{attempt} run failed:\n{result.stdout[-6000:]}\n{result.stderr[-2000:]}"
+        failed = f"{deployment}, {attempt} run failed:\n{result.stdout[-6000:]}\n{result.stderr[-2000:]}"
+        assert result.returncode == 0, failed
         for path in copies.values():
             for cell_id, output in _outputs(path):
-                assert output["output_type"] != "error", f"{attempt} run: {path.name} {cell_id} shows an error"
-                assert output.get("name") != "stderr", f"{attempt} run: {path.name} {cell_id}: {output['text']!r}"
+                where = f"{deployment}, {attempt} run: {path.name} {cell_id}"
+                assert output["output_type"] != "error", f"{where} shows an error"
+                assert output.get("name") != "stderr", f"{where}: {output['text']!r}"
     password = notebook_environment["SPARKIFY_DWH_DB_PASSWORD"]
     state = Path(notebook_environment["SPARKIFY_LOCAL_STATE_DIR"])
     for place in [*copies.values(), *state.rglob("*.log")]:

@@ -1,7 +1,8 @@
 """The command line: the local stack, sample data, the AWS resources, and the pipeline without notebooks.
 
 `local up|down|status`, `seed`; `iam`, `cluster`, `teardown`, `status`; `create-tables` and `etl` (the course's
-create_tables.py and etl.py), and `run`, which does it all (role, cluster, staging, star, checks, charts).
+create_tables.py and etl.py), and `run`, which does it all (role, warehouse, staging, star, checks, charts). The
+warehouse is a cluster or a serverless workgroup, as `[DWH] DWH_DEPLOYMENT` says; the commands are the same.
 """
 
 from __future__ import annotations
@@ -69,28 +70,20 @@ def _iam(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cost_line(config: Config) -> str:
-    billing = "free here (local mode)" if config.is_local else "billed while the cluster exists"
-    return (
-        f"{config.dwh.num_nodes} x {config.dwh.node_type}: {costs.hourly_cost(config):.3f} USD per hour on AWS, "
-        f"{billing}"
-    )
-
-
 def _cluster(args: argparse.Namespace) -> int:
     _prepare_cluster(load_config())
     return 0
 
 
 def _prepare_cluster(config: Config) -> None:
-    """Role, cluster (waited for) and ingress rule, created or reused; prints where to connect."""
+    """Role, warehouse (waited for) and ingress rule, created or reused; prints where to connect."""
     cluster.create(config, iam.ensure_role(config))
     found = cluster.wait_available(config, progress=sys.stderr.isatty())
     rule = network.open_ingress(config)
     host, port = cluster.endpoint(config)
     print(cluster.properties(found).to_string())
     print(f"port {rule.port} open to {rule.cidr} only (security group {rule.group_id}); connect to {host}:{port}")
-    print(_cost_line(config))
+    print(costs.summary(config))
 
 
 def _create_tables(args: argparse.Namespace) -> int:
@@ -197,9 +190,9 @@ def parser() -> argparse.ArgumentParser:
         "--policy", action="store_true", help="print the least-privilege IAM policy your own user needs instead"
     )
     iam_cmd.set_defaults(run=_iam)
-    cluster_cmd = commands.add_parser("cluster", help="create (or reuse) the cluster, wait, open its port to you")
+    cluster_cmd = commands.add_parser("cluster", help="create (or reuse) the cluster or workgroup, wait, open its port")
     cluster_cmd.set_defaults(run=_cluster)
-    teardown_cmd = commands.add_parser("teardown", help="delete the cluster, the ingress rule and the role")
+    teardown_cmd = commands.add_parser("teardown", help="delete the warehouse, the ingress rule and the role")
     teardown_cmd.set_defaults(run=_teardown)
     status_cmd = commands.add_parser("status", help="what still exists on AWS (or locally) and its cost per hour")
     status_cmd.set_defaults(run=_status)
@@ -207,7 +200,7 @@ def parser() -> argparse.ArgumentParser:
         run=_create_tables
     )
     commands.add_parser("etl", help="COPY into staging, load the star schema, run the checks").set_defaults(run=_etl)
-    commands.add_parser("run", help="everything: role, cluster, tables, staging, star, checks, charts").set_defaults(
+    commands.add_parser("run", help="everything: role, warehouse, tables, staging, star, checks, charts").set_defaults(
         run=_run
     )
     return root

@@ -1,4 +1,8 @@
-"""The Redshift cluster: create or reuse it from `dwh.cfg`, wait with a live status line, describe it, delete it."""
+"""The warehouse: create or reuse it from `dwh.cfg`, wait with a live status line, describe it, delete it.
+
+A provisioned cluster by default; with `[DWH] DWH_DEPLOYMENT = serverless` each public function here hands over to
+`serverless` (a namespace and its workgroup), so notebooks and the command line make the same calls for both.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ import pandas as pd
 from botocore.exceptions import ClientError, WaiterError
 from tqdm.auto import tqdm  # a widget in a notebook, a line on a terminal
 
-from sparkify_dwh import aws
+from sparkify_dwh import aws, serverless
 from sparkify_dwh.config import Config
 from sparkify_dwh.node_types import confirm_orderable
 from sparkify_dwh.resources import ResourceError, aws_errors, where
@@ -70,7 +74,9 @@ def _require(config: Config, redshift: Any) -> dict[str, Any]:
 def describe(
     config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
 ) -> dict[str, Any] | None:
-    """The configured cluster as DescribeClusters returns it, or None when there is none."""
+    """The configured cluster as DescribeClusters returns it (or the workgroup), or None when there is none."""
+    if config.dwh.is_serverless:
+        return serverless.describe(config, boto_session=boto_session)
     redshift = _redshift(config, redshift, boto_session)
     with aws_errors(config, f"describe the cluster {config.dwh.identifier!r}"):
         return _find(redshift, config.dwh.identifier)
@@ -79,7 +85,9 @@ def describe(
 def require(
     config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
 ) -> dict[str, Any]:
-    """The configured cluster's description; ClusterNotFound, in one sentence, when there is none yet."""
+    """The configured cluster's (or workgroup's) description; ClusterNotFound, in one sentence, when there is none."""
+    if config.dwh.is_serverless:
+        return serverless.require(config, boto_session=boto_session)
     redshift = _redshift(config, redshift, boto_session)
     with aws_errors(config, f"describe the cluster {config.dwh.identifier!r}"):
         return _require(config, redshift)
@@ -118,7 +126,11 @@ def _create_request(config: Config, role_arn: str) -> dict[str, Any]:
 def create(
     config: Config, role_arn: str, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
 ) -> dict[str, Any]:
-    """Create the cluster `dwh.cfg` describes with `role_arn` attached, or reuse it; return its description."""
+    """Create the cluster `dwh.cfg` describes with `role_arn` attached, or reuse it; return its description.
+
+    Serverless: the namespace, with `role_arn` as its default role, and its workgroup."""
+    if config.dwh.is_serverless:
+        return serverless.create(config, role_arn, boto_session=boto_session)
     redshift = _redshift(config, redshift, boto_session)
     identifier = config.dwh.identifier
     with aws_errors(config, f"create the cluster {identifier!r}"):
@@ -188,7 +200,10 @@ def wait_available(
     progress: bool = True,
     sleep: Callable[[float], None] = time.sleep,
 ) -> dict[str, Any]:
-    """Wait until the cluster is available (minutes on AWS), showing its status live; return its description."""
+    """Wait until the cluster (or workgroup) is available (minutes on AWS), showing its status live; return its
+    description."""
+    if config.dwh.is_serverless:
+        return serverless.wait_available(config, boto_session=boto_session, progress=progress, sleep=sleep)
     redshift = _redshift(config, redshift, boto_session)
     with aws_errors(config, f"wait for the cluster {config.dwh.identifier!r}"):
         _require(config, redshift)
@@ -199,7 +214,10 @@ def wait_available(
 def endpoint(
     config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None
 ) -> tuple[str, int]:
-    """Host and port to connect to; locally the warehouse endpoint on 127.0.0.1 stands in for the cluster's."""
+    """Host and port to connect to; locally the warehouse endpoint on 127.0.0.1 stands in for the cluster's (or the
+    workgroup's)."""
+    if config.dwh.is_serverless:
+        return serverless.endpoint(config, boto_session=boto_session)
     redshift = _redshift(config, redshift, boto_session)
     with aws_errors(config, f"find the endpoint of the cluster {config.dwh.identifier!r}"):
         found = _require(config, redshift)
@@ -215,7 +233,10 @@ def endpoint(
 
 
 def attached_role_arn(config: Config, *, redshift: Any | None = None, boto_session: boto3.Session | None = None) -> str:
-    """The ARN of the role `[DWH] DWH_IAM_ROLE_NAME` attached to the cluster: the role COPY reads S3 as."""
+    """The ARN of the role `[DWH] DWH_IAM_ROLE_NAME` attached to the cluster (on Serverless: the namespace's default
+    role): the role COPY reads S3 as."""
+    if config.dwh.is_serverless:
+        return serverless.attached_role_arn(config, boto_session=boto_session)
     for role in require(config, redshift=redshift, boto_session=boto_session).get("IamRoles", ()):
         if role["IamRoleArn"].endswith(f"/{config.dwh.iam_role_name}"):
             return role["IamRoleArn"]
@@ -223,6 +244,18 @@ def attached_role_arn(config: Config, *, redshift: Any | None = None, boto_sessi
         f"the cluster {config.dwh.identifier!r} has no role {config.dwh.iam_role_name!r} attached; "
         f"run notebooks 01_iam_role and 02_cluster"
     )
+
+
+def status(description: Mapping[str, Any]) -> str:
+    """The status of a cluster's or a workgroup's description (`ClusterStatus`, or `status`)."""
+    return str(description.get("ClusterStatus") or description.get("status") or "unknown")
+
+
+def name(config: Config) -> str:
+    """What the warehouse is, for people: the cluster and its nodes, or the workgroup and its namespace."""
+    if config.dwh.is_serverless:
+        return f"workgroup {config.dwh.workgroup} (namespace {config.dwh.namespace}), {config.dwh.base_capacity} RPUs"
+    return f"cluster {config.dwh.identifier}, {config.dwh.num_nodes} x {config.dwh.node_type}"
 
 
 def _show(key: str, value: Any, status: str) -> str:
@@ -236,7 +269,9 @@ def _show(key: str, value: Any, status: str) -> str:
 
 
 def properties(cluster: Mapping[str, Any]) -> pd.DataFrame:
-    """The key properties of a cluster description as a two-column table; missing ones say so (no KeyError)."""
+    """The key properties of a cluster (or workgroup) description as a two-column table; missing ones say so."""
+    if "workgroupName" in cluster:
+        return serverless.properties(cluster)
     status = str(cluster.get("ClusterStatus", "unknown"))
     values = [_show(key, cluster.get(key), status) for key in PROPERTY_KEYS]
     return pd.DataFrame({"value": values}, index=pd.Index(PROPERTY_KEYS, name="property"))
@@ -250,7 +285,10 @@ def delete(
     progress: bool = True,
     sleep: Callable[[float], None] = time.sleep,
 ) -> bool:
-    """Delete the cluster without a final snapshot and wait until it is gone; False when there was none."""
+    """Delete the cluster without a final snapshot (or the workgroup, then its namespace) and wait until it is gone;
+    False when there was none."""
+    if config.dwh.is_serverless:
+        return serverless.delete(config, boto_session=boto_session, progress=progress, sleep=sleep)
     redshift = _redshift(config, redshift, boto_session)
     identifier = config.dwh.identifier
     with aws_errors(config, f"delete the cluster {identifier!r}"):

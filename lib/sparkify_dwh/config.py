@@ -28,6 +28,8 @@ MODES = ("local", "aws")
 RETIRED_NODE_FAMILIES = ("dc1", "dc2", "ds1", "ds2")
 NODE_TYPES = ("ra3.large", "ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge")
 CLUSTER_TYPES = ("single-node", "multi-node")
+DEPLOYMENTS = ("provisioned", "serverless")  # a provisioned cluster, or a Redshift Serverless workgroup
+SERVERLESS_NAME = re.compile(r"[a-z0-9-]{3,64}")  # namespace and workgroup names, as the service model says
 INI = "an INI file of [SECTION] headers and KEY = value lines"
 SETTINGS: dict[str, tuple[str, ...]] = {
     "SPARKIFY": ("MODE", "IMAGES_DIR"),
@@ -42,6 +44,10 @@ SETTINGS: dict[str, tuple[str, ...]] = {
         "DWH_DB_USER",
         "DWH_DB_PASSWORD",
         "DWH_PORT",
+        "DWH_DEPLOYMENT",
+        "DWH_NAMESPACE",
+        "DWH_WORKGROUP",
+        "DWH_BASE_CAPACITY",
     ),
     "S3": ("LOG_DATA", "LOG_JSONPATH", "SONG_DATA", "REGION"),
     "LOCAL": ("AWS_PORT", "POSTGRES_PORT", "STATE_DIR"),
@@ -89,7 +95,8 @@ class AwsSettings:
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    """The Redshift cluster, as the seed's `[DWH]` section describes it."""
+    """The warehouse, as the seed's `[DWH]` section describes it: a provisioned cluster, or a serverless namespace
+    and workgroup (with the same database, admin user, password, role and port)."""
 
     cluster_type: str
     num_nodes: int
@@ -100,6 +107,15 @@ class ClusterSettings:
     db_user: str
     db_password: Secret
     port: int
+    deployment: str  # DEPLOYMENTS: the settings above are the cluster's, those below the workgroup's
+    namespace: str
+    workgroup: str
+    base_capacity: int  # RPUs
+
+    @property
+    def is_serverless(self) -> bool:
+        """True when the warehouse is a Redshift Serverless workgroup rather than a provisioned cluster."""
+        return self.deployment == "serverless"
 
 
 @dataclass(frozen=True)
@@ -286,6 +302,20 @@ class _Reader:
             raise ConfigError(f"{self.origin(section, key)} = {raw!r}: {path} is a file; expected a folder")
         return path
 
+    def serverless_name(self, section: str, key: str) -> str:
+        raw = self.text(section, key).lower()
+        if not SERVERLESS_NAME.fullmatch(raw):
+            raise ConfigError(
+                f"{self.origin(section, key)} = {raw!r} must be 3 to 64 lower-case letters, digits and hyphens"
+            )
+        return raw
+
+    def capacity(self, section: str, key: str) -> int:
+        raw = self.number(section, key, 8, 512)
+        if raw % 8:
+            raise ConfigError(f"{self.origin(section, key)} = {raw} must be a multiple of 8 RPUs, from 8 to 512")
+        return raw
+
     def node_type(self, section: str, key: str) -> str:
         raw = self.text(section, key).lower()
         if raw.split(".")[0] in RETIRED_NODE_FAMILIES:
@@ -380,6 +410,10 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         db_user=read.text("DWH", "DWH_DB_USER").lower(),
         db_password=Secret(password) if password else _local_password(read, local.state_dir),
         port=read.number("DWH", "DWH_PORT", 1150, 65535),
+        deployment=read.choice("DWH", "DWH_DEPLOYMENT", DEPLOYMENTS),
+        namespace=read.serverless_name("DWH", "DWH_NAMESPACE"),
+        workgroup=read.serverless_name("DWH", "DWH_WORKGROUP"),
+        base_capacity=read.capacity("DWH", "DWH_BASE_CAPACITY"),
     )
     s3 = S3Settings(
         log_data=read.s3_uri("S3", "LOG_DATA"),

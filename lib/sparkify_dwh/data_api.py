@@ -3,9 +3,10 @@
 `submit` (or `submit_batch`, several statements in one transaction) hands SQL to Redshift and gets its Id at
 once; the statement runs on its own while `wait` polls DescribeStatement as long as it is SUBMITTED, PICKED or
 STARTED (the line shows the status live), until it is FINISHED, FAILED (with Redshift's error) or ABORTED; `frame`
-then pages GetStatementResult into a DataFrame. The statements run on the configured cluster as its master user
-(`DbUser`, which the Data API turns into temporary credentials with GetClusterCredentials). The same calls work on
-AWS and against the local stand-in.
+then pages GetStatementResult into a DataFrame. The statements run on the configured warehouse: a cluster as its
+master user (`DbUser`, which the Data API turns into temporary credentials with GetClusterCredentials), or a
+serverless workgroup as your own IAM identity (`IAM:<user>`, from GetCredentials). The same calls work on AWS and
+against the local stand-in.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ def _data(config: Config, data: Any | None, boto_session: boto3.Session | None) 
 
 
 def target(config: Config) -> dict[str, str]:
-    """Where statements run: the configured cluster and database, as its master user."""
+    """Where statements run: the configured cluster and database, as its master user; or the workgroup."""
+    if config.dwh.is_serverless:
+        return {"WorkgroupName": config.dwh.workgroup, "Database": config.dwh.db}
     return {"ClusterIdentifier": config.dwh.identifier, "Database": config.dwh.db, "DbUser": config.dwh.db_user}
 
 

@@ -1,4 +1,4 @@
-"""The IAM role the cluster assumes to read S3, and the least-privilege policy of the learner's own IAM user."""
+"""The IAM role the warehouse assumes to read S3, and the least-privilege policy of the learner's own IAM user."""
 
 from __future__ import annotations
 
@@ -26,7 +26,22 @@ TRUST_POLICY: dict[str, Any] = {
 }
 LEARNER_POLICY_FILE = "learner_least_privilege.json"
 # The names the shipped policy file is written for: dwh.cfg's defaults.
-POLICY_DEFAULTS = {"role/dwhRole": "role/{role}", "cluster:dwhcluster": "cluster:{cluster}"}
+POLICY_DEFAULTS = {
+    "role/dwhRole": "role/{role}",
+    "cluster:dwhcluster": "cluster:{cluster}",
+    "dbuser:dwhcluster/dwhuser": "dbuser:{cluster}/{user}",
+    "dbname:dwhcluster/dwh": "dbname:{cluster}/{db}",
+}
+# The statements only one deployment needs (by Sid); the shipped file holds both, learner_policy keeps one's.
+DEPLOYMENT_STATEMENTS = {
+    "provisioned": frozenset(
+        {"CreateAndDeleteTheTutorialCluster", "SeeWhatClustersCanBeOrdered", "RunSqlOnTheClusterThroughTheDataApi",
+         "TemporaryCredentialsOfTheMasterUserForTheDataApi"}
+    ),
+    "serverless": frozenset(
+        {"CreateAndDeleteTheTutorialWorkgroupAndNamespace", "RunSqlOnTheWorkgroupThroughTheDataApi"}
+    ),
+}  # fmt: skip
 POLICY_DEFAULT_BUCKET = "udacity-dend"
 
 
@@ -102,17 +117,20 @@ def _tailor(resource: str, config: Config) -> list[str]:
             {urlsplit(uri).netloc for uri in (config.s3.song_data, config.s3.log_data, config.s3.log_jsonpath)}
         )
         return [resource.replace(POLICY_DEFAULT_BUCKET, bucket) for bucket in buckets]
+    names = {"role": config.dwh.iam_role_name, "cluster": config.dwh.identifier, "user": config.dwh.db_user}
     for default, pattern in POLICY_DEFAULTS.items():
-        resource = resource.replace(
-            default, pattern.format(role=config.dwh.iam_role_name, cluster=config.dwh.identifier)
-        )
+        resource = resource.replace(default, pattern.format(**names, db=config.dwh.db))
     return [resource]
 
 
 def learner_policy(config: Config | None = None) -> dict[str, Any]:
-    """The least-privilege IAM policy a learner's own user needs, for `config`'s names (dwh.cfg's defaults if None)."""
+    """The least-privilege IAM policy a learner's own user needs, for `config`'s deployment and names (dwh.cfg's
+    defaults, a provisioned cluster, if None)."""
     text = package_files.files("sparkify_dwh").joinpath("policies", LEARNER_POLICY_FILE).read_text(encoding="utf-8")
     policy = json.loads(text)
+    deployment = config.dwh.deployment if config is not None else "provisioned"
+    others = set().union(*(sids for name, sids in DEPLOYMENT_STATEMENTS.items() if name != deployment))
+    policy["Statement"] = [statement for statement in policy["Statement"] if statement["Sid"] not in others]
     if config is not None:
         for statement in policy["Statement"]:
             resources = statement["Resource"]

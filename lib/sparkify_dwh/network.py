@@ -65,15 +65,17 @@ def _permission(cidr: str, port: int, described: bool) -> dict[str, Any]:
 
 
 def _security_group(config: Config, found: dict[str, Any], ec2: Any) -> str:
-    """The cluster's VPC security group; the default VPC's default group when it lists none (as locally)."""
+    """The cluster's VPC security group (a workgroup's `securityGroupIds`); the default VPC's default group when it
+    lists none (as locally)."""
     listed = [g["VpcSecurityGroupId"] for g in found.get("VpcSecurityGroups", []) if g.get("Status") != "removing"]
+    listed += found.get("securityGroupIds", [])
     if listed:
         return listed[0]
     vpcs = ec2.describe_vpcs(Filters=[{"Name": "isDefault", "Values": ["true"]}])["Vpcs"]
     if not vpcs:
         raise ResourceError(
-            f"the cluster lists no security group and {where(config)} has no default VPC; "
-            f"open port {config.dwh.port} on the cluster's security group in the console"
+            f"the warehouse lists no security group and {where(config)} has no default VPC; "
+            f"open port {config.dwh.port} on the warehouse's security group in the console"
         )
     groups = ec2.describe_security_groups(
         Filters=[
@@ -121,7 +123,8 @@ def open_ingress(
     ec2: Any | None = None,
     boto_session: boto3.Session | None = None,
 ) -> IngressRule:
-    """Allow the caller's /32 to reach the warehouse port on the cluster's security group (idempotent).
+    """Allow the caller's /32 to reach the warehouse port on the cluster's (or workgroup's) security group
+    (idempotent).
 
     Rules this tutorial added earlier for another address of yours on that group are revoked, so exactly one remains.
     """

@@ -4,6 +4,10 @@ All the SQL of the tutorial lives in `sparkify_dwh/sql/<layer>/NN_name.sql`, onc
 and the command line read it from there. A layer's files run in NN order, and the first word of a name says
 what the file does: `drop_` and `create_` files build tables, `copy_` and `load_` files fill them.
 
+Where Redshift Serverless answers other system views than a cluster (SYS_LOAD_ERROR_DETAIL for STL_LOAD_ERRORS,
+...), the file's serverless variant has the same name in `sql/<layer>/serverless/`; `find` picks it for the
+serverless deployment.
+
 A value that depends on the configuration is written `{{ name }}` where a string literal would stand, e.g.
 `IAM_ROLE {{ role_arn }}`. `render` fills it in as a quoted SQL string literal, never as raw text.
 """
@@ -23,6 +27,7 @@ LAYERS = ("staging", "star", "checks", "analytics", "inspect")
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 _FILE_NAME = re.compile(r"(?P<position>\d{2})_(?P<name>[a-z0-9_]+)\.sql")
 _UNSAFE_IN_LITERAL = re.compile(r"[\\\x00-\x1f\x7f]")
+SERVERLESS = "serverless"
 
 
 @dataclass(frozen=True)
@@ -32,15 +37,17 @@ class SqlFile:
     layer: str
     name: str
     filename: str
+    variant: str = ""  # "serverless" for the file of sql/<layer>/serverless/
 
     @property
     def path(self) -> Traversable:
-        return package_files(__package__).joinpath("sql", self.layer, self.filename)
+        folder = package_files(__package__).joinpath("sql", self.layer)
+        return (folder.joinpath(self.variant) if self.variant else folder).joinpath(self.filename)
 
     @property
     def relative(self) -> str:
-        """`layer/filename`, as messages and notebooks name the file."""
-        return f"{self.layer}/{self.filename}"
+        """`layer/filename` (`layer/serverless/filename` for a variant), as messages and notebooks name the file."""
+        return "/".join(filter(None, (self.layer, self.variant, self.filename)))
 
     @property
     def text(self) -> str:
@@ -72,12 +79,14 @@ def files(layer: str, *steps: str) -> list[SqlFile]:
     return found
 
 
-def find(layer: str, name: str) -> SqlFile:
-    """The file of `layer` called `name` (with or without its number, e.g. `top_songs` or `07_top_songs`)."""
+def find(layer: str, name: str, deployment: str = "provisioned") -> SqlFile:
+    """The file of `layer` called `name` (with or without its number, e.g. `top_songs` or `07_top_songs`); for the
+    serverless `deployment`, its serverless variant where there is one."""
     choices = files(layer)
     for sql_file in choices:
         if name in (sql_file.name, sql_file.filename.removesuffix(".sql")):
-            return sql_file
+            variant = SqlFile(sql_file.layer, sql_file.name, sql_file.filename, SERVERLESS)
+            return variant if deployment == SERVERLESS and variant.path.is_file() else sql_file
     raise ValueError(f"no SQL file {name!r} in layer {layer}; it has: {', '.join(f.name for f in choices)}")
 
 
@@ -139,7 +148,8 @@ class SqlText(str):
         return f"`{self.title}`\n\n```sql\n{self.rstrip()}\n```"
 
 
-def show(layer: str, name: str) -> SqlText:
-    """The text of a file as the learner reads it; a notebook cell ending with it shows it highlighted."""
-    sql_file = find(layer, name)
+def show(layer: str, name: str, deployment: str = "provisioned") -> SqlText:
+    """The text of a file as the learner reads it (the `deployment`'s variant, see `find`); a notebook cell ending
+    with it shows it highlighted."""
+    sql_file = find(layer, name, deployment)
     return SqlText(sql_file.text, sql_file.relative)

@@ -2,8 +2,9 @@
 
 A small log file with one bad record is put in the data bucket under a prefix of its own (never under the log or
 song prefixes), the course's COPY of the events is aimed at it (`inspect/09_copy_bad_events.sql`, into a
-temporary table), and `STL_LOAD_ERRORS` is read (`inspect/03_load_errors.sql`). Only in local mode: on AWS the
-data bucket is the course's, which nobody but its owner may write to.
+temporary table), and `STL_LOAD_ERRORS` is read (`inspect/03_load_errors.sql`; on a serverless workgroup, which
+refuses it, `SYS_LOAD_ERROR_DETAIL`). Only in local mode: on AWS the data bucket is the course's, which nobody but
+its owner may write to.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def demonstrate_load_error(
     boto_session: boto3.Session | None = None,
 ) -> pd.DataFrame:
     """Put the bad file, COPY it into a temporary table (the load fails, staging is untouched), delete the file;
-    the latest rows of STL_LOAD_ERRORS, the bad record's first.
+    the latest load errors (STL_LOAD_ERRORS, or SYS_LOAD_ERROR_DETAIL on Serverless), the bad record's first.
 
     `params` are the COPY placeholders (`pipeline.copy_params`). In aws mode nothing is written or loaded (the
     course's bucket is read-only): the rows are whatever STL_LOAD_ERRORS holds from your own loads.

@@ -10,7 +10,7 @@ from typing import Any
 
 import boto3
 
-from sparkify_dwh import aws, cluster, costs, iam, network
+from sparkify_dwh import aws, cluster, costs, iam, network, serverless
 from sparkify_dwh.config import Config
 from sparkify_dwh.resources import aws_errors
 
@@ -21,15 +21,16 @@ log = logging.getLogger(__name__)
 class TeardownSummary:
     """What one teardown removed; all empty when there was nothing left to remove."""
 
-    cluster_deleted: bool
+    cluster_deleted: bool  # the cluster, or the workgroup and its namespace
     rules_revoked: tuple[network.IngressRule, ...]
     role_deleted: bool
+    warehouse: str = "cluster"
 
     def lines(self) -> list[str]:
         """One line per step, for people."""
         rules = ", ".join(f"{r.cidr} on {r.group_id}" for r in self.rules_revoked) or "none left"
         return [
-            f"cluster: {'deleted (no final snapshot)' if self.cluster_deleted else 'none left'}",
+            f"{self.warehouse}: {'deleted (no final snapshot)' if self.cluster_deleted else 'none left'}",
             f"ingress rules revoked: {rules}",
             f"IAM role: {'deleted' if self.role_deleted else 'none left'}",
         ]
@@ -55,14 +56,16 @@ def teardown(
     progress: bool = True,
     sleep: Callable[[float], None] = time.sleep,
 ) -> TeardownSummary:
-    """Delete the cluster (no final snapshot) and wait until it is gone, revoke the ingress rules, delete the role.
+    """Delete the cluster (or the workgroup and its namespace; no final snapshot) and wait until it is gone, revoke
+    the ingress rules, delete the role.
 
     Safe to run again: steps with nothing left to remove do nothing.
     """
     deleted = cluster.delete(config, redshift=redshift, boto_session=boto_session, progress=progress, sleep=sleep)
     revoked = network.revoke_ingress(config, ec2=ec2, boto_session=boto_session)
     role_deleted = iam.delete_role(config, iam=iam_client, boto_session=boto_session)
-    summary = TeardownSummary(deleted, tuple(revoked), role_deleted)
+    warehouse = "workgroup and namespace" if config.dwh.is_serverless else "cluster"
+    summary = TeardownSummary(deleted, tuple(revoked), role_deleted, warehouse)
     log.info("teardown: %s", "; ".join(summary.lines()))
     return summary
 
@@ -80,19 +83,43 @@ def _cluster_leftover(config: Config, found: dict[str, Any]) -> Leftover:
     return Leftover("Redshift cluster", found["ClusterIdentifier"], detail, price)
 
 
+def _workgroup_leftover(config: Config, found: dict[str, Any]) -> Leftover:
+    capacity = int(found["baseCapacity"])
+    ours = found["workgroupName"] == config.dwh.workgroup
+    detail = f"namespace {found['namespaceName']}, base capacity {capacity} RPUs, {found['status']}, "
+    detail += "billed per second while queries run" + ("" if ours else ", not the one dwh.cfg names")
+    if config.is_local:
+        return Leftover("Serverless workgroup", found["workgroupName"], f"{detail}, local stand-in: free", 0.0)
+    return Leftover("Serverless workgroup", found["workgroupName"], detail, costs.rpu_hour_cost(capacity))
+
+
+def _namespace_leftover(config: Config, found: dict[str, Any]) -> Leftover:
+    ours = found["namespaceName"] == config.dwh.namespace
+    detail = f"database {found['dbName']}, {found['status']}, its storage billed per GB-month"
+    return Leftover(
+        "Serverless namespace", found["namespaceName"], detail + ("" if ours else ", not the one dwh.cfg names"), 0.0
+    )
+
+
 def remaining(
     config: Config,
     *,
     redshift: Any | None = None,
     ec2: Any | None = None,
     iam_client: Any | None = None,
+    serverless_client: Any | None = None,
     boto_session: boto3.Session | None = None,
 ) -> list[Leftover]:
-    """Every Redshift cluster in the region (they bill by the hour), plus the tutorial's role and ingress rules."""
+    """Every Redshift cluster in the region (they bill by the hour), every Serverless workgroup (billed while queries
+    run; its usd_per_hour is that of its base capacity) and namespace, plus the tutorial's role and ingress rules."""
     redshift = redshift or aws.client(config, "redshift", boto_session=boto_session)
+    serverless_client = serverless_client or aws.client(config, "redshift-serverless", boto_session=boto_session)
     with aws_errors(config, "list the Redshift clusters"):
         pages = redshift.get_paginator("describe_clusters").paginate()
         leftovers = [_cluster_leftover(config, found) for page in pages for found in page["Clusters"]]
+    with aws_errors(config, "list the Redshift Serverless workgroups and namespaces"):
+        leftovers += [_workgroup_leftover(config, found) for found in serverless.workgroups(serverless_client)]
+        leftovers += [_namespace_leftover(config, found) for found in serverless.namespaces(serverless_client)]
     if arn := iam.role_arn(config, iam=iam_client, boto_session=boto_session):
         leftovers.append(Leftover("IAM role", config.dwh.iam_role_name, arn, 0.0))
     for rule in network.ingress_rules(config, ec2=ec2, boto_session=boto_session):

@@ -1,8 +1,10 @@
 """The warehouse connection: where the endpoint is, connecting to it, and running the SQL files through it.
 
 Locally the endpoint is the local Redshift on 127.0.0.1 (without SSL); on AWS it is the cluster's endpoint from
-DescribeClusters (with SSL); `cluster.endpoint` says which, or why there is none yet. Everything else is the same:
-`redshift_connector`, and SQLAlchemy's `redshift+redshift_connector://` for pandas and the `%sql` magic.
+DescribeClusters, or the serverless workgroup's from GetWorkgroup (with SSL); `cluster.endpoint` says which, or why
+there is none yet. Everything else is the same: `redshift_connector`, and SQLAlchemy's
+`redshift+redshift_connector://` for pandas and the `%sql` magic. A connection remembers its deployment, so that
+`query_file` runs the serverless variant of a file (`sql.find`) on a workgroup.
 
 A connection opens itself again when used after `close()` or after it was lost (the stack restarted): a notebook's
 cells can be run again after Run All. A file or query whose connection was lost runs once more on a new one (each
@@ -15,6 +17,7 @@ import contextlib
 import logging
 import socket
 import time
+import weakref
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -32,6 +35,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 STACK_NOT_UP = mistakes.STACK_DOWN
+_DEPLOYMENTS: weakref.WeakKeyDictionary[redshift_connector.Connection, str] = weakref.WeakKeyDictionary()
 
 
 class WarehouseError(RuntimeError):
@@ -154,7 +158,14 @@ def _open(config: Config, boto_session: boto3.Session | None, reach_timeout: flo
             raise _unreachable(config, host, port) from error
         raise WarehouseError(f"the warehouse refused the connection: {server_message(error)}") from error
     log.info("connected to %s as %s at %s:%s", config.dwh.db, config.dwh.db_user, host, port)
+    _DEPLOYMENTS[connection] = config.dwh.deployment
     return connection
+
+
+def deployment(connection: Connection | redshift_connector.Connection) -> str:
+    """The deployment (`[DWH] DWH_DEPLOYMENT`) a connection of `connect` reaches; provisioned for any other."""
+    raw = connection.raw if isinstance(connection, Connection) else connection
+    return _DEPLOYMENTS.get(raw, "provisioned")
 
 
 def engine(config: Config, *, boto_session: boto3.Session | None = None) -> Engine:
@@ -260,8 +271,8 @@ def query(connection: redshift_connector.Connection, text: str) -> pd.DataFrame:
 def query_file(
     connection: redshift_connector.Connection, layer: str, name: str, params: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
-    """The rows of the query in file `name` of `layer`."""
-    return query(connection, sql.render(sql.find(layer, name).text, params or {}))
+    """The rows of the query in file `name` of `layer` (its variant for the connection's deployment)."""
+    return query(connection, sql.render(sql.find(layer, name, deployment(connection)).text, params or {}))
 
 
 def first_query(config: Config, *, boto_session: boto3.Session | None = None) -> pd.DataFrame:

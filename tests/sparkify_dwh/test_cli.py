@@ -360,3 +360,24 @@ def test_seed_from_streams_a_150_mib_file(moto_endpoint, s3_client, project):
 
 
 LAYOUT_KEYS = {"SONG_DATA": "song_data", "LOG_DATA": "log_data", "LOG_JSONPATH": "log_json_path.json"}
+
+
+@pytest.mark.server  # `local up` starts the stack
+def test_run_builds_everything_on_a_serverless_workgroup_then_teardown_leaves_nothing(
+    configured, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("SPARKIFY_DWH_DEPLOYMENT", "serverless")
+    monkeypatch.setenv("SPARKIFY_IMAGES_DIR", str(tmp_path / "charts"))
+    assert cli.main(["local", "up"]) == 0
+    assert cli.main(["run"]) == 0
+    out = capsys.readouterr().out
+    assert printed_counts(out) == STAR_COUNTS  # the same tables as on a cluster
+    assert "workgroupName" in out and "base capacity 8 RPUs: 3.000 USD per hour of queries on AWS" in out
+    assert cli.main(["status"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("Serverless workgroup dwh-workgroup: namespace dwh-namespace, base capacity 8 RPUs")
+    assert listed[1].startswith("Serverless namespace dwh-namespace: database dwh")
+    assert cli.main(["teardown"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "workgroup and namespace: deleted (no final snapshot)"
+    assert cli.main(["status"]) == 0
+    assert "nothing the tutorial creates remains" in capsys.readouterr().out

@@ -70,6 +70,11 @@ def test_override_file_wins_over_dwh_cfg(cfg):
         ("MODE", "cloud", r"\[SPARKIFY\] MODE = 'cloud' must be one of: local, aws"),
         ("LOG_DATA", "udacity-dend/log_data", "must be an S3 URI"),
         ("DWH_CLUSTER_TYPE", "multi-node", "disagree"),
+        ("DWH_DEPLOYMENT", "lambda", r"\[DWH\] DWH_DEPLOYMENT = 'lambda' must be one of: provisioned, serverless"),
+        ("DWH_BASE_CAPACITY", "12", r"DWH_BASE_CAPACITY = 12 must be a multiple of 8 RPUs, from 8 to 512"),
+        ("DWH_BASE_CAPACITY", "1024", r"DWH_BASE_CAPACITY = '1024' must be a whole number from 8 to 512"),
+        ("DWH_WORKGROUP", "my_workgroup", r"DWH_WORKGROUP = 'my_workgroup' must be 3 to 64 lower-case letters"),
+        ("DWH_NAMESPACE", "ns", r"DWH_NAMESPACE = 'ns' must be 3 to 64"),
     ],
 )
 def test_bad_values_name_file_key_and_expectation(cfg, key, value, message):
@@ -77,6 +82,28 @@ def test_bad_values_name_file_key_and_expectation(cfg, key, value, message):
     with pytest.raises(ConfigError, match=message) as raised:
         load_config(cfg, environ={})
     assert str(cfg) in str(raised.value)
+
+
+def test_the_deployment_is_a_provisioned_cluster_unless_dwh_cfg_says_serverless(cfg):
+    config = load_config(cfg, environ={})
+    assert (config.dwh.deployment, config.dwh.is_serverless) == ("provisioned", False)
+    assert (config.dwh.namespace, config.dwh.workgroup, config.dwh.base_capacity) == (
+        "dwh-namespace",
+        "dwh-workgroup",
+        8,
+    )
+    edit(cfg, "DWH_DEPLOYMENT", "Serverless")
+    edit(cfg, "DWH_BASE_CAPACITY", "32")
+    config = load_config(cfg, environ={"SPARKIFY_DWH_WORKGROUP": "Class-WG"})
+    assert (config.dwh.deployment, config.dwh.is_serverless, config.dwh.base_capacity) == ("serverless", True, 32)
+    assert config.dwh.workgroup == "class-wg"  # names are lower case, as the service keeps them
+    assert load_config(cfg, environ={"SPARKIFY_DWH_DEPLOYMENT": "provisioned"}).dwh.deployment == "provisioned"
+
+
+def test_a_bad_deployment_is_one_line(cfg):
+    with pytest.raises(ConfigError) as raised:
+        load_config(cfg, environ={"SPARKIFY_DWH_DEPLOYMENT": "cluster"})
+    assert "\n" not in str(raised.value) and "DWH_DEPLOYMENT = 'cluster'" in str(raised.value)
 
 
 def test_missing_key_is_named(cfg):

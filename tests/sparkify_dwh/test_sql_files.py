@@ -18,7 +18,11 @@ from sparkify_dwh.config import load_config
 from sparkify_dwh.sampledata.layout import STAGING_EVENTS_COLUMNS
 from tests.support import REPO_ROOT
 
-ALL_FILES = [sql_file for layer in sql.LAYERS for sql_file in sql.files(layer)]
+BASE_FILES = [sql_file for layer in sql.LAYERS for sql_file in sql.files(layer)]
+SERVERLESS_FILES = [
+    variant for f in BASE_FILES if (variant := sql.find(f.layer, f.name, sql.SERVERLESS)).variant == sql.SERVERLESS
+]
+ALL_FILES = BASE_FILES + SERVERLESS_FILES
 ROLE_ARN = "arn:aws:iam::123456789012:role/dwhRole"
 # Statements as this project writes them, keywords in upper case (so that prose such as "select a file from the
 # list" in a message is not taken for SQL).
@@ -42,7 +46,18 @@ def test_every_layer_has_numbered_files_with_unique_names():
         assert [f.filename for f in found] == sorted(f.filename for f in found)
         assert len({f.name for f in found}) == len(found), layer
         files_on_disk = {path.name for path in Path(sql.__file__).with_suffix("").joinpath(layer).iterdir()}
+        files_on_disk.discard(sql.SERVERLESS)
         assert files_on_disk == {f.filename for f in found}, f"{layer}: a file that does not fit NN_name.sql"
+
+
+def test_each_serverless_variant_stands_beside_a_file_of_its_name():
+    folders = [path for path in Path(sql.__file__).with_suffix("").glob(f"*/{sql.SERVERLESS}") if path.is_dir()]
+    on_disk = {f"{path.parent.name}/{sql.SERVERLESS}/{file.name}" for path in folders for file in path.iterdir()}
+    assert on_disk == {f.relative for f in SERVERLESS_FILES}
+    assert {"inspect/serverless/03_load_errors.sql", "inspect/serverless/15_slice_rows.sql"} <= on_disk
+    for variant in SERVERLESS_FILES:  # the provisioned file is found for any other deployment
+        assert sql.find(variant.layer, variant.name).variant == ""
+        assert not re.search(r"\b(stl|stv|svl|svcs)_", " ".join(sql.statements(variant.text)), re.IGNORECASE)
 
 
 def test_every_file_opens_with_a_comment_saying_what_it_does():

@@ -45,16 +45,44 @@ def test_status_lists_the_cluster_the_role_and_the_rule_then_teardown_leaves_not
     assert teardown.remaining(config, boto_session=session) == []
 
 
-def test_on_aws_each_cluster_in_the_region_shows_its_hourly_cost(sandbox, moto_endpoint):
-    """aws mode with clients handed in: the moto server stands in for the account."""
+def test_serverless_status_lists_the_workgroup_and_namespace_then_teardown_leaves_nothing_twice(
+    serverless_sandbox,
+):
+    config, session = serverless_sandbox
+    rule = build_everything(config, session)
+    left = teardown.remaining(config, boto_session=session)
+    assert [(item.kind, item.name) for item in left] == [
+        ("Serverless workgroup", "dwh-workgroup"),
+        ("Serverless namespace", "dwh-namespace"),
+        ("IAM role", "dwhRole"),
+        ("ingress rule", rule.group_id),
+    ]
+    assert left[0].detail.endswith("billed per second while queries run, local stand-in: free")
+    assert teardown.hourly_total(left) == 0.0
+    first = teardown.teardown(config, boto_session=session, progress=False)
+    assert first == teardown.TeardownSummary(True, (rule,), True, "workgroup and namespace")
+    assert teardown.remaining(config, boto_session=session) == []
+    second = teardown.teardown(config, boto_session=session, progress=False)
+    assert second.lines()[0] == "workgroup and namespace: none left"
+    assert teardown.remaining(config, boto_session=session) == []
+
+
+def test_on_aws_each_cluster_in_the_region_shows_its_hourly_cost(sandbox, stand_in_endpoint):
+    """aws mode with clients handed in: the stand-in plays the account."""
     session = sandbox[1]
     config = load_config(
         REPO_ROOT / "dwh.cfg", environ={"SPARKIFY_MODE": "aws", "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass"}
     )
     clients = {
-        name: session.client(service, endpoint_url=moto_endpoint)
-        for name, service in (("redshift", "redshift"), ("ec2", "ec2"), ("iam_client", "iam"))
-    }
+        name: session.client(service, endpoint_url=stand_in_endpoint)
+        for name, service in (
+            ("redshift", "redshift"), ("ec2", "ec2"), ("iam_client", "iam"),
+            ("serverless_client", "redshift-serverless"),
+        )
+    }  # fmt: skip
+    serverless = clients["serverless_client"]
+    serverless.create_namespace(namespaceName="other-namespace")
+    serverless.create_workgroup(workgroupName="other-workgroup", namespaceName="other-namespace", baseCapacity=32)
     for identifier, node_type, nodes in (("dwhcluster", "ra3.xlplus", 2), ("legacy", "dc2.large", 1)):
         clients["redshift"].create_cluster(
             ClusterIdentifier=identifier,
@@ -67,19 +95,23 @@ def test_on_aws_each_cluster_in_the_region_shows_its_hourly_cost(sandbox, moto_e
     left = {item.name: item for item in teardown.remaining(config, **clients)}
     assert left["dwhcluster"] == teardown.Leftover("Redshift cluster", "dwhcluster", "2 x ra3.xlplus, available", 2.172)
     assert left["legacy"].usd_per_hour is None and left["legacy"].detail.endswith("not the one dwh.cfg names")
-    teardown.teardown(config, progress=False, **clients)
-    assert [item.name for item in teardown.remaining(config, **clients)] == ["legacy"]  # not the tutorial's to delete
+    # 32 RPUs x 0.375 USD per RPU-hour (costs.py: the Amazon Redshift pricing page), while queries run.
+    assert left["other-workgroup"].usd_per_hour == 12.0 and "not the one" in left["other-workgroup"].detail
+    assert left["other-namespace"].usd_per_hour == 0.0 and "per GB-month" in left["other-namespace"].detail
+    teardown.teardown(config, progress=False, **{k: v for k, v in clients.items() if k != "serverless_client"})
+    left = [item.name for item in teardown.remaining(config, **clients)]
+    assert left == ["legacy", "other-workgroup", "other-namespace"]  # not the tutorial's to delete
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch, moto_endpoint):
-    """The command line's view: dwh.cfg in a folder of its own, the moto server as the local stack, fresh names."""
+def project(tmp_path, monkeypatch, stand_in_endpoint):
+    """The command line's view: dwh.cfg in a folder of its own, the AWS stand-in as the local stack, fresh names."""
     (tmp_path / "dwh.cfg").write_text((REPO_ROOT / "dwh.cfg").read_text())
     suffix = uuid.uuid4().hex[:8]
     for name, value in {
         "SPARKIFY_CONFIG": str(tmp_path / "dwh.cfg"),
         "SPARKIFY_DWH_DB_PASSWORD": "Sandbox1pass",
-        "SPARKIFY_LOCAL_AWS_PORT": str(urlsplit(moto_endpoint).port),
+        "SPARKIFY_LOCAL_AWS_PORT": str(urlsplit(stand_in_endpoint).port),
         "SPARKIFY_AWS_REGION": "ap-southeast-4",  # a region no other test uses
         "SPARKIFY_DWH_IAM_ROLE_NAME": f"cliRole{suffix}",
         "SPARKIFY_DWH_CLUSTER_IDENTIFIER": f"cli{suffix}",
