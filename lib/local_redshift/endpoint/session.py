@@ -151,8 +151,8 @@ class Session:
             log.info("a client did not complete its login: %s", error)
             return False
         self._admitted = login.postgres_database
-        conninfo = self.services.directory.postgres.conninfo(login.postgres_database)
-        self.backend = backend = PostgresBackend(conninfo, login.user, login.parameters.get("application_name", ""))
+        conninfo = self.services.directory.login_conninfo(login.postgres_database, login.user)
+        self.backend = backend = PostgresBackend(conninfo, login.parameters.get("application_name", ""))
         self.services.cancels.add(backend.pid, backend.key, backend)
         relay = Relay(self.client, backend.socket)
         queries = SessionQueries(

@@ -11,6 +11,7 @@ from local_redshift.translation import (
     formatting,
     names,
     numbers,
+    privileges,
     regexp,
     rejected,
     strings,
@@ -26,6 +27,7 @@ RULES: list[Rule] = [
     # SQL that Amazon Redshift rejects, then what the local Redshift does not do.
     *rejected.BY_AMAZON_REDSHIFT,
     *rejected.BY_THE_LOCAL_REDSHIFT,
+    *privileges.RULES,
     # Names.
     names.DELIMITED_IDENTIFIERS,
     ddl.HASH_TEMPORARY_TABLE,
