@@ -165,6 +165,14 @@ def test_every_cluster_still_logs_in_after_the_attacks(twins):
             assert cursor.fetchone() == [len(rows)]
 
 
+def test_the_master_user_changing_its_password_in_sql_does_not_lock_its_cluster_out(twins):
+    """The cluster's password is the AWS stand-in's (ModifyCluster changes it); the endpoint logs in with its own."""
+    with twins[0].psycopg(autocommit=True) as connection:
+        connection.execute("ALTER USER awsuser PASSWORD 'Changed12345'")
+    with twins[0].psycopg() as connection:
+        assert connection.execute("SELECT count(*) FROM secrets").fetchone() == (2,)
+
+
 def test_a_user_created_in_one_cluster_does_not_exist_in_the_other(twins):
     a, b = twins
     user = f"carol_{uuid.uuid4().hex[:6]}"

@@ -147,6 +147,15 @@ class ClusterDirectory:
             host=server.host, port=server.port, user=user, password=password, dbname=postgres_database
         )
 
+    def restore_master(self, postgres_database: str, user: str) -> None:
+        """Give the master user back the password the endpoint logs it in with (ALTER USER in a session of the
+        cluster may have changed it in PostgreSQL; the cluster's own password is the AWS stand-in's)."""
+        password = self.warehouses.master_password(postgres_database)
+        with psycopg.connect(_pinned(self.warehouses.server(postgres_database).conninfo()), autocommit=True) as admin:
+            admin.execute(
+                sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(user), sql.Literal(password))
+            )
+
     def bookkeeping_conninfo(self, postgres_database: str) -> str:
         """The endpoint's own channel to a cluster's database (the query history, load errors): its warehouse's
         superuser, with only PostgreSQL's own functions on the search path (a client's cannot stand in for them)."""
