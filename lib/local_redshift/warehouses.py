@@ -84,10 +84,6 @@ class Warehouses:
             log.info("warehouse %s up on %s:%s (pid %s)", name, self.host, port, pid)
             return server
 
-    def start_all(self) -> list[PostgresServer]:
-        """Start every warehouse kept that is ready (its cluster's database made); the servers."""
-        return [self.start(name) for name in self.names() if self.is_ready(name)]
-
     def stop_all(self) -> None:
         for name in self.names():
             self.server(name).stop()
@@ -108,10 +104,18 @@ class Warehouses:
     def master_password(self, name: str) -> str:
         """The password the endpoint logs the cluster's master user in with (made on first use, 0600)."""
         path = self.folder / name / _MASTER_PASSWORD_FILE
-        if not path.exists():
-            path.touch(mode=0o600)
-            path.write_text(secrets.token_urlsafe(24))
-        return path.read_text().strip()
+        try:
+            if password := path.read_text().strip():
+                return password
+        except FileNotFoundError:
+            pass
+        password = secrets.token_urlsafe(24)
+        partial = path.with_name(path.name + ".partial")
+        partial.unlink(missing_ok=True)
+        partial.touch(mode=0o600)
+        partial.write_text(password)
+        partial.replace(path)  # whole or not at all
+        return password
 
     def _free_port(self, name: str) -> int:
         """The first port from `first_port` up that no other warehouse has and nothing listens on."""
