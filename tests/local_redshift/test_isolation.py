@@ -125,6 +125,18 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def test_a_pending_late_binding_view_is_made_as_its_user_never_as_a_superuser(twins):
+    """The catalog keeps a view whose table does not exist yet and makes it when a CREATE TABLE lets it: its name
+    and query are a user's text, so the event trigger runs them as the user creating the table."""
+    with twins[0].psycopg(autocommit=True) as connection:
+        connection.execute(
+            "CALL redshift_system.defer_view('sneaky', false, NULL,"
+            " 'SELECT 1 AS n FROM bait; ALTER ROLE awsuser SUPERUSER', 'public', 'awsuser')"
+        )
+        connection.execute("CREATE TABLE bait (n INT)")
+        assert connection.execute("SELECT rolsuper FROM pg_roles WHERE rolname = 'awsuser'").fetchone() == (False,)
+
+
 def test_reset_session_authorization_leaves_the_master_user_as_it_was(twins):
     with twins[0].psycopg(autocommit=True) as connection:
         connection.execute("RESET SESSION AUTHORIZATION")
