@@ -61,8 +61,8 @@ class Bench:
 
     @property
     def direct_conninfo(self) -> str:
-        """libpq connection string straight to the cluster's PostgreSQL database (superuser)."""
-        return self.stack.postgres.conninfo(self.postgres_database)
+        """libpq connection string straight to the cluster's PostgreSQL database (its server's superuser)."""
+        return self.stack.warehouse(CLUSTER).conninfo(self.postgres_database)
 
     def direct(self) -> psycopg.Connection:
         """psycopg straight to the cluster's PostgreSQL database, autocommit on."""
@@ -114,7 +114,7 @@ def _with_cluster(stack: LocalStack) -> Bench:
         MasterUserPassword=password, DBName=DATABASE, IamRoles=[role_arn],
     )  # fmt: skip
     _endpoint_login(stack, password).close()  # the first login creates the cluster's database
-    directory = ClusterDirectory(stack.settings.aws_endpoint, stack.postgres)
+    directory = ClusterDirectory(stack.settings.aws_endpoint, stack.warehouses)
     cluster = next(cluster for cluster in directory.clusters() if cluster.identifier == CLUSTER)
     return Bench(stack, password, role_arn, cluster.postgres_database)
 

@@ -42,7 +42,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, Engine
 from sqlglot import exp
 
-from benchmarks._stack import Bench, bench_stack, machine, write_result
+from benchmarks._stack import CLUSTER, USER, Bench, bench_stack, machine, write_result
 from local_redshift.copy.source import FETCH_THREADS
 from local_redshift.postgres import SUPERUSER
 from sparkify_dwh import sql
@@ -324,6 +324,7 @@ def prepare_tables(bench: Bench) -> None:
     finally:
         connection.close()
     with bench.direct() as connection:
+        connection.execute(f"SET ROLE {USER}")  # the schemas are the master user's: the endpoint's sessions use them
         for schema in sorted(set(SCHEMAS.values())):
             if schema != "public":
                 connection.execute(f"CREATE SCHEMA {schema}")
@@ -348,9 +349,9 @@ def sqlalchemy_engine(bench: Bench) -> Engine:
     url = URL.create(
         "postgresql+psycopg",
         username=SUPERUSER,
-        password=bench.stack.postgres.password(),
+        password=bench.stack.warehouse(CLUSTER).password(),
         host="127.0.0.1",
-        port=bench.stack.settings.postgres_port,
+        port=bench.stack.warehouse(CLUSTER).port,
         database=bench.postgres_database,
     )
     return create_engine(url)

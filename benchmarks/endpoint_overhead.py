@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from benchmarks._stack import Bench, bench_stack, machine, write_result
+from benchmarks._stack import USER, Bench, bench_stack, machine, write_result
 
 BASELINE = "psycopg direct"
 FILL = "INSERT INTO bench_rows SELECT g, md5(g::text) FROM generate_series(1, %s) g"
@@ -70,6 +70,7 @@ def fill_table(bench: Bench, rows: int) -> None:
         connection.execute("DROP TABLE IF EXISTS bench_rows")
         connection.execute("CREATE TABLE bench_rows (id integer PRIMARY KEY, digest text NOT NULL)")
         connection.execute(FILL, [rows])
+        connection.execute(f"ALTER TABLE bench_rows OWNER TO {USER}")  # the cluster's master user, no superuser
         connection.execute("VACUUM ANALYZE bench_rows")
 
 

@@ -11,6 +11,7 @@ import logging
 import os
 import pwd
 import secrets
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,11 +69,13 @@ class PostgresError(RuntimeError):
 
 @dataclass(frozen=True)
 class PostgresServer:
-    """One PostgreSQL cluster kept in `home` (data, log and password), listening on 127.0.0.1:`port`."""
+    """One PostgreSQL cluster kept in `home` (data and log), listening on 127.0.0.1:`port`; its superuser's password
+    is kept beside `home`. With a `template`, the data folder is a copy of the template's (made by initdb once)."""
 
     home: Path
     port: int
     host: str = "127.0.0.1"
+    template: PostgresServer | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -118,8 +121,12 @@ class PostgresServer:
             self._pid_file.unlink(missing_ok=True)
 
     def ensure_initialized(self) -> None:
-        """Run initdb once: UTF8, password authentication, superuser `postgres` with a random password."""
+        """Run initdb once (or copy the template's data folder): UTF8, password authentication for every
+        connection, superuser `postgres` with a random password."""
         if (self.data_dir / "PG_VERSION").exists():
+            return
+        if self.template is not None:
+            self._copy_template(self.template)
             return
         user = _run_as()
         self.home.mkdir(parents=True, exist_ok=True)
@@ -150,6 +157,20 @@ class PostgresServer:
             )
         finally:
             pwfile.unlink(missing_ok=True)
+
+    def _copy_template(self, template: PostgresServer) -> None:
+        """The template's data folder (never started, so consistent on disk) copied as this server's, in a moment."""
+        template.ensure_initialized()
+        self.home.mkdir(parents=True, exist_ok=True)
+        partial = self.home / "data.partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        shutil.copytree(template.data_dir, partial, symlinks=True)
+        if user := _run_as():
+            for folder, _, names in os.walk(partial):
+                for path in (folder, *(os.path.join(folder, name) for name in names)):
+                    os.chown(path, user.pw_uid, user.pw_gid, follow_symlinks=False)
+            os.chown(self.home, user.pw_uid, user.pw_gid)
+        partial.rename(self.data_dir)
 
     def start(self) -> int:
         """Start the server detached and wait until it accepts connections; return its pid."""

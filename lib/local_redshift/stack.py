@@ -1,5 +1,5 @@
-"""The local stack: the AWS stand-in (moto), an embedded PostgreSQL and the Redshift endpoint, as background
-processes.
+"""The local stack: the AWS stand-in (moto), the warehouses (an embedded PostgreSQL server per cluster) and the
+Redshift endpoint, as background processes.
 
 `up` is idempotent, `status` reports each component, `down` stops exactly the processes `up` started, by pid.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 from local_redshift.postgres import PostgresError, PostgresServer
 from local_redshift.processes import PidFile, ProcessError, port_open, start_detached, stop, wait_for_port
 from local_redshift.stand_in_state import notices as stand_in_notices
+from local_redshift.warehouses import Warehouses
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ class StackError(RuntimeError):
 
 @dataclass(frozen=True)
 class StackSettings:
-    """Where the stack keeps its state and which loopback ports it uses."""
+    """Where the stack keeps its state and which loopback ports it uses (the warehouses' from `postgres_port` up)."""
 
     state_dir: Path
     aws_port: int
@@ -57,12 +58,12 @@ class ComponentStatus:
 
 
 class LocalStack:
-    """The moto server (IAM, S3, EC2, Redshift APIs), PostgreSQL and the Redshift endpoint, started detached so
+    """The moto server (IAM, S3, EC2, Redshift APIs), the warehouses and the Redshift endpoint, started detached so
     they outlive the caller."""
 
     def __init__(self, settings: StackSettings) -> None:
         self.settings = settings
-        self.postgres = PostgresServer(settings.state_dir / "postgres", settings.postgres_port, HOST)
+        self.warehouses = Warehouses(settings.state_dir / "warehouses", settings.postgres_port, HOST)
         self._moto_pid = PidFile(settings.state_dir / "moto.pid", AWS_MARKER)
         self._endpoint_pid = PidFile(settings.state_dir / "endpoint.pid", ENDPOINT_MARKER)
 
@@ -73,6 +74,11 @@ class LocalStack:
     @property
     def endpoint_log(self) -> Path:
         return self.settings.state_dir / "endpoint.log"
+
+    def warehouse(self, cluster: str) -> PostgresServer:
+        """The PostgreSQL server of the cluster named `cluster` (made at its first login); its `conninfo(dbname)`
+        connects as the server's superuser, and the cluster's data is in database `Cluster.postgres_database`."""
+        return self.warehouses.of_cluster(cluster)
 
     @property
     def aws_state(self) -> Path:
@@ -101,13 +107,12 @@ class LocalStack:
                 started.append(lambda: self._stop("moto server", self._moto_pid))
                 for notice in stand_in_notices(self.aws_state):
                     log.warning("AWS stand-in: %s", notice)
-            if self._start_postgres():
-                started.append(self.postgres.stop)
+            started += self._start_warehouses()
             self._start(
                 "endpoint", self._endpoint_pid, self.settings.endpoint_port, "SPARKIFY_DWH_PORT",
                 [
                     sys.executable, "-m", ENDPOINT_MARKER, "--port", str(self.settings.endpoint_port),
-                    "--aws-endpoint", self.settings.aws_endpoint, "--postgres-home", str(self.postgres.home),
+                    "--aws-endpoint", self.settings.aws_endpoint, "--warehouses", str(self.warehouses.folder),
                     "--postgres-port", str(self.settings.postgres_port), "--tls-folder", str(self.tls_folder),
                 ],
                 self.endpoint_log, {},
@@ -136,16 +141,19 @@ class LocalStack:
         log.info("%s up on %s:%s (pid %s)", name, HOST, port, pid)
         return True
 
-    def _start_postgres(self) -> bool:
-        if self.postgres.pid():
-            return False
-        self._wait_until_free(self.settings.postgres_port, "PostgreSQL", "SPARKIFY_LOCAL_POSTGRES_PORT")
+    def _start_warehouses(self) -> list[Callable[[], None]]:
+        """Start the warehouses kept that do not run; how to stop those this call started."""
+        started: list[Callable[[], None]] = []
         try:
-            pid = self.postgres.start()
+            self.warehouses.template.ensure_initialized()  # the first cluster's login then only copies it
+            for name in self.warehouses.names():
+                if self.warehouses.is_ready(name) and not self.warehouses.server(name).pid():
+                    started.append(self.warehouses.start(name).stop)
         except PostgresError as error:
+            for stop_warehouse in reversed(started):
+                stop_warehouse()
             raise StackError(f"PostgreSQL: {error}") from error
-        log.info("PostgreSQL up on %s:%s (pid %s)", HOST, self.settings.postgres_port, pid)
-        return True
+        return started
 
     @staticmethod
     def _wait_until_free(port: int, name: str, setting: str, patience: float = 5.0) -> None:
@@ -168,8 +176,14 @@ class LocalStack:
     def status(self) -> list[ComponentStatus]:
         """Each component with its pid, address and whether it answers."""
         moto_pid = self._moto_pid.live_pid()
-        pg_pid = self.postgres.pid()
         endpoint_pid = self._endpoint_pid.live_pid()
+        warehouses = []
+        for name in self.warehouses.names():
+            server = self.warehouses.server(name)
+            pid = server.pid()
+            cluster = self.warehouses.cluster_of(name) or name
+            address = f"{HOST}:{server.port} (cluster {cluster})"
+            warehouses.append(ComponentStatus("postgres", pid, address, bool(pid) and port_open(HOST, server.port)))
         return [
             ComponentStatus(
                 "moto",
@@ -177,12 +191,7 @@ class LocalStack:
                 self.settings.aws_endpoint,
                 bool(moto_pid) and port_open(HOST, self.settings.aws_port),
             ),
-            ComponentStatus(
-                "postgres",
-                pg_pid,
-                f"{HOST}:{self.settings.postgres_port}",
-                bool(pg_pid) and port_open(HOST, self.settings.postgres_port),
-            ),
+            *warehouses,
             ComponentStatus(
                 "endpoint",
                 endpoint_pid,
@@ -196,7 +205,7 @@ class LocalStack:
         self._stop("endpoint", self._endpoint_pid)
         self._stop("moto server", self._moto_pid)
         try:
-            self.postgres.stop()
+            self.warehouses.stop_all()
         except PostgresError as error:
             raise StackError(f"PostgreSQL: {error}") from error
         return self.status()

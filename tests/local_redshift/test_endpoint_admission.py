@@ -98,11 +98,10 @@ def test_a_password_message_of_any_declared_length_ends_the_connection_unread(cl
 def test_a_stalled_handshake_is_closed(local_stack, cluster):
     """A second endpoint of the same stack with a 1-second handshake limit (the stack's own has 30 s)."""
     port = free_port()
-    postgres = local_stack.postgres
     endpoint = subprocess.Popen(
         [
             sys.executable, "-m", "local_redshift.endpoint", "--port", str(port),
-            "--aws-endpoint", local_stack.settings.aws_endpoint, "--postgres-home", str(postgres.home),
+            "--aws-endpoint", local_stack.settings.aws_endpoint, "--warehouses", str(local_stack.warehouses.folder),
             "--postgres-port", str(local_stack.settings.postgres_port), "--tls-folder", str(local_stack.tls_folder),
             "--handshake-timeout", "1",
         ],

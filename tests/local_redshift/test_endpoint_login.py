@@ -90,9 +90,8 @@ def test_a_deleted_cluster_refuses_connections_and_a_recreated_one_starts_empty(
         assert connection.execute("SELECT pg_catalog.current_database()").fetchone()[0] != database
         with pytest.raises(psycopg.errors.UndefinedTable):
             connection.execute("SELECT * FROM kept")
-    with psycopg.connect(local_stack.postgres.conninfo()) as admin:
-        names = [row[0] for row in admin.execute("SELECT datname FROM pg_database")]
-    assert database not in names  # the deleted cluster's data is gone
+    assert database not in local_stack.warehouses.names()  # the deleted cluster's server and data are gone
+    assert not (local_stack.warehouses.folder / database).exists()
     redshift.delete_cluster(ClusterIdentifier=identifier, SkipFinalClusterSnapshot=True)
 
 

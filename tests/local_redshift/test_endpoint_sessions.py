@@ -12,9 +12,9 @@ import pytest
 SESSIONS = 32
 
 
-def backends(local_stack) -> int:
-    """Client backends PostgreSQL runs for the endpoint right now (cluster databases only)."""
-    with psycopg.connect(local_stack.postgres.conninfo()) as admin:
+def backends(local_stack, cluster) -> int:
+    """Client backends the cluster's PostgreSQL server runs for the endpoint right now (its database only)."""
+    with psycopg.connect(local_stack.warehouse(cluster.identifier).conninfo()) as admin:
         return admin.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND datname LIKE 'rs\\_%'"
         ).fetchone()[0]
@@ -50,15 +50,15 @@ def test_32_concurrent_sessions_each_isolated_in_its_own_backend(cluster):
 
 
 def test_a_client_that_disconnects_mid_query_frees_its_backend(cluster, local_stack):
-    before = backends(local_stack)
+    before = backends(local_stack, cluster)
     connection = cluster.psycopg()
     raw = socket.socket(fileno=os.dup(connection.pgconn.socket))  # shutting it down drops the client's connection
     connection.pgconn.send_query(b"SELECT pg_sleep(60)")
     connection.pgconn.flush()
-    assert wait_for(lambda: backends(local_stack) == before + 1)
+    assert wait_for(lambda: backends(local_stack, cluster) == before + 1)
     raw.shutdown(socket.SHUT_RDWR)
     raw.close()
-    assert wait_for(lambda: backends(local_stack) == before), "the backend outlived its client"
+    assert wait_for(lambda: backends(local_stack, cluster) == before), "the backend outlived its client"
     connection.close()
 
 

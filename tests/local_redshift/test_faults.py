@@ -71,11 +71,11 @@ def copy_in_background(login: Login, copy: str) -> dict[str, object]:
     return outcome
 
 
-def wait_until_loading(stack: LocalStack) -> None:
-    """Until PostgreSQL is receiving the COPY's rows."""
+def wait_until_loading(stack: LocalStack, cluster: str) -> None:
+    """Until the cluster's PostgreSQL server is receiving the COPY's rows."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        with psycopg.connect(stack.postgres.conninfo()) as admin:
+        with psycopg.connect(stack.warehouse(cluster).conninfo()) as admin:
             if admin.execute("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY %FROM STDIN%'").fetchone()[
                 0
             ]:
@@ -84,7 +84,10 @@ def wait_until_loading(stack: LocalStack) -> None:
     pytest.fail("the COPY never reached PostgreSQL")
 
 
-def pid_of(stack: LocalStack, component: str) -> int:
+def pid_of(stack: LocalStack, component: str, cluster: str) -> int | None:
+    """The component's pid; for "postgres", the cluster's own server's."""
+    if component == "postgres":
+        return stack.warehouse(cluster).pid()
     return next(c.pid for c in stack.status() if c.name == component)
 
 
@@ -96,12 +99,14 @@ def pid_of(stack: LocalStack, component: str) -> int:
 def test_a_component_dying_mid_copy_leaves_the_table_untouched_and_the_copy_can_run_again(stack, component, sig):
     login, copy = prepare(stack)
     outcome = copy_in_background(login, copy)
-    wait_until_loading(stack)
-    os.kill(pid_of(stack, component), sig)  # SIGQUIT: PostgreSQL's immediate shutdown, as in a crash
+    wait_until_loading(stack, login.identifier)
+    pid = pid_of(stack, component, login.identifier)
+    assert pid is not None
+    os.kill(pid, sig)  # SIGQUIT: PostgreSQL's immediate shutdown, as in a crash
     outcome["thread"].join(60)
     assert "error" in outcome and "loaded" not in outcome
     deadline = time.monotonic() + 30
-    while any(c.pid for c in stack.status() if c.name == component) and time.monotonic() < deadline:
+    while pid_of(stack, component, login.identifier) and time.monotonic() < deadline:
         time.sleep(0.1)
     stack.up()
     if component == "moto":  # the stand-in's state died with it: the cluster must be created again

@@ -33,7 +33,7 @@ def client(stack, service):
 
 def test_up_is_idempotent_and_reports_each_component(stack):
     first = stack.up()
-    assert [c.name for c in first] == ["moto", "postgres", "endpoint"] and all(c.healthy for c in first)
+    assert [c.name for c in first] == ["moto", "endpoint"] and all(c.healthy for c in first)  # no warehouse yet
     assert all(c.address.startswith(("127.0.0.1", "http://127.0.0.1")) for c in first)
     assert [c.pid for c in stack.up()] == [c.pid for c in first]
 
@@ -109,14 +109,40 @@ def listening_addresses(port: int) -> set[str]:
 def test_every_listener_is_on_loopback_and_the_databases_want_a_password(stack):
     stack.up()
     settings = stack.settings
-    for port in (settings.aws_port, settings.postgres_port, settings.endpoint_port):
-        assert listening_addresses(port) == {"0100007F"}, f"port {port} listens beyond 127.0.0.1"
-    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
-        psycopg.connect(
-            host="127.0.0.1", port=settings.postgres_port, user="postgres", password="guess", dbname="postgres"
-        )
     with pytest.raises(psycopg.OperationalError, match=r"password authentication failed|no Redshift cluster"):
         psycopg.connect(host="127.0.0.1", port=settings.endpoint_port, user="postgres", password="", dbname="dev")
+    client(stack, "redshift").create_cluster(
+        ClusterIdentifier="listened", NodeType="ra3.large", ClusterType="single-node", MasterUsername="u",
+        MasterUserPassword="Passw0rd1", DBName="dwh",
+    )  # fmt: skip
+    psycopg.connect(
+        host="127.0.0.1", port=settings.endpoint_port, user="u", password="Passw0rd1", dbname="dwh"
+    ).close()  # the first login starts the cluster's warehouse
+    warehouse = stack.warehouse("listened")
+    for port in (settings.aws_port, warehouse.port, settings.endpoint_port):
+        assert listening_addresses(port) == {"0100007F"}, f"port {port} listens beyond 127.0.0.1"
+    for user in ("postgres", "u"):
+        with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+            psycopg.connect(host="127.0.0.1", port=warehouse.port, user=user, password="Passw0rd1", dbname="postgres")
+
+
+def test_down_stops_each_clusters_server_and_up_starts_it_again(stack):
+    stack.up()
+    client(stack, "redshift").create_cluster(
+        ClusterIdentifier="restarted", NodeType="ra3.large", ClusterType="single-node", MasterUsername="u",
+        MasterUserPassword="Passw0rd2", DBName="dwh",
+    )  # fmt: skip
+    psycopg.connect(
+        host="127.0.0.1", port=stack.settings.endpoint_port, user="u", password="Passw0rd2", dbname="dwh"
+    ).close()
+    running = stack.warehouse("restarted")
+    assert running.pid() and any(
+        c.name == "postgres" and c.healthy and "restarted" in c.address for c in stack.status()
+    )
+    stack.down()
+    assert running.pid() is None and not any(c.healthy or c.pid for c in stack.status())
+    assert any(c.name == "postgres" and c.healthy and "restarted" in c.address for c in stack.up())
+    assert stack.warehouse("restarted").port == running.port
 
 
 def test_an_unexpected_failure_of_up_stops_what_it_started_too(tmp_path, monkeypatch):
@@ -127,7 +153,7 @@ def test_an_unexpected_failure_of_up_stops_what_it_started_too(tmp_path, monkeyp
     def unreachable(*_args: object) -> None:
         raise PermissionError("Permission denied: initdb")
 
-    monkeypatch.setattr(PostgresServer, "start", unreachable)
+    monkeypatch.setattr(PostgresServer, "ensure_initialized", unreachable)
     with pytest.raises(PermissionError):
         stack.up()
     assert not any(c.healthy or c.pid for c in stack.status())

@@ -61,9 +61,10 @@ def star_counts(config: Config) -> dict[str, int]:
 
 
 def wait_for_statement(config: Config, fragment: str) -> None:
-    """Until PostgreSQL runs a statement containing `fragment`."""
+    """Until the cluster's PostgreSQL server runs a statement containing `fragment`."""
     deadline = time.monotonic() + 60
-    with psycopg.connect(local.stack(config).postgres.conninfo(), autocommit=True) as admin:
+    server = local.stack(config).warehouse(config.dwh.identifier)
+    with psycopg.connect(server.conninfo(), autocommit=True) as admin:
         while time.monotonic() < deadline:
             if admin.execute(
                 "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE %s", [f"%{fragment}%"]

@@ -11,6 +11,15 @@ LANGUAGE sql STABLE AS $$
     SELECT coalesce(nullif(current_setting('redshift.database', true), ''), pg_catalog.current_database())::name
 $$;
 
+-- Whether a role is a superuser of the cluster as Redshift's system views mean it: the cluster's master user,
+-- which owns the cluster's database (it is no PostgreSQL superuser), or PostgreSQL's own superuser.
+CREATE OR REPLACE FUNCTION redshift_system.is_superuser(role name) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce((SELECT r.rolsuper OR r.oid = (SELECT d.datdba FROM pg_catalog.pg_database d
+                                                    WHERE d.datname = pg_catalog.current_database())
+                     FROM pg_catalog.pg_roles r WHERE r.rolname = role), false)
+$$;
+
 -- Table design: what Redshift keeps about a table and PostgreSQL has no place for.
 -- A row is made for every table created (event trigger below); translated CREATE TABLE statements then
 -- fill in the DISTSTYLE, DISTKEY, SORTKEY and ENCODE they declared. NULL means "not declared".
@@ -24,17 +33,17 @@ CREATE TABLE IF NOT EXISTS redshift_system.table_design (
     backup boolean NOT NULL DEFAULT true
 );
 
+-- Run as the user who creates the table (the pending views it makes are that user's); the design row is written
+-- by new_table_design, the endpoint's own.
 CREATE OR REPLACE FUNCTION redshift_system.on_table_created() RETURNS event_trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog AS $$
 DECLARE
     created record;
 BEGIN
     FOR created IN
         SELECT objid FROM pg_event_trigger_ddl_commands() WHERE object_type = 'table'
     LOOP
-        -- a row left by a temporary table that ended with its session may hold a reused oid: start afresh
-        DELETE FROM redshift_system.table_design WHERE relid = created.objid;
-        INSERT INTO redshift_system.table_design (relid) VALUES (created.objid);
+        PERFORM redshift_system.new_table_design(created.objid);
         PERFORM set_config(
             'redshift.tables_created',
             concat_ws(',', nullif(current_setting('redshift.tables_created', true), ''), created.objid::text),
@@ -42,6 +51,29 @@ BEGIN
         );
     END LOOP;
     PERFORM redshift_system.create_pending_views();
+END
+$$;
+
+-- The design row of a table just created, by a plain INSERT (no read of the table: concurrent sessions creating
+-- tables under SERIALIZABLE then never conflict); the row's place is kept for record_table_design, which updates it
+-- by that place. Only the table's owner may start its design afresh.
+CREATE OR REPLACE FUNCTION redshift_system.new_table_design(relation oid) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    place tid;
+BEGIN
+    IF NOT coalesce(pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = relation), 'USAGE'), false)
+    THEN
+        RAISE EXCEPTION 'must be owner of table %', relation USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    BEGIN
+        INSERT INTO redshift_system.table_design (relid) VALUES (relation) RETURNING ctid INTO place;
+    EXCEPTION WHEN unique_violation THEN
+        -- a row left by a temporary table that ended with its session holds the reused oid: start afresh
+        DELETE FROM redshift_system.table_design WHERE relid = relation;
+        INSERT INTO redshift_system.table_design (relid) VALUES (relation) RETURNING ctid INTO place;
+    END;
+    PERFORM set_config('redshift.design_row_' || relation, place::text, true);
 END
 $$;
 
@@ -91,20 +123,25 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 DECLARE
     parent redshift_system.table_design;
     scanned redshift_system.table_design;
+    place tid := nullif(current_setting('redshift.design_row_' || relation::oid, true), '')::tid;
 BEGIN
     IF NOT coalesce(
         relation::oid::text = ANY (string_to_array(current_setting('redshift.tables_created', true), ',')), false
-    ) THEN
+    ) OR place IS NULL THEN
         RETURN;
     END IF;
     distkey := redshift_system.column_named(relation, distkey);
     sortkey := (SELECT array_agg(redshift_system.column_named(relation, key) ORDER BY n)
                 FROM unnest(sortkey) WITH ORDINALITY AS k(key, n));
-    SELECT * INTO parent FROM redshift_system.table_design WHERE relid = like_relation;
-    SELECT * INTO scanned FROM redshift_system.table_design d WHERE d.relid = scanned_relation
-        AND (d.distkey IS NULL OR EXISTS (SELECT FROM pg_attribute WHERE attrelid = relation AND attname = d.distkey))
-        AND (SELECT count(*) FROM pg_attribute WHERE attrelid = relation AND attname = ANY (d.sortkey))
-            = cardinality(d.sortkey);
+    IF like_relation IS NOT NULL THEN  -- the design table is read only when needed (each read may conflict)
+        SELECT * INTO parent FROM redshift_system.table_design WHERE relid = like_relation;
+    END IF;
+    IF scanned_relation IS NOT NULL THEN
+        SELECT * INTO scanned FROM redshift_system.table_design d WHERE d.relid = scanned_relation
+            AND (d.distkey IS NULL OR EXISTS (SELECT FROM pg_attribute WHERE attrelid = relation AND attname = d.distkey))
+            AND (SELECT count(*) FROM pg_attribute WHERE attrelid = relation AND attname = ANY (d.sortkey))
+                = cardinality(d.sortkey);
+    END IF;
     IF diststyle IS NULL AND sortkey IS NULL AND scanned.relid IS NOT NULL THEN
         diststyle := scanned.diststyle;
         distkey := scanned.distkey;
@@ -119,7 +156,8 @@ BEGIN
         sortkey_type = coalesce(record_table_design.sortkey_type, parent.sortkey_type),
         encodings = coalesce(parent.encodings, '{}') || record_table_design.encodings,
         backup = record_table_design.backup
-    WHERE relid = relation;
+    WHERE ctid = place AND relid = relation;  -- by its place: a TID scan, which no other session's row conflicts with
+    PERFORM set_config('redshift.design_row_' || relation::oid, '', true);  -- the row has moved
 END
 $$;
 
@@ -294,12 +332,21 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS $$
     INSERT INTO redshift_system.pending_view VALUES (view_name, replace, columns, query, path, owner)
 $$;
 
+CREATE OR REPLACE PROCEDURE redshift_system.forget_pending_view(place tid)
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS $$
+    DELETE FROM redshift_system.pending_view WHERE ctid = place
+$$;
+
 -- The pending late-binding views that can be made now are (by the event trigger on CREATE TABLE).
+-- Run as the user creating the table, never as a superuser: a pending view's name and query are a user's text.
 CREATE OR REPLACE FUNCTION redshift_system.create_pending_views() RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog AS $$
 DECLARE
     pending record;
 BEGIN
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        RETURN;
+    END IF;
     FOR pending IN SELECT ctid, * FROM redshift_system.pending_view LOOP
         BEGIN
             PERFORM set_config('search_path', pending.search_path, true);
@@ -307,7 +354,7 @@ BEGIN
                 pending.view_name, pending.replace, pending.columns, pending.query
             );
             EXECUTE format('ALTER VIEW %s OWNER TO %I', pending.view_name, pending.owner);
-            DELETE FROM redshift_system.pending_view WHERE ctid = pending.ctid;
+            CALL redshift_system.forget_pending_view(pending.ctid);
         EXCEPTION WHEN OTHERS THEN
             NULL;  -- its query does not run yet: the view stays pending, the CREATE TABLE goes on
         END;

@@ -1,9 +1,8 @@
 -- Part of the Redshift system catalog inside PostgreSQL (local_redshift.catalog installs the files in order).
 
 -- The sessions open on the cluster's database, as Redshift's STV_SESSIONS: superusers see every session, other
--- users their own. The endpoint logs every backend in as PostgreSQL's superuser, then switches to the client's
--- user, which only the session itself knows (session_user). The endpoint admits the cluster's master user only,
--- and each cluster has a database of its own: so a session logged in as this one was runs as this one's user.
+-- users their own. The endpoint logs every backend in as the client's user (the cluster's master user, in the
+-- cluster's own server).
 -- No session has a timeout (timeout_sec 0).
 CREATE OR REPLACE VIEW redshift_system.stv_sessions AS
 WITH this_session AS (
@@ -22,4 +21,4 @@ SELECT
     redshift_system.current_database()::character(50) AS db_name,
     0::integer AS timeout_sec
 FROM session s
-WHERE s.user_name = session_user OR (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user);
+WHERE s.user_name = session_user OR redshift_system.is_superuser(session_user);

@@ -62,8 +62,8 @@ CREATE SEQUENCE IF NOT EXISTS redshift_system.query_id;
 -- Superusers see every load; other users their own (as Redshift's STL and SYS views).
 CREATE OR REPLACE FUNCTION redshift_system.sees_loads_of(userid integer) RETURNS boolean
 LANGUAGE sql STABLE AS $$
-    SELECT coalesce((SELECT r.oid = userid OR r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user),
-                    false)
+    SELECT coalesce((SELECT r.oid = userid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user), false)
+           OR redshift_system.is_superuser(current_user)
 $$;
 
 -- STL_LOAD_COMMITS, as its page lists the columns; those "for internal use only" are 0, and no file is split.

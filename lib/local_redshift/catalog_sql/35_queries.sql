@@ -21,8 +21,7 @@ CREATE TABLE IF NOT EXISTS redshift_system.query_history (
 -- Superusers see every row; other users their own (as the STL and SYS views of Redshift).
 CREATE OR REPLACE FUNCTION redshift_system.sees_queries_of(user_name text) RETURNS boolean
 LANGUAGE sql STABLE AS $$
-    SELECT user_name = session_user::text OR coalesce((SELECT rolsuper FROM pg_catalog.pg_roles
-                                                       WHERE rolname = session_user), false)
+    SELECT user_name = session_user::text OR redshift_system.is_superuser(session_user)
 $$;
 
 -- STL_QUERY: queries only, not DDL or utility commands, nor those run on the leader node alone.

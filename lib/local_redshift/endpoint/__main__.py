@@ -8,7 +8,7 @@ from pathlib import Path
 
 from local_redshift.endpoint.admission import HANDSHAKE_SECONDS
 from local_redshift.endpoint.server import Endpoint
-from local_redshift.postgres import PostgresServer
+from local_redshift.warehouses import Warehouses
 
 HOST = "127.0.0.1"
 
@@ -17,17 +17,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m local_redshift.endpoint", description=__doc__)
     parser.add_argument("--port", type=int, required=True, help="where clients connect (on 127.0.0.1)")
     parser.add_argument("--aws-endpoint", required=True, help="URL of the local AWS stand-in")
-    parser.add_argument("--postgres-home", type=Path, required=True, help="the embedded PostgreSQL's folder")
-    parser.add_argument("--postgres-port", type=int, required=True)
+    parser.add_argument("--warehouses", type=Path, required=True, help="the folder of the clusters' PostgreSQL servers")
+    parser.add_argument("--postgres-port", type=int, required=True, help="the first port of the clusters' servers")
     parser.add_argument("--tls-folder", type=Path, required=True, help="where the TLS certificate is (made if absent)")
     parser.add_argument("--handshake-timeout", type=float, default=HANDSHAKE_SECONDS, help="seconds to log in")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("botocore").setLevel(logging.WARNING)
     logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its warnings quote the statement, passwords and all
-    postgres = PostgresServer(args.postgres_home, args.postgres_port, HOST)
+    warehouses = Warehouses(args.warehouses, args.postgres_port, HOST)
     Endpoint(
-        HOST, args.port, args.aws_endpoint, postgres, tls_folder=args.tls_folder,
+        HOST, args.port, args.aws_endpoint, warehouses, tls_folder=args.tls_folder,
         handshake_seconds=args.handshake_timeout,
     ).serve_forever()  # fmt: skip
 

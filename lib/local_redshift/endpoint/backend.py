@@ -1,4 +1,5 @@
-"""The client's own PostgreSQL backend: opened as the cluster's master user, then spoken to on its raw socket."""
+"""The client's own PostgreSQL backend: logged in as the cluster's master user (an ordinary role of the cluster's
+own server, never a superuser), then spoken to on its raw socket."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import socket
 import struct
 
 import psycopg
-from psycopg.sql import SQL, Identifier
 
 from local_redshift.endpoint import messages
 
@@ -25,12 +25,11 @@ REPORTED_PARAMETERS = (
 class PostgresBackend:
     """One PostgreSQL session, opened by psycopg (login, settings) and then used through its socket."""
 
-    def __init__(self, conninfo: str, user: str, application_name: str, settings: dict[str, str]) -> None:
+    def __init__(self, conninfo: str, application_name: str, settings: dict[str, str]) -> None:
         options = " ".join(f"-c {name}={value}" for name, value in {**settings, **_SETTINGS}.items())
         self.connection = psycopg.connect(
             conninfo, autocommit=True, application_name=application_name[:63], options=options
         )
-        self.connection.execute(SQL("SET SESSION AUTHORIZATION {}").format(Identifier(user)))
         pgconn = self.connection.pgconn
         self.socket = socket.socket(fileno=os.dup(pgconn.socket))
         self.socket.setblocking(True)  # shared with libpq, which made it non-blocking and no longer reads it

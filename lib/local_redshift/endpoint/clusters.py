@@ -1,8 +1,8 @@
-"""Clusters as the local AWS stand-in knows them, and the PostgreSQL database that holds each one's data.
+"""Clusters as the local AWS stand-in knows them, and the warehouse (PostgreSQL server) that holds each one's data.
 
 A client is admitted only while a cluster with its database and master user exists and is available. Each
-cluster gets its own database, named after the cluster's identity and creation time: a cluster created anew
-starts empty, and the database of a cluster that no longer exists is dropped.
+cluster gets a server of its own and a database in it, named after the cluster's identity and creation time: a
+cluster created anew starts empty, and the warehouse of a cluster that no longer exists is deleted.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from local_redshift.catalog import install
 from local_redshift.errors import SqlState
 from local_redshift.postgres import PostgresServer
 from local_redshift.serverless import catalog as serverless_catalog
+from local_redshift.warehouses import Warehouses
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +74,14 @@ class Cluster:
 
 
 class ClusterDirectory:
-    """Looks clusters up in the AWS stand-in and keeps one PostgreSQL database per live cluster."""
+    """Looks clusters up in the AWS stand-in and keeps one warehouse (a PostgreSQL server of its own) per live
+    cluster, in which the cluster's master user is an ordinary role that owns the cluster's database."""
 
-    def __init__(self, aws_endpoint: str, postgres: PostgresServer) -> None:
+    def __init__(self, aws_endpoint: str, warehouses: Warehouses) -> None:
         self.aws_endpoint = aws_endpoint
-        self.postgres = postgres
+        self.warehouses = warehouses
         self._lock = threading.Lock()
+        self._users: set[tuple[str, str]] = set()  # (warehouse, user) whose role is known to exist
 
     def clusters(self) -> list[Cluster]:
         """Every cluster the AWS stand-in holds right now."""
@@ -129,42 +132,94 @@ class ClusterDirectory:
         return next((c for c in self.clusters() if c.postgres_database == cluster.postgres_database), None)
 
     def database_for(self, cluster: Cluster, clusters: list[Cluster]) -> str:
-        """The cluster's PostgreSQL database, created with the Redshift catalog on first use.
+        """The cluster's PostgreSQL database, in its warehouse: started, and made with its master user and the
+        Redshift catalog on first use.
 
-        Databases of clusters that are not in `clusters` (every cluster that exists) are dropped on the way.
+        The warehouses of clusters that are not in `clusters` (every cluster that exists) are deleted on the way.
         """
         with self._lock:
             live = {c.postgres_database for c in clusters}
-            with psycopg.connect(self.postgres.conninfo(), autocommit=True) as admin:
-                existing = {
-                    row[0]
-                    for row in admin.execute(
-                        "SELECT datname FROM pg_database WHERE starts_with(datname, %s)", [DATABASE_PREFIX]
-                    )
-                }
-                for stale in existing - live:
-                    log.info("dropping database %s: its cluster no longer exists", stale)
-                    admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(stale)))
-                admin.execute(
-                    sql.SQL(
-                        "DO $$BEGIN CREATE ROLE {} SUPERUSER NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$"
-                    ).format(sql.Identifier(cluster.master_username))
-                )  # the master user, as sessions run as it (Redshift's master user is a superuser)
-                name = cluster.postgres_database
-                if name not in existing:
-                    log.info("creating database %s for cluster %s", name, cluster.identifier)
-                    admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-                    admin.execute(
-                        sql.SQL("ALTER DATABASE {} SET redshift.database = {}").format(
-                            sql.Identifier(name), sql.Literal(cluster.database)
-                        )
-                    )
-                    try:
-                        with psycopg.connect(self.postgres.conninfo(name), autocommit=True) as connection:
-                            install(connection)
-                            if cluster.serverless:
-                                serverless_catalog.install(connection)
-                    except Exception:
-                        admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
-                        raise
+            for stale in set(self.warehouses.names()) - live:
+                log.info("deleting warehouse %s: its cluster no longer exists", stale)
+                self.warehouses.remove(stale)
+            name = cluster.postgres_database
+            server = self.warehouses.start(name, cluster.identifier)
+            if not self.warehouses.is_ready(name):
+                log.info("creating the warehouse of cluster %s", cluster.identifier)
+                _make_warehouse(server, name, cluster, self.warehouses.master_password(name))
+                self.warehouses.mark_ready(name)
+            if (name, cluster.master_username) not in self._users:
+                _admit_user(server, name, cluster.master_username, self.warehouses.master_password(name))
+                self._users.add((name, cluster.master_username))
             return name
+
+    def login_conninfo(self, postgres_database: str, user: str) -> str:
+        """How the endpoint opens a client's backend: as the cluster's master user, in its own warehouse."""
+        server = self.warehouses.server(postgres_database)
+        password = self.warehouses.master_password(postgres_database)
+        return psycopg.conninfo.make_conninfo(
+            host=server.host, port=server.port, user=user, password=password, dbname=postgres_database
+        )
+
+    def restore_master(self, postgres_database: str, user: str) -> None:
+        """Give the master user back the password the endpoint logs it in with (ALTER USER in a session of the
+        cluster may have changed it in PostgreSQL; the cluster's own password is the AWS stand-in's)."""
+        password = self.warehouses.master_password(postgres_database)
+        with psycopg.connect(_pinned(self.warehouses.server(postgres_database).conninfo()), autocommit=True) as admin:
+            admin.execute(
+                sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(user), sql.Literal(password))
+            )
+
+    def bookkeeping_conninfo(self, postgres_database: str) -> str:
+        """The endpoint's own channel to a cluster's database (the query history, load errors): its warehouse's
+        superuser, with only PostgreSQL's own functions on the search path (a client's cannot stand in for them)."""
+        return _pinned(self.warehouses.server(postgres_database).conninfo(postgres_database))
+
+
+def _pinned(conninfo: str) -> str:
+    return psycopg.conninfo.make_conninfo(conninfo, options="-c search_path=pg_catalog,pg_temp")
+
+
+def _admit_user(server: PostgresServer, name: str, user: str, password: str) -> None:
+    """Another login of the same warehouse (a serverless namespace's temporary GetCredentials user): a role of its
+    own that may use what the database's owner, the admin user, may."""
+    with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
+        if admin.execute("SELECT FROM pg_roles WHERE rolname = %s", [user]).fetchone():
+            return
+        owner = admin.execute("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = %s", [name]).fetchone()
+        admin.execute(
+            sql.SQL("CREATE ROLE {} LOGIN NOSUPERUSER PASSWORD {}").format(sql.Identifier(user), sql.Literal(password))
+        )
+        admin.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(owner[0]), sql.Identifier(user)))
+
+
+def _make_warehouse(server: PostgresServer, name: str, cluster: Cluster, password: str) -> None:
+    """In a new warehouse: the master user, a role that may create users and databases and nothing more (no
+    superuser, no server files or programs); the cluster's database, which it owns; the Redshift catalog. Safe to
+    run again after a failure."""
+    master = sql.Identifier(cluster.master_username)
+    with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
+        exists = admin.execute("SELECT FROM pg_roles WHERE rolname = %s", [cluster.master_username]).fetchone()
+        admin.execute(
+            sql.SQL("{} ROLE {} LOGIN CREATEROLE CREATEDB NOSUPERUSER PASSWORD {}").format(
+                sql.SQL("ALTER" if exists else "CREATE"), master, sql.Literal(password)
+            )
+        )
+        # the users it creates are its own: it may use their tables, as Redshift's master user may
+        admin.execute(sql.SQL("ALTER ROLE {} SET createrole_self_grant = 'set, inherit'").format(master))
+        admin.execute("REVOKE CONNECT ON DATABASE postgres, template1 FROM PUBLIC")
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        admin.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(name), master))
+        admin.execute(
+            sql.SQL("ALTER DATABASE {} SET redshift.database = {}").format(
+                sql.Identifier(name), sql.Literal(cluster.database)
+            )
+        )
+    with psycopg.connect(_pinned(server.conninfo(name)), autocommit=True) as connection:
+        install(connection)
+        if cluster.serverless:
+            serverless_catalog.install(connection)
+        connection.execute(sql.SQL("ALTER SCHEMA public OWNER TO {}").format(master))
+        # "By default, all users have CREATE and USAGE permissions on the PUBLIC schema" (Redshift's schema-based
+        # permissions page); PostgreSQL 15 and later give CREATE to the owner alone
+        connection.execute("GRANT CREATE, USAGE ON SCHEMA public TO PUBLIC")

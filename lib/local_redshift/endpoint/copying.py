@@ -77,7 +77,7 @@ class CopyPath:
         self._directory = directory
         self._aws = aws
         self._session_id = session_id
-        conninfo = directory.postgres.conninfo(login.postgres_database)
+        conninfo = directory.bookkeeping_conninfo(login.postgres_database)
         self._backend = SessionBackend(relay, lambda rows: insert_rows(conninfo, rows))
 
     def run_or_report(self, options: CopyOptions, extended: bool) -> int | None:

@@ -18,7 +18,7 @@ from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory
 from local_redshift.endpoint.query_log import QueryLog
 from local_redshift.endpoint.session import Services, Session
-from local_redshift.postgres import PostgresServer
+from local_redshift.warehouses import Warehouses
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +43,16 @@ class Endpoint:
     """Listens on host:port and serves every client in a session of its own."""
 
     def __init__(
-        self, host: str, port: int, aws_endpoint: str, postgres: PostgresServer, *, tls_folder: Path,
+        self, host: str, port: int, aws_endpoint: str, warehouses: Warehouses, *, tls_folder: Path,
         handshake_seconds: float = HANDSHAKE_SECONDS,
     ) -> None:  # fmt: skip
         self.host, self.port = host, port
+        directory = ClusterDirectory(aws_endpoint, warehouses)
         self.services = Services(
-            ClusterDirectory(aws_endpoint, postgres),
+            directory,
             CancelRegistry(),
             AwsClientCache(aws_endpoint),
-            QueryLog(postgres.conninfo),
+            QueryLog(directory.bookkeeping_conninfo),
             Admission(tls.server_context(tls_folder), handshake_seconds),
         )
 

@@ -17,6 +17,8 @@ import ssl
 from dataclasses import dataclass
 from typing import Protocol
 
+import psycopg
+
 from local_redshift.copy import AwsClients, CopyOptions
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.admission import Admission
@@ -158,10 +160,15 @@ class Session:
             log.info("a client did not complete its login: %s", error)
             return False
         self._admitted = login.postgres_database
-        conninfo = self.services.directory.postgres.conninfo(login.postgres_database)
-        self.backend = backend = PostgresBackend(
-            conninfo, login.user, login.parameters.get("application_name", ""), login.cluster.settings
-        )
+        directory = self.services.directory
+        conninfo = directory.login_conninfo(login.postgres_database, login.user)
+        application = login.parameters.get("application_name", "")
+        try:
+            backend = PostgresBackend(conninfo, application, login.cluster.settings)
+        except psycopg.OperationalError:  # a session may have changed the master user's password in PostgreSQL
+            directory.restore_master(login.postgres_database, login.user)
+            backend = PostgresBackend(conninfo, application, login.cluster.settings)
+        self.backend = backend
         self.services.cancels.add(backend.pid, backend.key, backend)
         relay = Relay(self.client, backend.socket)
         queries = SessionQueries(

@@ -15,6 +15,7 @@ from local_redshift.translation import (
     names,
     numbers,
     primary_keys,
+    privileges,
     regexp,
     rejected,
     show,
@@ -32,6 +33,7 @@ RULES: list[Rule] = [
     # SQL that Amazon Redshift rejects, then what the local Redshift does not do.
     *rejected.BY_AMAZON_REDSHIFT,
     *rejected.BY_THE_LOCAL_REDSHIFT,
+    *privileges.RULES,
     # Names.
     names.DELIMITED_IDENTIFIERS,
     databases.THREE_PART_NAMES,  # before the system views, named by schema and name

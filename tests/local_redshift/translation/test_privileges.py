@@ -1,0 +1,58 @@
+"""What reaches past a cluster is refused by name, before PostgreSQL would answer "permission denied"."""
+
+from __future__ import annotations
+
+import pytest
+
+from local_redshift.errors import UnsupportedFeature
+from local_redshift.translation import translate
+
+REFUSED = [
+    (
+        "DO $$BEGIN COPY t FROM PROGRAM 'id'; END$$",
+        r"DO \(an anonymous code block\) is not supported by Amazon Redshift",
+    ),
+    ("do $$ begin null; end $$", r"DO \(an anonymous code block\)"),
+    ("ALTER SYSTEM SET work_mem = '1GB'", "ALTER SYSTEM is not supported by Amazon Redshift"),
+    ("ALTER SYSTEM RESET ALL", "ALTER SYSTEM"),
+    ("CREATE ROLE evil SUPERUSER", "A SUPERUSER option is not supported by Amazon Redshift"),
+    ("CREATE USER evil WITH SUPERUSER PASSWORD 'Evil12345'", "SUPERUSER option"),
+    ("ALTER USER bob SUPERUSER", "SUPERUSER option"),
+    # r_superusers.html: a superuser is made with CREATEUSER, which the local Redshift cannot give
+    ("CREATE USER adminuser CREATEUSER PASSWORD '1234Admin'", "CREATEUSER .* not supported by the local Redshift"),
+    ("ALTER USER adminuser CREATEUSER", "CREATEUSER"),
+    ("ALTER ROLE postgres PASSWORD 'x'", 'the role "postgres"'),
+    ("ALTER USER \"postgres\" PASSWORD 'x'", 'the role "postgres"'),
+    ("DROP USER postgres", 'the role "postgres"'),
+    ("GRANT postgres TO awsuser", 'the role "postgres"'),
+    ("SET ROLE postgres", 'the role "postgres"'),
+    ("SET SESSION ROLE 'postgres'", 'the role "postgres"'),
+    ("GRANT pg_read_server_files TO awsuser", 'the role "pg_read_server_files"'),
+    ("GRANT pg_execute_server_program TO awsuser", 'the role "pg_execute_server_program"'),
+    ("SELECT lo_import('/etc/hostname')", r"LO_IMPORT\(\) is not supported by Amazon Redshift"),
+    ("SELECT lo_export(16384, '/tmp/out')", r"LO_EXPORT\(\)"),
+    # r_SET_SESSION_AUTHORIZATION.html: the master user may; the local Redshift cannot make it another user
+    ("SET SESSION AUTHORIZATION 'dwuser'", "SET SESSION AUTHORIZATION to another user .* the local Redshift"),
+    ("SET LOCAL SESSION AUTHORIZATION 'dwuser'", "SET SESSION AUTHORIZATION to another user"),
+]
+
+ALLOWED = [
+    "CREATE USER dwuser PASSWORD 'Abcd12345'",
+    "ALTER USER dwuser PASSWORD 'SUPERUSER1a'",  # the option's name inside a password is no option
+    "GRANT SELECT ON sales TO dwuser",
+    "SET SESSION AUTHORIZATION DEFAULT",  # r_SET_SESSION_AUTHORIZATION.html's third example
+    "RESET SESSION AUTHORIZATION",
+    "DROP USER dwuser",
+]
+
+
+@pytest.mark.parametrize(("sql", "message"), REFUSED)
+def test_what_reaches_past_the_cluster_is_refused_by_name(sql, message):
+    with pytest.raises(UnsupportedFeature, match=message):
+        translate(sql)
+
+
+@pytest.mark.parametrize("sql", ALLOWED)
+def test_a_clusters_own_users_and_privileges_pass(sql):
+    [statement] = translate(sql)
+    assert statement.postgres == [sql]
