@@ -16,7 +16,12 @@ the endpoint up, and then, --repeat times (interleaved; the median is kept):
 The endpoint's memory is read from /proc during (c). Prints the figures and the issue's targets, and writes
 benchmarks/results/copy_load.json.
 
-    .venv/bin/python -m benchmarks.copy_load [--scale 1 | --scales 1,10] [--repeat 3]
+Beside it, in the same run, the large-object shape (issue 14): --large-objects objects of --events-per-object
+generated events each (40 x 5,000), loaded by the course's staging_events COPY (JSONPaths file), where S3 is not
+the bottleneck: (a), (b) and (c) as above, then on a fresh stack one COPY of --large-multiple times the objects
+(10x), to check that the endpoint's memory stays flat.
+
+    .venv/bin/python -m benchmarks.copy_load [--scale 1 | --scales 1,10] [--repeat 3] [--shapes course,large]
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import argparse
 import io
 import json
 import math
+import os
 import statistics
 import threading
 import time
@@ -47,13 +53,16 @@ from local_redshift.copy.source import FETCH_THREADS
 from local_redshift.postgres import SUPERUSER
 from sparkify_dwh import sql
 from sparkify_dwh.sampledata import BucketLayout, GeneratorOptions, seed_generated
-from sparkify_dwh.sampledata.layout import STAGING_EVENTS_COLUMNS
+from sparkify_dwh.sampledata.generator import iter_objects
+from sparkify_dwh.sampledata.layout import STAGING_EVENTS_COLUMNS, jsonpaths_document
+from sparkify_dwh.sampledata.seeding import ensure_buckets
 from tests.support import course_sql
 
 BUCKET = "udacity-dend"
 LOG_DATA = f"s3://{BUCKET}/log_data"
 LOG_JSONPATH = f"s3://{BUCKET}/log_json_path.json"
 SONG_DATA = f"s3://{BUCKET}/song_data"
+LARGE_LOG_DATA = f"s3://{BUCKET}/large_log_data"
 REGION = "us-west-2"
 
 # The course's staging SQL, from the files the tutorial runs: each create file drops and creates its table, each
@@ -100,6 +109,8 @@ SCHEMAS = {
     ROW_BY_ROW: "row_by_row",
     ROW_BY_ROW_ENDPOINT: "row_by_row",
 }
+EVENTS_AT_SCALE_1 = 7_913
+"""The generated sample's events at scale 1 (about; the large-object shape asks the generator for a bit more)."""
 ENDPOINT_SHARE = 0.25  # of the rows the direct row-by-row peer is measured on
 """Where each load writes; emptied before each of its runs."""
 
@@ -149,8 +160,9 @@ class Memory:
     """The endpoint's resident memory (MiB) around the COPY runs."""
 
     before_mib: float
-    sampled_peak_mib: float
-    lifetime_peak_mib: float
+    sampled_peak_mib: float  # the endpoint and its workers, summed
+    lifetime_peak_mib: float  # the endpoint process alone
+    tree_lifetime_peak_mib: float = 0.0  # the endpoint's and its workers' lifetime peaks, summed
 
 
 # --- reading the objects -----------------------------------------------------------------------------------
@@ -201,8 +213,15 @@ def endpoint_copy(endpoint: Any, role_arn: str) -> int:
     loaded = 0
     for statement in copy_statements(role_arn):
         cursor.execute(statement)
-        loaded += cursor.rowcount
+        loaded += copied(cursor)
     return loaded
+
+
+def copied(cursor: Any) -> int:
+    """The rows the last COPY loaded: redshift_connector's rowcount is -1 after a COPY on a server that reports
+    Redshift's version (8.0.2), as on Redshift itself."""
+    cursor.execute("SELECT pg_last_copy_count()")
+    return cursor.fetchone()[0]
 
 
 def bulk_floor(direct: psycopg.Connection, parsed: dict[str, list[tuple]]) -> int:
@@ -280,24 +299,66 @@ def _song_values(record: dict[str, Any]) -> list[Any]:
 # --- one scale --------------------------------------------------------------------------------------------
 
 
+def _status_kib(pid: int, name: str) -> int:
+    """A line of /proc/<pid>/status, such as VmRSS or VmHWM (the lifetime peak); 0 once the process is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith(name + ":"):
+                    return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        return 0
+    raise RuntimeError(f"/proc/{pid}/status has no {name}")
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes under `pid` (its COPY workers, say), from the PPid lines of /proc."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            parent = _status_kib(int(entry), "PPid")
+            parents.setdefault(parent, []).append(int(entry))
+    found, queue = [], [pid]
+    while queue:
+        children = parents.get(queue.pop(), [])
+        found += children
+        queue += children
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user + system) a process has used so far, from /proc/<pid>/stat; 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
 class MemorySampler:
-    """Samples a process's VmRSS from /proc in a background thread while entered; keeps the peak."""
+    """Samples the VmRSS of a process and of the processes under it (its COPY workers), from /proc, in a
+    background thread while entered; keeps the peak of the sum, and adds up the CPU time they use meanwhile."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.peak_kib = 0
+        self.cpu_seconds = 0.0
+        self._cpu_before: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._tree = [pid]
 
     def status_kib(self, name: str) -> int:
-        """A line of /proc/<pid>/status, such as VmRSS or VmHWM (the lifetime peak)."""
-        with open(f"/proc/{self.pid}/status") as status:
-            for line in status:
-                if line.startswith(name + ":"):
-                    return int(line.split()[1])
-        raise RuntimeError(f"/proc/{self.pid}/status has no {name}")
+        """A line of /proc/<pid>/status of the process itself, such as VmRSS or VmHWM (the lifetime peak)."""
+        return _status_kib(self.pid, name)
+
+    def tree_kib(self, name: str) -> int:
+        """The sum of that line over the process and the processes under it."""
+        return sum(_status_kib(pid, name) for pid in [self.pid, *descendants(self.pid)])
 
     def __enter__(self) -> MemorySampler:
+        self._cpu_before = {pid: cpu_seconds(pid) for pid in [self.pid, *descendants(self.pid)]}
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -307,10 +368,17 @@ class MemorySampler:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
+        tree = [self.pid, *descendants(self.pid)]
+        self.cpu_seconds += sum(cpu_seconds(pid) - self._cpu_before.get(pid, 0.0) for pid in tree)
 
     def _run(self) -> None:
+        self._tree = [self.pid, *descendants(self.pid)]
+        rounds = 0
         while not self._stop.wait(MEMORY_SAMPLE_SECONDS):
-            self.peak_kib = max(self.peak_kib, self.status_kib("VmRSS"))
+            rounds += 1
+            if rounds % 20 == 0:  # workers may start or be replaced: look for them again every 0.2 s
+                self._tree = [self.pid, *descendants(self.pid)]
+            self.peak_kib = max(self.peak_kib, sum(_status_kib(pid, "VmRSS") for pid in self._tree))
 
 
 def prepare_tables(bench: Bench) -> None:
@@ -366,7 +434,7 @@ def run_scale(scale: float, songs_per_file: int, repeat: int, row_by_row_rows: i
         row_by_row_keys = data.share(min(1.0, row_by_row_rows / data.total_rows))
         endpoint_keys = data.share(min(1.0, ENDPOINT_SHARE * row_by_row_rows / data.total_rows))
         sampler = MemorySampler(bench.endpoint_pid())
-        before_kib = sampler.status_kib("VmRSS")
+        before_kib = sampler.tree_kib("VmRSS")
         clients = Clients(bench.aws("s3"), bench.redshift_connector(), bench.direct(), sqlalchemy_engine(bench))
         try:
             with sampler:  # an untimed first COPY: the endpoint makes its AWS clients; its rows feed (b)
@@ -394,7 +462,12 @@ def run_scale(scale: float, songs_per_file: int, repeat: int, row_by_row_rows: i
                     if rows != expected:
                         raise RuntimeError(f"{name} handled {rows} rows, expected {expected}")
                     runs[name].append(seconds * data.total_rows / expected)
-            memory = Memory(before_kib / 1024, sampler.peak_kib / 1024, sampler.status_kib("VmHWM") / 1024)
+            memory = Memory(
+                before_kib / 1024,
+                sampler.peak_kib / 1024,
+                sampler.status_kib("VmHWM") / 1024,
+                sampler.tree_kib("VmHWM") / 1024,
+            )
         finally:
             clients.endpoint.close()
             clients.direct.close()
@@ -424,6 +497,181 @@ def run_scale(scale: float, songs_per_file: int, repeat: int, row_by_row_rows: i
 def _measured_on(data: DataSet, keys: dict[str, list[str]]) -> str:
     measured = data.rows_in(keys)
     return f"measured on {measured:,} rows, extrapolated" if measured < data.total_rows else "measured on all rows"
+
+
+# --- the large-object shape -------------------------------------------------------------------------------
+
+
+def large_event_objects(objects: int, events_per_object: int) -> list[bytes]:
+    """`objects` bodies of `events_per_object` generated events each (the generator's log lines, re-packed)."""
+    wanted = objects * events_per_object
+    scale = 1.1 * wanted / EVENTS_AT_SCALE_1
+    lines: list[bytes] = []
+    for key, body in iter_objects(GeneratorOptions(scale=scale)):
+        if key.startswith("log_data/"):
+            lines += body.splitlines()
+            if len(lines) >= wanted:
+                break
+    if len(lines) < wanted:
+        raise RuntimeError(f"the generator made {len(lines)} events, {wanted} wanted")
+    return [b"\n".join(lines[i * events_per_object : (i + 1) * events_per_object]) for i in range(objects)]
+
+
+def seed_large(bench: Bench, bodies: Sequence[bytes], multiple: int) -> int:
+    """Put `multiple` copies of `bodies` under the large_log_data prefix (and the JSONPaths file); the rows."""
+    s3 = bench.aws("s3")
+    layout = BucketLayout.from_uris(song_data=SONG_DATA, log_data=LOG_DATA, log_jsonpath=LOG_JSONPATH)
+    ensure_buckets(s3, layout, REGION)
+    s3.put_object(Bucket=BUCKET, Key=LOG_JSONPATH.removeprefix(f"s3://{BUCKET}/"), Body=jsonpaths_document())
+    prefix = LARGE_LOG_DATA.removeprefix(f"s3://{BUCKET}/")
+    keys = [f"{prefix}/part-{copy:03d}-{index:03d}.json" for copy in range(multiple) for index in range(len(bodies))]
+    with ThreadPoolExecutor(max_workers=FETCH_THREADS) as pool:
+        list(
+            pool.map(lambda key, body: s3.put_object(Bucket=BUCKET, Key=key, Body=body), keys, list(bodies) * multiple)
+        )
+    return multiple * sum(body.count(b"\n") + 1 for body in bodies)
+
+
+def large_copy_statement(role_arn: str) -> str:
+    """The course's staging_events COPY (JSONPaths file, epochmillisecs), from the large_log_data prefix."""
+    text = course_sql("staging", "copy_staging_events", log_data=LARGE_LOG_DATA, role_arn=role_arn, region=REGION,
+                      log_jsonpath=LOG_JSONPATH)  # fmt: skip
+    return next(statement for statement in sql.statements(text) if statement.upper().startswith("COPY"))
+
+
+def large_s3_floor(s3: Any) -> int:
+    """(a) List the prefix and read every object and the JSONPaths file."""
+    s3.get_object(Bucket=BUCKET, Key=LOG_JSONPATH.removeprefix(f"s3://{BUCKET}/"))["Body"].read()
+    return sum(len(body.splitlines()) for body in fetch(s3, list_keys(s3, LARGE_LOG_DATA)))
+
+
+def run_large(bodies: Sequence[bytes], multiple: int, repeat: int) -> dict[str, Any]:
+    """The large-object shape on a fresh stack: `multiple` copies of `bodies`; with `multiple` 1, (a), (b) and (c)
+    `repeat` times (interleaved; medians), else one COPY (its time and memory)."""
+    with bench_stack() as bench:
+        rows = seed_large(bench, bodies, multiple)
+        objects = multiple * len(bodies)
+        print(f"large objects x{multiple}: {objects:,} objects, {rows:,} rows seeded; measuring", flush=True)
+        prepare_tables(bench)
+        statement = large_copy_statement(bench.role_arn)
+        sampler = MemorySampler(bench.endpoint_pid())
+        before_kib = sampler.tree_kib("VmRSS")
+        s3, endpoint, direct = bench.aws("s3"), bench.redshift_connector(), bench.direct()
+
+        def copy() -> int:
+            cursor = endpoint.cursor()
+            cursor.execute(statement)
+            return copied(cursor)
+
+        try:
+            runs: dict[str, list[float]] = {COPY: []}
+            with sampler:  # with multiple 1 an untimed warm-up, whose rows feed (b); else the one COPY measured
+                started = time.perf_counter()
+                loaded = copy()
+                first = time.perf_counter() - started
+            if loaded != rows:
+                raise RuntimeError(f"COPY loaded {loaded} rows, expected {rows}")
+            cpu = [sampler.cpu_seconds]
+            if multiple == 1:
+                cpu = []
+                parsed = {"staging_events": parsed_rows(direct)["staging_events"]}
+                plan: dict[str, Callable[[], int]] = {
+                    S3_FLOOR: lambda: large_s3_floor(s3),
+                    BULK_FLOOR: lambda: bulk_floor(direct, parsed),
+                    COPY: copy,
+                }
+                runs = {name: [] for name in plan}
+                for _ in range(repeat):
+                    for name, measure in plan.items():
+                        if name in SCHEMAS:
+                            truncate(direct, SCHEMAS[name])
+                        cpu_before = sampler.cpu_seconds
+                        with sampler if name == COPY else nullcontext():
+                            started = time.perf_counter()
+                            handled = measure()
+                            runs[name].append(time.perf_counter() - started)
+                        if name == COPY:
+                            cpu.append(sampler.cpu_seconds - cpu_before)
+                        if handled != rows:
+                            raise RuntimeError(f"{name} handled {handled} rows, expected {rows}")
+            else:
+                runs[COPY].append(first)
+            memory = Memory(
+                before_kib / 1024,
+                sampler.peak_kib / 1024,
+                sampler.status_kib("VmHWM") / 1024,
+                sampler.tree_kib("VmHWM") / 1024,
+            )
+        finally:
+            endpoint.close()
+            direct.close()
+    return {
+        "shape": "large objects",
+        "multiple": multiple,
+        "objects": objects,
+        "events_per_object": len(bodies[0].splitlines()),
+        "bytes": multiple * sum(len(body) for body in bodies),
+        "rows": {"staging_events": rows, "total": rows},
+        "measurements": [_measurement(name, times, rows) for name, times in runs.items()],
+        "endpoint_memory": asdict(memory),
+        "endpoint_cpu_seconds": cpu,  # per COPY, the endpoint and its workers (PostgreSQL's backend not included)
+        "load_average": [round(load, 2) for load in os.getloadavg()],
+    }
+
+
+def _measurement(name: str, times: list[float], rows: int) -> dict[str, Any]:
+    median = statistics.median(times)
+    return {"name": name, "seconds": median, "runs": times, "note": "", "rows_per_second": rows / median}
+
+
+def large_targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The issue's targets for the large-object shape: (c) against its floors; memory flat at 10x the data."""
+    base = results[0]
+    copy = seconds_of(base, COPY)
+    floors = seconds_of(base, S3_FLOOR) + seconds_of(base, BULK_FLOOR)
+    checks = [_target(f"(c) <= 1.3 x ((a)+(b)), {base['objects']} large objects", copy / floors, 1.3, "x floors",
+                      at_most=True)]  # fmt: skip
+    for result in results[1:]:
+        ratio = result["rows"]["total"] / base["rows"]["total"]
+        checks.append(_target(
+            f"endpoint memory during the COPY of {ratio:.0f}x the data <= 1.1 x the 1x run's (sampled peak)",
+            result["endpoint_memory"]["sampled_peak_mib"] / base["endpoint_memory"]["sampled_peak_mib"],
+            1.1, "x", at_most=True,
+        ))  # fmt: skip
+        checks.append(_target(
+            f"{ratio:.0f}x the rows costs <= {1.1 * ratio:.1f}x the time, large objects",
+            seconds_of(result, COPY) / copy, 1.1 * ratio, "x the time", at_most=True,
+        ))  # fmt: skip
+    return checks
+
+
+def large_report(results: list[dict[str, Any]]) -> str:
+    lines = [
+        "| large objects | objects | rows | measurement | seconds | runs | rows/s | CPU s (endpoint + workers)"
+        " | load average |",
+        "|---:|---:|---:|---|---:|---|---:|---|---|",
+    ]
+    for result in results:
+        for m in result["measurements"]:
+            runs = ", ".join(f"{run:.2f}" for run in m["runs"])
+            cpu = ", ".join(f"{seconds:.2f}" for seconds in result["endpoint_cpu_seconds"]) if m["name"] == COPY else ""
+            lines.append(
+                f"| {result['multiple']}x | {result['objects']:,} | {result['rows']['total']:,} | {m['name']} |"
+                f" {m['seconds']:.2f} | {runs} | {m['rows_per_second']:,.0f} | {cpu} | {result['load_average']} |"
+            )
+    lines += [
+        "",
+        "| large objects | RSS before (c) MiB | sampled peak during (c) MiB | VmHWM endpoint MiB"
+        " | VmHWM with workers MiB |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for result in results:
+        memory = result["endpoint_memory"]
+        lines.append(
+            f"| {result['multiple']}x | {memory['before_mib']:.1f} | {memory['sampled_peak_mib']:.1f} |"
+            f" {memory['lifetime_peak_mib']:.1f} | {memory['tree_lifetime_peak_mib']:.1f} |"
+        )
+    return "\n".join(lines)
 
 
 # --- targets and report -----------------------------------------------------------------------------------
@@ -535,20 +783,44 @@ def main(argv: list[str] | None = None) -> None:
         default=20_000,
         help="rows the row-by-row peer is measured on before extrapolating",
     )
+    parser.add_argument("--shapes", default="course,large", help="course (many small objects), large, or both")
+    parser.add_argument("--large-objects", type=int, default=40, help="objects of the large-object shape")
+    parser.add_argument("--events-per-object", type=int, default=5000, help="events per large object")
+    parser.add_argument("--large-multiple", type=int, default=10, help="the memory check's multiple of the data")
     args = parser.parse_args(argv)
+    shapes = set(args.shapes.split(","))
     scales = [args.scale] if args.scale else [float(s) for s in args.scales.split(",")]
-    results = [run_scale(scale, args.songs_per_file, args.repeat, args.row_by_row_rows) for scale in scales]
-    checks = targets(results)
-    print(report(results, checks))
+    results, checks, large, large_checks = [], [], [], []
+    if "course" in shapes:
+        results = [run_scale(scale, args.songs_per_file, args.repeat, args.row_by_row_rows) for scale in scales]
+        checks = targets(results)
+    if "large" in shapes:
+        bodies = large_event_objects(args.large_objects, args.events_per_object)
+        large = [run_large(bodies, 1, args.repeat)]
+        if args.large_multiple > 1:
+            large.append(run_large(bodies, args.large_multiple, 1))
+        large_checks = large_targets(large)
+    if results:
+        print(report(results, checks))
+    if large:
+        print("\n" + large_report(large))
+        print("\n| target | measured | limit | result |\n|---|---:|---:|---|")
+        for check in large_checks:
+            verdict = "pass" if check["passed"] else f"FAIL (misses by {check['miss']:.2f}x)"
+            print(f"| {check['target']} | {check['value']:.2f}{check['unit']} | {check['limit']:.3g} | {verdict} |")
     path = write_result("copy_load", {
         "benchmark": "copy_load",
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": machine(),
         "settings": {"scales": scales, "songs_per_file": args.songs_per_file, "repeat": args.repeat,
                      "row_by_row_rows": args.row_by_row_rows, "fetch_threads": FETCH_THREADS,
-                     "pandas_chunksize": PANDAS_CHUNKSIZE},
+                     "pandas_chunksize": PANDAS_CHUNKSIZE, "shapes": sorted(shapes),
+                     "large_objects": args.large_objects, "events_per_object": args.events_per_object,
+                     "large_multiple": args.large_multiple},
         "scales": results,
         "targets": checks,
+        "large_objects": large,
+        "large_targets": large_checks,
     })  # fmt: skip
     print(f"\nwritten to {path}")
 

@@ -1,10 +1,12 @@
 """COPY from S3 (JSON, delimited text, CSV, fixed-width) into a table of the embedded PostgreSQL: the entry point
 the endpoint calls.
 
-The load streams: files are fetched a few ahead, split into records, mapped to the target columns,
-converted by per-column converters and written as COPY text-format chunks through the client's own
-session (`COPY ... FROM STDIN`), never row by row. Bad records go to stl_load_errors; once there are
-more than MAXERROR the chunk stream raises, PostgreSQL cancels the COPY and the table is as before.
+The load streams: files are fetched a few ahead and handed, a bounded number of batches ahead, to worker
+processes (copy.workers) that split them into records, map them to the target columns and convert them
+(copy.rows); their COPY text comes back in file order and is written in chunks through the client's own
+session (`COPY ... FROM STDIN`), never row by row. Bad records go to stl_load_errors, counted here in file
+order; once there are more than MAXERROR the chunk stream raises, PostgreSQL cancels the COPY and the table
+is as before.
 """
 
 from __future__ import annotations
@@ -13,15 +15,15 @@ import logging
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from dataclasses import replace
+from itertools import islice
 
 from local_redshift.copy.authorization import authorize
-from local_redshift.copy.conversion import Converter, column_converter
 from local_redshift.copy.errors import CopyError, LoadError, aws_error
 from local_redshift.copy.interfaces import AwsClients, Backend, ClusterContext
-from local_redshift.copy.json_records import Record, read_records
-from local_redshift.copy.jsonpaths import parse_jsonpaths_file
+from local_redshift.copy.jsonpaths import Path, parse_jsonpaths_file
 from local_redshift.copy.load_errors import LoadErrorLog, Origin
 from local_redshift.copy.load_history import (
     FILE_FORMAT,
@@ -30,17 +32,14 @@ from local_redshift.copy.load_history import (
     LoadOutcome,
     ScannedFile,
     begin_load,
-    line_count,
     utc_now,
 )
-from local_redshift.copy.mapping import ColumnValues, by_name, by_paths
-from local_redshift.copy.options import CopyOptions
-from local_redshift.copy.parquet import parquet_records
+from local_redshift.copy.options import CopyOptions, IamRole
+from local_redshift.copy.rows import CHUNK_BYTES, FileRows, Rejected, RowPlan, Rows, convert_files, records
 from local_redshift.copy.source import S3Object, S3Source
 from local_redshift.copy.target import Column, TargetTable, describe_table, load_columns, quote_identifier
-from local_redshift.copy.text_conversion import fill_values, text_converter
-from local_redshift.copy.text_records import text_records
 from local_redshift.copy.transcoding import in_utf8
+from local_redshift.copy.workers import submit, worker_count
 from local_redshift.errors import (
     DATA_EXCEPTION_CLASS,
     INTEGRITY_CONSTRAINT_VIOLATION_CLASS,
@@ -49,21 +48,15 @@ from local_redshift.errors import (
     SqlState,
 )
 
-try:
-    from operator import call
-except ImportError:  # Python 3.10
-
-    def call(function: Callable[[Any], str], argument: Any) -> str:
-        return function(argument)
-
-
 log = logging.getLogger(__name__)
 
-CHUNK_BYTES = 128 * 1024
-"""How much COPY text is sent to PostgreSQL at a time."""
-
-CHUNKS_REMEMBERED = 64
-"""How many recent chunks keep their rows' origins, to name the record PostgreSQL refuses."""
+REMEMBERED_BYTES = 64 * CHUNK_BYTES
+"""How much of the COPY text sent last keeps its rows' origins, to name the record PostgreSQL refuses."""
+BATCHES_PER_WORKER = 2
+"""Batches of files handed to the workers ahead of the one being sent, per worker."""
+BATCH_BYTES = 1024 * 1024
+BATCH_FILES = 256
+"""Consecutive small files go to a worker together, up to about BATCH_BYTES or BATCH_FILES files."""
 
 _REFUSED_ROW_CLASSES = (DATA_EXCEPTION_CLASS, INTEGRITY_CONSTRAINT_VIOLATION_CLASS)
 """PostgreSQL errors about one row's values: a load error of that row, not a failure of the statement."""
@@ -97,13 +90,16 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
         permissions=permissions,
         query_id=cluster.query_id,
     )
-    column_values = _column_values(options, columns, source, cluster)
+    # The workers need no credentials: the plan they get has none.
+    plan = RowPlan(
+        replace(options, authorization=IamRole(None)), columns, _jsonpaths(options, columns, source, cluster)
+    )
     files = source.data_files(options.source_url, manifest=options.manifest)
     history = LoadHistory(
         table, cluster, options.source_url, started, begin_load(backend, cluster.query_id), _file_format(options)
     )
     errors = LoadErrorLog(backend, table, cluster, started, options.max_errors)
-    stream = _RowStream(options, columns, column_values, errors)
+    stream = _RowStream(plan, errors)
     try:
         fetched = in_utf8(source.fetch(files, compression=options.compression), options.encoding, cluster.query_id)
         loaded = _load(options, backend, table, fetched, stream)
@@ -128,38 +124,29 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
     return loaded
 
 
-def _column_values(
+def _jsonpaths(
     options: CopyOptions, columns: Sequence[Column], source: S3Source, cluster: ClusterContext
-) -> ColumnValues:
-    """How records map to the columns: text fields in order; JSON by name, or by the JSONPaths file (read now,
-    before any data)."""
-    if options.text is not None or options.parquet:
-        return _fields
-    names = [column.name for column in columns]
+) -> tuple[Path, ...] | None:
+    """The paths of the JSONPaths file (read now, before any data); None when fields map by name or position."""
     url = options.json.jsonpaths_url
-    if url is None:
-        return by_name(names, ignore_case=options.json.ignore_case)
+    if options.text is not None or options.parquet or url is None:
+        return None
     paths = parse_jsonpaths_file(source.read(S3Object.parse(url), context=f"JSONPaths file: {url}"), url)
     if paths is None:
         log.info('JSONPaths file %s has no "jsonpaths" key: mapping fields by name', url)
-        return by_name(names, ignore_case=False)
+        return None
     if len(paths) != len(columns):
         message = (
             "Number of jsonpaths and the number of columns should match. "
             f"JSONPath size: {len(paths)}, Number of columns in table or column list: {len(columns)}"
         )
         raise aws_error(message, context=url, query_id=cluster.query_id)
-    return by_paths(paths)
+    return tuple(paths)
 
 
 def _file_format(options: CopyOptions) -> str:
     """The data format as SYS_LOAD_HISTORY names it."""
     return FILE_FORMAT if options.text is None else TEXT_FILE_FORMATS[options.text.kind]
-
-
-def _fields(fields: list[str | None]) -> list[str | None]:
-    """A text record's fields, one per column already."""
-    return fields
 
 
 def _load(
@@ -206,32 +193,66 @@ def _refused_by_database(error: BackendError, stream: _RowStream, table: TargetT
     return stream.errors.fail_with(origin or Origin("", 0, b""), load_error, column)
 
 
-def _record_reader(options: CopyOptions, columns: Sequence[Column]) -> Callable[[bytes], Iterator[Record]]:
-    """data file -> its records, as the data format says."""
-    replacement, skip_lines, text_format = options.accept_invalid_chars, options.ignore_header, options.text
-    if options.parquet:
-        return lambda data: parquet_records(data, columns=len(columns))
-    if text_format is None:
-        return lambda data: read_records(data, replacement=replacement, skip_lines=skip_lines)
-    missing = fill_values(columns)
-    return lambda data: text_records(
-        data, text_format, columns=len(columns), missing=missing, replacement=replacement, skip_lines=skip_lines
-    )
+def _converted(plan: RowPlan, files: Iterable[tuple[S3Object, bytes]]) -> Iterator[tuple[S3Object, bytes, FileRows]]:
+    """Each file with its rows, in order, converted by the workers a bounded number of batches ahead."""
+    in_flight: deque[tuple[list[tuple[S3Object, bytes]] | Exception, Future[list[FileRows]] | None]] = deque()
+    ahead = BATCHES_PER_WORKER * worker_count()
+    try:
+        for batch in _batches(files):
+            future = None if isinstance(batch, Exception) else submit(convert_files, plan, [data for _, data in batch])
+            in_flight.append((batch, future))
+            if len(in_flight) > ahead:
+                yield from _with_rows(*in_flight.popleft())
+        while in_flight:
+            yield from _with_rows(*in_flight.popleft())
+    finally:
+        for _, future in in_flight:
+            if future is not None:
+                future.cancel()
+
+
+def _with_rows(
+    batch: list[tuple[S3Object, bytes]] | Exception, future: Future[list[FileRows]] | None
+) -> Iterator[tuple[S3Object, bytes, FileRows]]:
+    if isinstance(batch, Exception):
+        raise batch
+    for (location, data), rows in zip(batch, future.result(), strict=True):  # type: ignore[union-attr]
+        yield location, data, rows
+
+
+def _batches(files: Iterable[tuple[S3Object, bytes]]) -> Iterator[list[tuple[S3Object, bytes]] | Exception]:
+    """Consecutive files in batches of about BATCH_BYTES (a large file is a batch of its own). A file that could
+    not be read (S3, decompression, ENCODING) ends the batches with its error, to be raised in its turn, after the
+    records of the files before it."""
+    batch: list[tuple[S3Object, bytes]] = []
+    size = 0
+    try:
+        for location, data in files:
+            batch.append((location, data))
+            size += len(data)
+            if size >= BATCH_BYTES or len(batch) >= BATCH_FILES:
+                yield batch
+                batch, size = [], 0
+    except Exception as error:
+        if batch:
+            yield batch
+        yield error
+        return
+    if batch:
+        yield batch
 
 
 class _RowStream:
-    """Records -> COPY text rows -> chunks, remembering the origins of the rows of recent chunks."""
+    """The workers' rows -> chunks of COPY text, counting bad records in file order and remembering the origins of
+    the rows sent last."""
 
-    def __init__(
-        self, options: CopyOptions, columns: Sequence[Column], column_values: ColumnValues, errors: LoadErrorLog
-    ) -> None:
-        self.columns = tuple(columns)
-        converter = column_converter if options.text is None else text_converter
-        self._converters: tuple[Converter, ...] = tuple(converter(column, options) for column in columns)
-        self._records = _record_reader(options, self.columns)
-        self._column_values = column_values
+    def __init__(self, plan: RowPlan, errors: LoadErrorLog) -> None:
+        self.plan = plan
+        self.columns = plan.columns
         self.errors = errors
-        self._recent: deque[tuple[int, list[tuple[str, int, bytes]]]] = deque(maxlen=CHUNKS_REMEMBERED)
+        self._recent: deque[tuple[int, str, bytes, Rows]] = deque()
+        self._remembered = 0
+        self._rows_sent = 0
         self.scanned: list[ScannedFile] = []
         self.files = 0
         self.file_bytes = 0
@@ -239,37 +260,31 @@ class _RowStream:
 
     def chunks(self, files: Iterable[tuple[S3Object, bytes]]) -> Iterator[bytes]:
         """COPY text in chunks of about CHUNK_BYTES; raises CopyError once the errors exceed MAXERROR."""
-        rows: list[str] = []
-        origins: list[tuple[str, int, bytes]] = []
+        pending: list[bytes] = []
         size = 0
-        rows_sent = 0
-        converters = self._converters
-        column_values = self._column_values
-        for location, data in files:
-            self.files += 1
-            self.file_bytes += len(data)
-            filename = location.url
-            for record in self._records(data):
-                if record.error is not None:
-                    self.errors.reject(Origin(filename, record.line_number, record.raw), record.error, None)
-                    continue
-                try:
-                    row = "\t".join(map(call, converters, column_values(record.value))) + "\n"
-                except LoadError:
-                    self._reject_row(Origin(filename, record.line_number, record.raw), record.value)
-                    continue
-                rows.append(row)
-                origins.append((filename, record.line_number, record.raw))
-                size += len(row)
-                if size >= CHUNK_BYTES:
-                    self._recent.append((rows_sent, origins))
-                    rows_sent += len(rows)
-                    yield self._sent(rows)
-                    rows, origins, size = [], [], 0
-            self.scanned.append(ScannedFile(filename, line_count(data)))
-        if rows:
-            self._recent.append((rows_sent, origins))
-            yield self._sent(rows)
+        converted = _converted(self.plan, files)
+        try:
+            for location, data, file_rows in converted:
+                self.files += 1
+                self.file_bytes += len(data)
+                filename = location.url
+                for part in file_rows.parts:
+                    if part.__class__ is Rejected:
+                        self._reject(filename, part)  # type: ignore[arg-type]
+                        continue
+                    self._remember(filename, data, part)  # type: ignore[arg-type]
+                    pending.append(part.text)  # type: ignore[union-attr]
+                    size += len(part.text)  # type: ignore[union-attr]
+                    if size >= CHUNK_BYTES:
+                        yield self._sent(pending)
+                        pending, size = [], 0
+                if file_rows.failure is not None:
+                    raise file_rows.failure
+                self.scanned.append(ScannedFile(filename, file_rows.lines))
+            if pending:
+                yield self._sent(pending)
+        finally:
+            converted.close()
 
     def outcome(self, *, completed: bool, files_loaded: bool, loaded_rows: int) -> LoadOutcome:
         """How the load ended, for its history: what was read, what went into the table."""
@@ -284,28 +299,27 @@ class _RowStream:
             errors=self.errors.count,
         )
 
-    def _sent(self, rows: list[str]) -> bytes:
-        chunk = "".join(rows).encode()
+    def origin_of_row(self, row_number: int) -> Origin | None:
+        """The origin of the n-th row sent (1-based), if it is among the rows remembered."""
+        for first_row, filename, data, rows in self._recent:
+            if first_row < row_number <= first_row + len(rows.ordinals):
+                ordinal = rows.ordinals[row_number - first_row - 1]
+                record = next(islice(records(self.plan, data), ordinal, None))
+                return Origin(filename, record.line_number, record.raw)
+        return None
+
+    def _sent(self, pending: list[bytes]) -> bytes:
+        chunk = b"".join(pending)
         self.bytes_sent += len(chunk)
         return chunk
 
-    def origin_of_row(self, row_number: int) -> Origin | None:
-        """The origin of the n-th row sent (1-based), if its chunk is still remembered."""
-        for first_row, origins in self._recent:
-            if first_row < row_number <= first_row + len(origins):
-                return Origin(*origins[row_number - first_row - 1])
-        return None
+    def _remember(self, filename: str, data: bytes, rows: Rows) -> None:
+        self._recent.append((self._rows_sent, filename, data, rows))
+        self._rows_sent += len(rows.ordinals)
+        self._remembered += len(rows.text)
+        while self._remembered > REMEMBERED_BYTES and len(self._recent) > 1:
+            self._remembered -= len(self._recent.popleft()[3].text)
 
-    def _reject_row(self, origin: Origin, value: Any) -> None:
-        """Find which column refused the record (the slow path, errors only) and log it."""
-        try:
-            values = self._column_values(value)
-        except LoadError as error:
-            self.errors.reject(origin, error, None)
-            return
-        for column, convert, field in zip(self.columns, self._converters, values, strict=True):
-            try:
-                convert(field)
-            except LoadError as error:
-                self.errors.reject(origin, error, column)
-                return
+    def _reject(self, filename: str, rejected: Rejected) -> None:
+        column = self.columns[rejected.column] if rejected.column >= 0 else None
+        self.errors.reject(Origin(filename, rejected.line_number, rejected.raw), rejected.load_error(), column)

@@ -80,10 +80,6 @@ def test_seed_run_twice_snapshot_test(cluster, dbt):
     assert dbt("test").success
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SVV_TABLE_INFO fails for a table without a sort key (sortkey_skew calls column_blocks with a NULL column)",
-)
 def test_docs_generate(dbt):
     result = dbt("docs", "generate")
     assert result.success and not result.result.errors
