@@ -102,16 +102,14 @@ class ClusterDirectory:
         if not clusters:
             raise LoginRefused(
                 SqlState.CONNECTION_REFUSED,
-                "no Redshift cluster exists in the local AWS stand-in: create one first "
-                "(notebook 02_cluster, or `sparkify-dwh cluster`)",
+                "no Redshift cluster or serverless workgroup exists in the local AWS stand-in: create one first",
             )
         of_user = [cluster for cluster in clusters if cluster.master_username == user]
         if not of_user and all(cluster.database != database for cluster in clusters):
-            known = ", ".join(f"{c.identifier} ({c.database}, {c.master_username})" for c in clusters)
-            raise LoginRefused(
+            raise LoginRefused(  # which clusters exist is not told to a client that has not logged in
                 SqlState.CONNECTION_REFUSED,
                 f'no cluster in the local AWS stand-in has database "{database}" and master user "{user}" '
-                f"(was it deleted?); clusters here: {known}",
+                "(was it deleted?)",
             )
         if not of_user:
             raise LoginRefused(SqlState.INVALID_AUTHORIZATION, password_failed(user))
