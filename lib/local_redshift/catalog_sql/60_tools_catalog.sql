@@ -59,17 +59,14 @@ CREATE OR REPLACE VIEW redshift_system.pg_attrdef AS
 SELECT d.*, pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS adsrc
 FROM pg_catalog.pg_attrdef d;
 
--- The users of the cluster, as PG_USER lists them: the session's user (the master user logs in as a role that
--- cannot log in to PostgreSQL itself, which PostgreSQL's pg_user leaves out) and the roles owning objects of the
--- cluster's database; neither PostgreSQL's own roles nor the users of other clusters.
+-- The users of the cluster, as PG_USER lists them: every role of the cluster's own PostgreSQL server but the
+-- server's superuser and PostgreSQL's pg_ roles; the master user (the database's owner) is its superuser.
 CREATE OR REPLACE VIEW redshift_system.pg_user AS
-SELECT r.rolname AS usename, r.oid::integer AS usesysid, r.rolcreatedb AS usecreatedb, r.rolsuper AS usesuper,
-       r.rolsuper AS usecatupd, '********'::text AS passwd, r.rolvaliduntil AS valuntil, r.rolconfig AS useconfig
+SELECT r.rolname AS usename, r.oid::integer AS usesysid, r.rolcreatedb AS usecreatedb,
+       redshift_system.is_superuser(r.rolname) AS usesuper, redshift_system.is_superuser(r.rolname) AS usecatupd,
+       '********'::text AS passwd, r.rolvaliduntil AS valuntil, r.rolconfig AS useconfig
 FROM pg_catalog.pg_roles r
-WHERE r.oid <> 10 AND r.rolname !~ '^pg_'
-  AND (r.rolname = session_user
-       OR EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.relowner = r.oid)
-       OR EXISTS (SELECT FROM pg_catalog.pg_namespace n WHERE n.nspowner = r.oid));
+WHERE r.oid <> 10 AND r.rolname !~ '^pg_';
 
 -- The cluster's database under its own name: PG_DATABASE lists it, not the PostgreSQL databases of other clusters.
 CREATE OR REPLACE VIEW redshift_system.pg_database AS

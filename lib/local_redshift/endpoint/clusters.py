@@ -102,7 +102,7 @@ class ClusterDirectory:
         if not clusters:
             raise LoginRefused(
                 SqlState.CONNECTION_REFUSED,
-                "no Redshift cluster or serverless workgroup exists in the local AWS stand-in: create one first",
+                "no Redshift cluster exists in the local AWS stand-in (nor a serverless workgroup): create one first",
             )
         of_user = [cluster for cluster in clusters if cluster.master_username == user]
         if not of_user and all(cluster.database != database for cluster in clusters):
@@ -182,7 +182,7 @@ def _admit_user(server: PostgresServer, name: str, user: str, password: str) -> 
     """Another login of the same warehouse (a serverless namespace's temporary GetCredentials user): a role of its
     own that may use what the database's owner, the admin user, may."""
     with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
-        if admin.execute("SELECT FROM pg_roles WHERE rolname = %s", [user]).fetchone():
+        if admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [user]).fetchone() is not None:
             return
         owner = admin.execute("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = %s", [name]).fetchone()
         admin.execute(
@@ -197,7 +197,7 @@ def _make_warehouse(server: PostgresServer, name: str, cluster: Cluster, passwor
     run again after a failure."""
     master = sql.Identifier(cluster.master_username)
     with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
-        exists = admin.execute("SELECT FROM pg_roles WHERE rolname = %s", [cluster.master_username]).fetchone()
+        exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [cluster.master_username]).fetchone()
         admin.execute(
             sql.SQL("{} ROLE {} LOGIN CREATEROLE CREATEDB NOSUPERUSER PASSWORD {}").format(
                 sql.SQL("ALTER" if exists else "CREATE"), master, sql.Literal(password)

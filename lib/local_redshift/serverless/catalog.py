@@ -63,6 +63,9 @@ END $$;
 
 CREATE TRIGGER log_load_error INSTEAD OF INSERT ON {schema}.stl_load_errors
 FOR EACH ROW EXECUTE FUNCTION {schema}.log_load_error();
+
+-- sessions are no superusers: they may read the new view (and be refused by it), as they read the others
+GRANT SELECT ON {schema}.stl_load_errors TO PUBLIC;
 """
 
 
