@@ -112,19 +112,20 @@ def test_every_listener_is_on_loopback_and_the_databases_want_a_password(stack):
     refused = r"password authentication failed|no Redshift cluster|no cluster in the local AWS stand-in has"
     with pytest.raises(psycopg.OperationalError, match=refused):  # the clusters of earlier tests are kept
         psycopg.connect(host="127.0.0.1", port=settings.endpoint_port, user="postgres", password="", dbname="dev")
+    # a password of its own: the clusters of earlier tests, with the same user and database, are kept
     client(stack, "redshift").create_cluster(
         ClusterIdentifier="listened", NodeType="ra3.large", ClusterType="single-node", MasterUsername="u",
-        MasterUserPassword="Passw0rd1", DBName="dwh",
+        MasterUserPassword="Passw0rd7", DBName="dwh",
     )  # fmt: skip
     psycopg.connect(
-        host="127.0.0.1", port=settings.endpoint_port, user="u", password="Passw0rd1", dbname="dwh"
+        host="127.0.0.1", port=settings.endpoint_port, user="u", password="Passw0rd7", dbname="dwh"
     ).close()  # the first login starts the cluster's warehouse
     warehouse = stack.warehouse("listened")
     for port in (settings.aws_port, warehouse.port, settings.endpoint_port):
         assert listening_addresses(port) == {"0100007F"}, f"port {port} listens beyond 127.0.0.1"
     for user in ("postgres", "u"):
         with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
-            psycopg.connect(host="127.0.0.1", port=warehouse.port, user=user, password="Passw0rd1", dbname="postgres")
+            psycopg.connect(host="127.0.0.1", port=warehouse.port, user=user, password="Passw0rd7", dbname="postgres")
 
 
 def test_down_stops_each_clusters_server_and_up_starts_it_again(stack):
