@@ -15,7 +15,7 @@ from typing import Any
 
 import boto3
 import pandas as pd
-from tqdm import tqdm
+from tqdm.auto import tqdm  # a widget in a notebook, a line on a terminal
 
 from sparkify_dwh import aws
 from sparkify_dwh.config import Config
