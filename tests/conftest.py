@@ -20,8 +20,8 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from local_redshift.postgres import PostgresServer
-from local_redshift.stack import LocalStack, StackSettings
-from tests.support import REPO_ROOT, UDACITY_SAMPLE, free_port
+from local_redshift.stack import LocalStack
+from tests.support import REPO_ROOT, UDACITY_SAMPLE, free_port, running_stack
 
 __all__ = ["REPO_ROOT", "UDACITY_SAMPLE", "free_port", "stack_environment"]
 
@@ -147,11 +147,5 @@ def udacity_sample() -> Path:
 @pytest.fixture(scope="session")
 def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
     """The whole local stack (moto, PostgreSQL, the Redshift endpoint) on free loopback ports, for the session."""
-    home = tmp_path_factory.mktemp("local-stack")
-    home.chmod(0o755)
-    stack = LocalStack(
-        StackSettings(home / "state", aws_port=free_port(), postgres_port=free_port(), endpoint_port=free_port())
-    )
-    stack.up()
-    yield stack
-    stack.down()
+    with running_stack(tmp_path_factory.mktemp("local-stack")) as stack:
+        yield stack

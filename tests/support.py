@@ -1,13 +1,16 @@
-"""What tests and benchmarks share: the repository's places, free ports, clients of the AWS stand-in, the Redshift
-trust policy, and the course's own SQL read from the files the tutorial runs."""
+"""What tests and benchmarks share: the repository's places, free ports, a local stack of one's own, clients of the
+AWS stand-in, the Redshift trust policy, and the course's own SQL read from the files the tutorial runs."""
 
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from local_redshift import aws_clients
+from local_redshift.stack import LocalStack, StackSettings
 from sparkify_dwh import sql
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +33,22 @@ def free_port() -> int:
         if port not in _given_ports:
             _given_ports.add(port)
             return port
+
+
+@contextmanager
+def running_stack(home: Path) -> Iterator[LocalStack]:
+    """A whole local stack (the AWS stand-in, the warehouses, the Redshift endpoint) with its state in `home`, on
+    free loopback ports, up for the `with` block and down after it. `home` is made traversable: as root, PostgreSQL
+    runs as an unprivileged user."""
+    home.chmod(0o755)
+    stack = LocalStack(
+        StackSettings(home / "state", aws_port=free_port(), postgres_port=free_port(), endpoint_port=free_port())
+    )
+    stack.up()
+    try:
+        yield stack
+    finally:
+        stack.down()
 
 
 def stand_in_client(service: str, endpoint_url: str, region: str | None = None) -> Any:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from local_redshift.stack import LocalStack, StackSettings
+from local_redshift.stack import LocalStack
 from tests.local_redshift.conftest import create_cluster, s3_reading_role, stack_client
-from tests.support import free_port
+from tests.support import running_stack
 
 pytestmark = pytest.mark.server  # starts a local stack of its own
 
@@ -24,12 +24,8 @@ ROWS_PER_FILE = 1000
 
 @pytest.fixture
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
-    home = tmp_path_factory.mktemp("workers-stack")
-    home.chmod(0o755)
-    stack = LocalStack(StackSettings(home / "state", free_port(), free_port(), free_port()))
-    stack.up()
-    yield stack
-    stack.down()
+    with running_stack(tmp_path_factory.mktemp("workers-stack")) as stack:
+        yield stack
 
 
 def descendants(pid: int) -> set[int]:

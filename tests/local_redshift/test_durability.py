@@ -20,10 +20,10 @@ import psycopg
 import pytest
 
 from local_redshift.processes import alive
-from local_redshift.stack import LocalStack, StackSettings
+from local_redshift.stack import LocalStack
 from tests.local_redshift.conftest import Login, create_cluster, s3_reading_role, stack_client
 from tests.local_redshift.serverless.workgroups import Workgroup, create_workgroup
-from tests.support import free_port
+from tests.support import running_stack
 
 pytestmark = pytest.mark.server  # starts local stacks of their own
 
@@ -32,12 +32,8 @@ ROWS = [(1, "one"), (2, "two"), (3, "three")]
 
 @pytest.fixture
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
-    home = tmp_path_factory.mktemp("durable-stack")
-    home.chmod(0o755)
-    stack = LocalStack(StackSettings(home / "state", free_port(), free_port(), free_port()))
-    stack.up()
-    yield stack
-    stack.down()
+    with running_stack(tmp_path_factory.mktemp("durable-stack")) as stack:
+        yield stack
 
 
 @dataclass(frozen=True)

@@ -96,18 +96,11 @@ def test_a_deleted_cluster_refuses_connections_and_a_recreated_one_starts_empty(
 
 
 def test_no_cluster_at_all_is_explained(tmp_path_factory):
-    from local_redshift.stack import LocalStack, StackSettings
-    from tests.support import free_port
+    from tests.support import running_stack
 
-    home = tmp_path_factory.mktemp("empty-stack")
-    home.chmod(0o755)
-    stack = LocalStack(StackSettings(home / "state", free_port(), free_port(), free_port()))
-    stack.up()
-    try:
-        with pytest.raises(psycopg.OperationalError, match=r"no Redshift cluster exists .* create one first"):
-            psycopg.connect(host="127.0.0.1", port=stack.settings.endpoint_port, dbname="dev", user="u", password="p")
-    finally:
-        stack.down()
+    refused = pytest.raises(psycopg.OperationalError, match=r"no Redshift cluster exists .* create one first")
+    with running_stack(tmp_path_factory.mktemp("empty-stack")) as stack, refused:
+        psycopg.connect(host="127.0.0.1", port=stack.settings.endpoint_port, dbname="dev", user="u", password="p")
 
 
 def test_a_cluster_that_is_not_available_refuses_connections_until_it_is(local_stack):

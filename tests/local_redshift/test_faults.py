@@ -13,9 +13,9 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from local_redshift.stack import LocalStack, StackSettings
+from local_redshift.stack import LocalStack
 from tests.local_redshift.conftest import Login, create_cluster, s3_reading_role, stack_client
-from tests.support import free_port
+from tests.support import running_stack
 
 pytestmark = pytest.mark.server  # starts a local stack of its own
 
@@ -25,12 +25,8 @@ FILES = 40
 
 @pytest.fixture
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
-    home = tmp_path_factory.mktemp("fault-stack")
-    home.chmod(0o755)
-    stack = LocalStack(StackSettings(home / "state", free_port(), free_port(), free_port()))
-    stack.up()
-    yield stack
-    stack.down()
+    with running_stack(tmp_path_factory.mktemp("fault-stack")) as stack:
+        yield stack
 
 
 def prepare(stack: LocalStack) -> tuple[Login, str]:
