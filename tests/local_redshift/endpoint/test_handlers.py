@@ -8,29 +8,21 @@ from collections.abc import Iterator
 import pytest
 
 from local_redshift.endpoint import messages
-from local_redshift.endpoint.codes import Target
-from local_redshift.endpoint.copying import report
 from local_redshift.endpoint.framing import Reader, frame
-from local_redshift.endpoint.relay import Relay
 from local_redshift.endpoint.session import Handlers
 from local_redshift.errors import RedshiftError, SqlState
-from tests.local_redshift.endpoint.wire import FakePostgres, Wires, kinds, unrecorded_queries, wires
+from tests.local_redshift.endpoint.wire import (
+    FakePostgres,
+    ScriptedRuns,
+    Wires,
+    extended,
+    kinds,
+    serve,
+    unrecorded_queries,
+    wires,
+)
 
 COPY = "COPY events FROM 's3://bucket/log_data' IAM_ROLE 'arn:aws:iam::123456789012:role/r' FORMAT AS JSON 'auto'"
-
-
-class ScriptedCopies:
-    """A COPY path whose loads fail or load as scripted, reporting failures as the real one does."""
-
-    def __init__(self, relay: Relay, outcomes: list[int | RedshiftError]) -> None:
-        self.relay, self.outcomes = relay, outcomes
-
-    def run_or_report(self, options: object, extended: bool) -> int | None:
-        outcome = self.outcomes.pop(0)
-        if isinstance(outcome, int):
-            return outcome
-        report(self.relay, outcome, extended)
-        return None
 
 
 @pytest.fixture
@@ -39,20 +31,6 @@ def session() -> Iterator[tuple[Wires, FakePostgres]]:
         postgres = FakePostgres(w.backend)
         postgres.start()
         yield w, postgres
-
-
-def _serve(w: Wires, outcomes: list[int | RedshiftError], *client_messages: bytes) -> list[bytes]:
-    """Send the client's messages (then Terminate) through the handlers; what the client got back."""
-    handlers = Handlers(w.relay, ScriptedCopies(w.relay, outcomes), unrecorded_queries())
-    w.client.sendall(b"".join(client_messages) + frame(ord("X")))
-    handlers.serve(Reader(w.relay.client))
-    return w.client_got()
-
-
-def _extended(sql: str) -> list[bytes]:
-    """A client's one-shot statement in extended mode, as redshift_connector sends it."""
-    describe = frame(ord("D"), Target.PORTAL.encode() + b"\0")
-    return [messages.parse("", sql), messages.bind("", ""), describe, messages.execute(""), messages.SYNC]
 
 
 def _failure(message: str) -> RedshiftError:
@@ -66,7 +44,7 @@ def _errors(frames: list[bytes]) -> list[dict[str, str]]:
 def test_two_failing_copies_in_extended_mode_each_report_their_own_error_then_one_loads(session):
     w, _ = session
     outcomes: list[int | RedshiftError] = [_failure("first failure"), _failure("second failure"), 3]
-    got = _serve(w, outcomes, *_extended(COPY), *_extended(COPY), *_extended(COPY))
+    got = serve(w, ScriptedRuns(w.relay, outcomes, "COPY"), *extended(COPY), *extended(COPY), *extended(COPY))
     assert kinds(got) == "12nEZ" + "12nEZ" + "12nCZ"
     assert [error["M"] for error in _errors(got)] == ["first failure", "second failure"]
     assert all("W" not in error and error["C"] == "XX000" for error in _errors(got))
@@ -76,7 +54,7 @@ def test_two_failing_copies_in_extended_mode_each_report_their_own_error_then_on
 def test_two_failing_copies_in_simple_mode_each_report_their_own_error_then_one_loads(session):
     w, _ = session
     outcomes: list[int | RedshiftError] = [_failure("first failure"), _failure("second failure"), 3]
-    got = _serve(w, outcomes, messages.query(COPY), messages.query(COPY), messages.query(COPY))
+    got = serve(w, ScriptedRuns(w.relay, outcomes, "COPY"), *[messages.query(COPY)] * 3)
     assert kinds(got) == "EZ" + "EZ" + "CZ"
     assert [error["M"] for error in _errors(got)] == ["first failure", "second failure"]
     assert messages.first_string(got[-2]) == "COPY 3"
@@ -84,7 +62,8 @@ def test_two_failing_copies_in_simple_mode_each_report_their_own_error_then_one_
 
 def test_the_endpoints_own_statement_is_closed_before_it_is_prepared_again(session):
     w, postgres = session
-    _serve(w, [_failure("first failure"), _failure("second failure")], *_extended(COPY), *_extended(COPY))
+    failures = [_failure("first failure"), _failure("second failure")]
+    serve(w, ScriptedRuns(w.relay, failures, "COPY"), *extended(COPY), *extended(COPY))
     sent = [(chr(m[0]), m) for m in postgres.received]
     parses = [n for n, (kind, m) in enumerate(sent) if kind == "P" and b"_local_redshift" in m]
     assert len(parses) == 2
@@ -94,7 +73,7 @@ def test_the_endpoints_own_statement_is_closed_before_it_is_prepared_again(sessi
 
 def test_a_statement_redshift_rejects_fails_with_its_name_and_no_plpgsql_context(session):
     w, _ = session
-    got = _serve(w, [], *_extended("INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING"))
+    got = serve(w, ScriptedRuns(w.relay, [], "COPY"), *extended("INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING"))
     assert kinds(got).endswith("EZ")
     [error] = _errors(got)
     assert error["C"] == "0A000" and "ON CONFLICT" in error["M"] and "W" not in error
@@ -102,7 +81,7 @@ def test_a_statement_redshift_rejects_fails_with_its_name_and_no_plpgsql_context
 
 def test_an_unknown_message_type_ends_the_session_with_a_protocol_violation(session):
     w, _ = session
-    handlers = Handlers(w.relay, ScriptedCopies(w.relay, []), unrecorded_queries())
+    handlers = Handlers(w.relay, ScriptedRuns(w.relay, [], "COPY"), unrecorded_queries())
     w.client.sendall(frame(ord("?")))
     handlers.serve(Reader(w.relay.client))
     [error] = _errors(w.client_got())

@@ -1,4 +1,5 @@
-"""Byte-level helpers for the endpoint's unit tests: socket pairs, the backend's messages, reading frames."""
+"""Byte-level helpers for the endpoint's unit tests: socket pairs, the backend's messages, reading frames, and the
+session's handlers served over them with scripted COPY and UNLOAD outcomes."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from local_redshift.endpoint import messages
-from local_redshift.endpoint.codes import Backend, Frontend
+from local_redshift.endpoint.codes import Backend, Frontend, Target
+from local_redshift.endpoint.copying import report
 from local_redshift.endpoint.framing import ConnectionClosed, Reader, cstring, frame
 from local_redshift.endpoint.query_log import SessionQueries
 from local_redshift.endpoint.relay import Relay
+from local_redshift.endpoint.session import Handlers
+from local_redshift.errors import RedshiftError
 
 _SENTINEL = b"!\0\0\0\4"  # a frame no PostgreSQL message has the type of: marks the end of a test's output
 
@@ -218,3 +222,40 @@ class Unrecorded:
 def unrecorded_queries() -> SessionQueries:
     """A session's part of no history."""
     return SessionQueries(Unrecorded(), "", "", "", 0)
+
+
+class ScriptedRuns:
+    """The session's COPY path (`statement` "COPY") or UNLOAD path ("UNLOAD"), whose statements complete with the
+    scripted row counts or fail with the scripted errors, reported as the real path reports them."""
+
+    def __init__(self, relay: Relay, outcomes: list[int | RedshiftError], statement: str) -> None:
+        self.relay, self.outcomes, self.statement = relay, outcomes, statement
+
+    def run_or_report(self, options: object, extended: bool) -> int | None:
+        assert self.statement == "COPY", f"a COPY where only {self.statement} is scripted"
+        return self._next(extended)
+
+    def unload_or_report(self, options: object, extended: bool) -> int | None:
+        assert self.statement == "UNLOAD", f"an UNLOAD where only {self.statement} is scripted"
+        return self._next(extended)
+
+    def _next(self, extended: bool) -> int | None:
+        outcome = self.outcomes.pop(0)
+        if isinstance(outcome, int):
+            return outcome
+        report(self.relay, outcome, extended)
+        return None
+
+
+def serve(w: Wires, runs: ScriptedRuns, *client_messages: bytes) -> list[bytes]:
+    """Send the client's messages (then Terminate) through the handlers; what the client got back."""
+    handlers = Handlers(w.relay, runs, unrecorded_queries())
+    w.client.sendall(b"".join(client_messages) + frame(ord("X")))
+    handlers.serve(Reader(w.relay.client))
+    return w.client_got()
+
+
+def extended(sql: str) -> list[bytes]:
+    """A client's one-shot statement in extended mode, as redshift_connector sends it."""
+    describe = frame(ord("D"), Target.PORTAL.encode() + b"\0")
+    return [messages.parse("", sql), messages.bind("", ""), describe, messages.execute(""), messages.SYNC]
