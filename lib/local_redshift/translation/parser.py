@@ -12,7 +12,7 @@ from typing import ClassVar
 from sqlglot import exp
 from sqlglot.dialects.redshift import Redshift
 from sqlglot.parsers.redshift import RedshiftParser
-from sqlglot.tokens import TokenType
+from sqlglot.tokens import Token, TokenType
 
 
 class DistKeyColumnConstraint(exp.Expression, exp.ColumnConstraintKind):
@@ -97,8 +97,21 @@ class _LocalRedshiftParser(RedshiftParser):
         return self.expression(InterleavedSortKeyProperty(this=self._parse_wrapped_id_vars()))
 
 
+class _LocalRedshiftTokenizer(Redshift.Tokenizer):
+    """sqlglot's Redshift tokenizer, which reads a `#` alone as a name (a temporary table's start): it is the bitwise
+    xor operator ("VARBYTE operators")."""
+
+    def tokenize(self, sql: str) -> list[Token]:
+        tokens = super().tokenize(sql)
+        for token in tokens:
+            if token.token_type == TokenType.VAR and token.text == "#":
+                token.token_type = TokenType.HASH
+        return tokens
+
+
 class LocalRedshift(Redshift):
     """The Redshift dialect as the local Redshift reads it."""
 
     Parser = _LocalRedshiftParser
+    Tokenizer = _LocalRedshiftTokenizer
     SUPPORTS_USER_DEFINED_TYPES = True

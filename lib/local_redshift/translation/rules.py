@@ -21,6 +21,7 @@ from local_redshift.translation import (
     show,
     strings,
     system,
+    varbytes,
     windows,
 )
 from local_redshift.translation.rule import Rule
@@ -57,6 +58,7 @@ RULES: list[Rule] = [
     ddl.TABLE_CONSTRAINTS,
     datatypes.CHARACTER_TYPES,
     datatypes.VARCHAR_MAX,
+    *varbytes.RULES,
     comparisons.VARCHAR_LENGTH_IN_BYTES,  # after the lengths of the character types are set
     comparisons.ALTERED_VARCHAR_LENGTH_IN_BYTES,
     numbers.DECIMAL_DEFAULT_PRECISION,
