@@ -12,6 +12,7 @@ from local_redshift.translation import (
     ddl,
     ddl_commands,
     formatting,
+    intervals,
     names,
     numbers,
     primary_keys,
@@ -59,6 +60,7 @@ RULES: list[Rule] = [
     datatypes.CHARACTER_TYPES,
     datatypes.VARCHAR_MAX,
     *varbytes.RULES,
+    intervals.QUALIFIED_INTERVAL,
     comparisons.VARCHAR_LENGTH_IN_BYTES,  # after the lengths of the character types are set
     comparisons.ALTERED_VARCHAR_LENGTH_IN_BYTES,
     numbers.DECIMAL_DEFAULT_PRECISION,

@@ -7,6 +7,8 @@ says to ("When you use the interval data type in SQL, cast it to text to see the
 Where a page states a rule without printing a result, the expected value follows from the rule (the comment says so).
 """
 
+import datetime
+
 from tests.local_redshift.conformance.case import DEVELOPER_GUIDE, Case, Refused, Rows
 
 VARBYTE = DEVELOPER_GUIDE + "r_VARBYTE_type.html"
@@ -19,7 +21,15 @@ GETBIT = DEVELOPER_GUIDE + "r_GETBIT.html"
 LEN = DEVELOPER_GUIDE + "r_LEN.html"
 OCTET_LENGTH = DEVELOPER_GUIDE + "r_OCTET_LENGTH.html"
 SUBSTRING = DEVELOPER_GUIDE + "r_SUBSTRING.html"
+INTERVALS = DEVELOPER_GUIDE + "r_interval_data_types.html"
+COMPOSITE_LITERALS = DEVELOPER_GUIDE + "r_interval_forbid_composite_literals.html"
+DATETIME_TYPES = DEVELOPER_GUIDE + "r_Datetime_types.html"
+DATETIME_EXAMPLES = DEVELOPER_GUIDE + "r_Examples_with_datetime_types.html"
 
+_SAMPLE_INTERVALS = (
+    "create table sample_intervals (y2m interval month, h2m interval hour to minute)",
+    "insert into sample_intervals values (interval '20' month, interval '2 days 1:1:1.123456' day to second)",
+)
 _CHAR_TABLE = ("create table t (c char(10))", "insert into t values ('aa'), ('abc')")
 _VARBYTE_TABLES = (
     "create table keys (k varbyte(4), name varchar(10))",
@@ -233,6 +243,191 @@ CASES = [
         "62",
         "6263",
         "6162",
+    ),
+    # --- Interval data types and literals ----------------------------------------------------------------------
+    # "Interval styles": postgres, the default, and postgres_verbose and sql_standard.
+    _value(
+        "iv-postgres-style",
+        INTERVALS,
+        "select INTERVAL '1-2' YEAR TO MONTH::text, INTERVAL '1 2:3:4.5678' DAY TO SECOND::text",
+        "1 year 2 mons",
+        "1 day 02:03:04.5678",
+    ),
+    _value(
+        "iv-postgres-verbose-style",
+        INTERVALS,
+        "select INTERVAL '1-2' YEAR TO MONTH::text",
+        "@ 1 year 2 mons",
+        setup=("SET IntervalStyle to 'postgres_verbose'",),
+    ),
+    _value(
+        "iv-sql-standard-style",
+        INTERVALS,
+        "select INTERVAL '1-2' YEAR TO MONTH::text, INTERVAL '1 2:3:4.5678' DAY TO SECOND::text",
+        "1-2",
+        "1 2:03:04.5678",
+        setup=("SET IntervalStyle to 'sql_standard'",),
+    ),
+    # "Examples of interval data type".
+    _value(
+        "iv-columns",
+        INTERVALS,
+        "select y2m::text, h2m::text from sample_intervals",
+        "1 year 8 mons",
+        "2 days 01:01:00",
+        setup=_SAMPLE_INTERVALS,
+    ),
+    _value(
+        "iv-columns-updated",
+        INTERVALS,
+        "select y2m::text, h2m::text from sample_intervals",
+        "2 years",
+        "2 days 01:01:00",
+        setup=(
+            *_SAMPLE_INTERVALS,
+            "update sample_intervals set y2m = interval '2' year where y2m = interval '1-8' year to month",
+        ),
+    ),
+    Case(
+        id="iv-columns-deleted",
+        page=INTERVALS,
+        setup=(*_SAMPLE_INTERVALS, "delete from sample_intervals where h2m = interval '2 1:1:0' day to second"),
+        sql="select * from sample_intervals",
+        expect=Rows([]),
+    ),
+    # SECOND(3) "allows only three fractional digits", as the literal SECOND (3) rounds 1.234567 to 1.235.
+    _value(
+        "iv-column-fractional-precision",
+        INTERVALS,
+        "select a::text, b::text from t",
+        "1 year 2 mons",
+        "1 day 02:03:04.568",
+        setup=(
+            "create table t (a interval year to month, b interval day to second(3))",
+            "insert into t values (interval '1-2' year to month, interval '1 2:3:4.5678' day to second)",
+        ),
+    ),
+    # "Examples of interval literals", printed in the postgres style (1 year 0 months is '1 year').
+    _value("iv-one-year", INTERVALS, "select INTERVAL '1' YEAR::text", "1 year"),
+    _value("iv-truncated-to-the-qualifier", INTERVALS, "select INTERVAL '13 months' YEAR::text", "1 year"),
+    _value("iv-leftover-units-kept", INTERVALS, "select INTERVAL '13 months' MONTH::text", "1 year 1 mon"),
+    _value("iv-fractional-precision", INTERVALS, "select INTERVAL '1.234567' SECOND (3)::text", "00:00:01.235"),
+    _value("iv-six-fractional-digits", INTERVALS, "select INTERVAL '1.23456789' SECOND::text", "00:00:01.234567"),
+    _value("iv-minute-to-second", INTERVALS, "select INTERVAL '2:2' MINUTE TO SECOND::text", "00:02:02"),
+    _value("iv-hour-to-minute", INTERVALS, "select INTERVAL '2:2' HOUR TO MINUTE::text", "02:02:00"),
+    _value(
+        "iv-abbreviated-units",
+        INTERVALS,
+        "select INTERVAL '5s' SECOND::text, INTERVAL '5 HOURS' HOUR::text, INTERVAL '5 h' HOUR::text",
+        "00:00:05",
+        "05:00:00",
+        "05:00:00",
+    ),
+    _value(
+        "iv-smaller-units-discarded",
+        INTERVALS,
+        "select INTERVAL '1 day 1 hour 1 minute 1.123 seconds' MINUTE::text",
+        "1 day 01:01:00",
+    ),
+    # The Arguments: '23' MONTH, '-2' DAY, '1-2' MONTH and '13 day 1 hour 1 minute 1.123 seconds' SECOND.
+    _value(
+        "iv-numbers-take-the-qualifier-unit",
+        INTERVALS,
+        "select INTERVAL '23' MONTH::text, INTERVAL '-2' DAY::text, INTERVAL '1-2' MONTH::text, "
+        "INTERVAL '13 day 1 hour 1 minute 1.123 seconds' SECOND::text",
+        "1 year 11 mons",
+        "-2 days",
+        "1 year 2 mons",
+        "13 days 01:01:01.123",
+    ),
+    Case(
+        id="iv-composite-literal-refused",
+        page=COMPOSITE_LITERALS,
+        sql="SELECT INTERVAL '1 year 1 day' DAY TO SECOND",
+        expect=Refused("22007", "Interval Day To Second literal cannot contain year-month parts"),
+    ),
+    _value(
+        "iv-composite-literal-truncated",
+        COMPOSITE_LITERALS,
+        "SELECT INTERVAL '1 year 1 day' DAY TO SECOND::text",
+        "1 day",
+        setup=('SET interval_forbid_composite_literals to "false"',),
+    ),
+    # "Interval arithmetic": a date plus or minus a YEAR TO MONTH interval is a date, plus a DAY TO SECOND one a
+    # timestamp; an interval plus a date is a date.
+    _value(
+        "iv-date-plus-year-to-month-is-a-date",
+        INTERVALS,
+        "select date '2008-01-15' + interval '1-2' year to month, date '2008-03-15' - interval '2' month, "
+        "interval '1' year + date '2008-01-15'",
+        datetime.date(2009, 3, 15),
+        datetime.date(2008, 1, 15),
+        datetime.date(2009, 1, 15),
+    ),
+    _value(
+        "iv-date-plus-day-to-second-is-a-timestamp",
+        INTERVALS,
+        "select date '2008-01-15' + interval '1 12:00:00' day to second",
+        datetime.datetime(2008, 1, 16, 12),
+    ),
+    _value(
+        "iv-interval-arithmetic",
+        INTERVALS,
+        "select (interval '1-2' year to month - interval '2' month)::text, "
+        "(interval '3' day * 2)::text, (interval '3' day / 2)::text",
+        "1 year",
+        "6 days",
+        "1 day 12:00:00",
+    ),
+    _value(
+        "iv-date-differences",
+        INTERVALS,
+        "select date '2008-01-15' - date '2008-01-01', (date '2008-01-02' - timestamp '2008-01-01 12:00:00')::text, "
+        "date '2008-01-15' - 14",
+        14,
+        "12:00:00",
+        datetime.date(2008, 1, 1),
+    ),
+    # --- TIME and TIMETZ ----------------------------------------------------------------------------------------
+    Case(
+        id="tm-time-and-timetz-formats",
+        page=DATETIME_EXAMPLES,
+        setup=(
+            "create table timetable (start_time time, end_time timetz)",
+            "insert into timetable values ('19:11:19','20:41:19 UTC')",
+            "insert into timetable values ('191119', '204119 UTC')",
+        ),
+        sql="select start_time::text, end_time::text from timetable order by 1",
+        expect=Rows([("19:11:19", "20:41:19+00"), ("19:11:19", "20:41:19+00")]),
+    ),
+    # "TIME ... 00:00:00 to 24:00:00".
+    _value(
+        "tm-time-24-00-00",
+        DATETIME_TYPES,
+        "select '24:00:00'::time::text, '24:00:00'::time > '23:59:59.999999'::time",
+        "24:00:00",
+        True,
+    ),
+    _value(
+        "tm-time-column-holds-24-00-00",
+        DATETIME_TYPES,
+        "select t::text from times order by t",
+        "24:00:00",
+        setup=("create table times (t time)", "insert into times values ('24:00:00')"),
+    ),
+    Case(
+        id="tm-time-past-24-00-00",
+        page=DATETIME_TYPES,
+        sql="select '24:00:01'::time",
+        expect=Refused("22008", "out of range"),
+    ),
+    # "TIME columns store values with up to a maximum of six digits of precision for fractional seconds."
+    _value(
+        "tm-six-fractional-digits",
+        DATETIME_TYPES,
+        "select '10:00:00.1234564'::time::text, '10:00:00.1234564+00'::timetz::text",
+        "10:00:00.123456",
+        "10:00:00.123456+00",
     ),
 ]
 """The data types' cases."""

@@ -1,0 +1,30 @@
+"""Interval literals with a qualifier, INTERVAL '1-2' YEAR TO MONTH or INTERVAL '1.5' SECOND(3) ("Interval data
+types and literals"): read by the catalog's interval_literal (catalog_sql/46_intervals.sql), which cuts digits past
+the sixth fraction digit and refuses composite literals as Redshift does; a YEAR TO MONTH one is of the catalog's
+type intervaly2m, which a date plus or minus keeps a date.
+
+Interval columns (INTERVAL YEAR TO MONTH, INTERVAL DAY TO SECOND(3)...) are PostgreSQL's own interval type with the
+same qualifier, and the literals without a qualifier (INTERVAL '1 day') are PostgreSQL's as they are.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from local_redshift.catalog import SCHEMA
+from local_redshift.translation.parser import QualifiedInterval
+from local_redshift.translation.rule import Context, Rule, catalog_call, node_is, string_literal
+
+INTERVAL_YEAR_TO_MONTH = exp.DataType.build(f"{SCHEMA}.intervaly2m", udt=True)
+
+
+def qualified_interval(interval: QualifiedInterval, _: Context) -> exp.Expr:
+    """INTERVAL 'string' qualifier: the catalog's reading of it; YEAR, MONTH and YEAR TO MONTH are intervaly2m."""
+    qualifier = interval.args["qualifier"]
+    value = catalog_call("interval_literal", string_literal(interval.name), string_literal(qualifier))
+    if qualifier.split()[0] in ("YEAR", "MONTH"):
+        return exp.cast(value, INTERVAL_YEAR_TO_MONTH.copy())
+    return value
+
+
+QUALIFIED_INTERVAL = Rule("Interval literal with a qualifier", node_is(QualifiedInterval), qualified_interval)
