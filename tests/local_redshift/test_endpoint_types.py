@@ -62,6 +62,12 @@ def test_interval_literals_and_time_24_00_00_read_as_text(cursor):
     assert cursor.fetchone() == ["1 year 2 mons", "00:00:01.235", "24:00:00"]
 
 
+def test_interval_literals_are_named_by_their_types(cursor):
+    # "Examples of interval literals": the columns are intervaly2m and intervald2s.
+    cursor.execute("select INTERVAL '1' YEAR, INTERVAL '5s' SECOND")
+    assert [column[0] for column in cursor.description] == ["intervaly2m", "intervald2s"]
+
+
 def test_copy_loads_hexadecimal_csv_fields_into_a_varbyte_column(world, cursor):
     cursor.execute("create table blobs (id int, v varbyte)")
     cursor.execute(f"copy blobs from 's3://{world['bucket']}/good.csv' iam_role '{world['role']}' csv")
