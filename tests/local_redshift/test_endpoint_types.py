@@ -48,6 +48,15 @@ def test_varbyte_values_reach_the_client_as_their_hexadecimal_digits(cursor):
     assert cursor.fetchone() == ["6162", "616263", "616263", "abc"]
 
 
+def test_a_bytes_parameter_is_stored_as_its_bytes(cursor):
+    # redshift_connector sends bytes as their hexadecimal digits, of no declared type (its varbyte_send); a VARBYTE
+    # column reads them as its bytes, and the digits come back.
+    cursor.execute("create table t_varbyte (id int, v1 varbyte)")
+    cursor.execute("insert into t_varbyte (v1) values (%s)", (b"abc",))
+    cursor.execute("select v1, len(v1) from t_varbyte")
+    assert cursor.fetchone() == ["616263", 3]
+
+
 def test_a_varbyte_column_holds_what_is_inserted(cursor):
     cursor.execute("create table b (v varbyte(4))")
     cursor.execute("insert into b values (from_hex('0a0b')), (5::smallint::varbyte)")

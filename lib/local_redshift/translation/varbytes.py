@@ -3,11 +3,13 @@
 
 Casts, comparisons, ||, +, the bitwise operators, LEN, LENGTH, OCTET_LENGTH and SUBSTRING are the catalog's casts,
 operators and overloads, which PostgreSQL finds by the value's type; the translator rewrites what it can see: the
-type's name, the check of a column's length, a string literal cast to VARBYTE (its UTF-8 bytes, not the digits a
-literal written into a VARBYTE column is read as), and FROM_HEX, TO_HEX, FROM_VARBYTE, TO_VARBYTE and GETBIT.
+type's name, the check of a column's length, a string literal cast to VARBYTE, and FROM_HEX, TO_HEX, FROM_VARBYTE,
+TO_VARBYTE and GETBIT.
 """
 
 from __future__ import annotations
+
+import re
 
 from sqlglot import exp
 
@@ -84,9 +86,18 @@ def varbyte_type(data_type: exp.DataType, _: Context) -> exp.Expr:
     return VARBYTE.copy()
 
 
+_HEX_BYTES = re.compile(r"(?:[0-9a-fA-F]{2})+")
+
+
 def string_cast_to_varbyte(cast: exp.Cast, _: Context) -> exp.Expr:
-    """'abc'::VARBYTE is the string's UTF-8 bytes (616263): the literal is read as text, then cast."""
-    cast.set("this", exp.cast(cast.this, exp.DType.TEXT))
+    """A string literal cast to VARBYTE: whole bytes of hexadecimal digits are those bytes, as a VARBYTE value is
+    written (and as redshift_connector sends a bytes parameter: its hex digits, of no declared type); any other string
+    is its UTF-8 bytes ('abc'::varbyte is 616263, 'a'::VARBYTE is 61): read as text, then cast."""
+    text = cast.this.name
+    if _HEX_BYTES.fullmatch(text):
+        cast.set("this", exp.Literal.string(text.lower()))
+    else:
+        cast.set("this", exp.cast(cast.this, exp.DType.TEXT))
     return cast
 
 
