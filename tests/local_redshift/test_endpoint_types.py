@@ -77,6 +77,14 @@ def test_interval_literals_are_named_by_their_types(cursor):
     assert [column[0] for column in cursor.description] == ["intervaly2m", "intervald2s"]
 
 
+def test_the_interval_types_by_their_own_names(cursor):
+    # INTERVALY2M and INTERVALD2S, as redshift_connector's own tests name the columns' types.
+    cursor.execute("create table t_interval (id text, v1 intervaly2m, v2 intervald2s)")
+    cursor.execute("insert into t_interval values ('a', '37 months', '10 23:59:59.999999')")
+    cursor.execute("select v1::text, v2::text from t_interval")
+    assert cursor.fetchone() == ["3 years 1 mon", "10 days 23:59:59.999999"]
+
+
 def test_copy_loads_hexadecimal_csv_fields_into_a_varbyte_column(world, cursor):
     cursor.execute("create table blobs (id int, v varbyte)")
     cursor.execute(f"copy blobs from 's3://{world['bucket']}/good.csv' iam_role '{world['role']}' csv")

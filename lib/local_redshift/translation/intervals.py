@@ -4,7 +4,8 @@ the sixth fraction digit and refuses composite literals as Redshift does; a YEAR
 type intervaly2m, which a date plus or minus keeps a date.
 
 Interval columns (INTERVAL YEAR TO MONTH, INTERVAL DAY TO SECOND(3)...) are PostgreSQL's own interval type with the
-same qualifier, and the literals without a qualifier (INTERVAL '1 day') are PostgreSQL's as they are.
+same qualifier, the types' own names INTERVALY2M and INTERVALD2S too, and the literals without a qualifier
+(INTERVAL '1 day') are PostgreSQL's as they are.
 """
 
 from __future__ import annotations
@@ -27,4 +28,24 @@ def qualified_interval(interval: QualifiedInterval, _: Context) -> exp.Expr:
     return value
 
 
+_TYPE_NAMES = {"intervaly2m": ("YEAR", "MONTH"), "intervald2s": ("DAY", "SECOND")}
+
+
+def _type_name(data_type: exp.DataType) -> str:
+    return str(data_type.args.get("kind") or "").lower() if data_type.this == exp.DType.USERDEFINED else ""
+
+
+def interval_type_name(data_type: exp.DataType, _: Context) -> exp.Expr:
+    """INTERVALY2M and INTERVALD2S, the names Redshift gives the interval types: INTERVAL YEAR TO MONTH and
+    INTERVAL DAY TO SECOND."""
+    first, last = _TYPE_NAMES[_type_name(data_type)]
+    span = exp.IntervalSpan(this=exp.var(first), expression=exp.var(last))
+    return exp.DataType(this=exp.Interval(unit=span))
+
+
+INTERVAL_TYPE_NAMES = Rule(
+    "INTERVALY2M and INTERVALD2S",
+    node_is(exp.DataType, where=lambda data_type: _type_name(data_type) in _TYPE_NAMES),
+    interval_type_name,
+)
 QUALIFIED_INTERVAL = Rule("Interval literal with a qualifier", node_is(QualifiedInterval), qualified_interval)

@@ -61,6 +61,7 @@ RULES: list[Rule] = [
     datatypes.VARCHAR_MAX,
     *varbytes.RULES,
     intervals.QUALIFIED_INTERVAL,
+    intervals.INTERVAL_TYPE_NAMES,
     comparisons.VARCHAR_LENGTH_IN_BYTES,  # after the lengths of the character types are set
     comparisons.ALTERED_VARCHAR_LENGTH_IN_BYTES,
     numbers.DECIMAL_DEFAULT_PRECISION,
