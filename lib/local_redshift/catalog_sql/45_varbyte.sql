@@ -315,11 +315,18 @@ BEGIN
 END
 $$;
 
--- A VARBYTE(n) column holds at most n bytes (translation/varbytes.py adds the check to the column).
+-- A VARBYTE(n) column holds at most n bytes (translation/varbytes.py adds the check to the column). A value written
+-- into it as a string is read as hexadecimal digits; a string that is not whole bytes of them is refused, where
+-- Redshift would take its UTF-8 bytes (a cast to VARBYTE does that: 'abc'::varbyte).
 CREATE OR REPLACE FUNCTION redshift_system.varbyte_fits(value redshift_system.varbyte, bytes integer)
 RETURNS boolean LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 BEGIN
-    IF value IS NULL OR redshift_system.varbyte_length(value) <= bytes THEN
+    IF value IS NULL THEN
+        RETURN true;
+    ELSIF redshift_system.varbyte_digits(value) !~ '^([0-9a-fA-F]{2})*$' THEN
+        RAISE EXCEPTION 'a string written into a VARBYTE column as it is is not supported by the local Redshift; '
+            'write hexadecimal digits or cast the string to VARBYTE' USING ERRCODE = 'feature_not_supported';
+    ELSIF redshift_system.varbyte_length(value) <= bytes THEN
         RETURN true;
     END IF;
     RAISE EXCEPTION 'value too long for type varbyte(%)', bytes USING ERRCODE = 'string_data_right_truncation';

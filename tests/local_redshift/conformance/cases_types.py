@@ -81,6 +81,22 @@ CASES = [
         sql="insert into b values (from_hex('010203'))",
         expect=Refused("22001", "too long"),
     ),
+    # A string written into a VARBYTE column is read as hexadecimal digits, as VARBYTE values print and load; one that
+    # is not is refused by the local Redshift (a cast, 'abc'::varbyte, gives its UTF-8 bytes).
+    Case(
+        id="vb-column-string-not-hexadecimal",
+        page=VARBYTE,
+        setup=("create table b (x varbyte(4))",),
+        sql="insert into b values ('abc')",
+        expect=Refused("0A000", "not supported by the local Redshift"),
+    ),
+    _value(
+        "vb-column-hexadecimal-string",
+        VARBYTE,
+        "select x from b",
+        "6162",
+        setup=("create table b (x varbyte(4))", "insert into b values ('6162')"),
+    ),
     # "The default is 64,000" bytes.
     Case(
         id="vb-default-is-64000-bytes",
