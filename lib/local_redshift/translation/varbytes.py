@@ -9,8 +9,6 @@ TO_VARBYTE and GETBIT.
 
 from __future__ import annotations
 
-import re
-
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
@@ -86,18 +84,10 @@ def varbyte_type(data_type: exp.DataType, _: Context) -> exp.Expr:
     return VARBYTE.copy()
 
 
-_HEX_BYTES = re.compile(r"(?:[0-9a-fA-F]{2})+")
-
-
 def string_cast_to_varbyte(cast: exp.Cast, _: Context) -> exp.Expr:
-    """A string literal cast to VARBYTE: whole bytes of hexadecimal digits are those bytes, as a VARBYTE value is
-    written (and as redshift_connector sends a bytes parameter: its hex digits, of no declared type); any other string
-    is its UTF-8 bytes ('abc'::varbyte is 616263, 'a'::VARBYTE is 61): read as text, then cast."""
-    text = cast.this.name
-    if _HEX_BYTES.fullmatch(text):
-        cast.set("this", exp.Literal.string(text.lower()))
-    else:
-        cast.set("this", exp.cast(cast.this, exp.DType.TEXT))
+    """'abc'::VARBYTE is the string's UTF-8 bytes (616263): "When casting with CHAR and VARCHAR the UTF-8 format is
+    used" (VARBYTE type). The literal is read as text, then cast."""
+    cast.set("this", exp.cast(cast.this, exp.DType.TEXT))
     return cast
 
 
