@@ -17,6 +17,7 @@ class SqlState(str, enum.Enum):
     CONNECTION_REFUSED = "08001"  # sqlclient_unable_to_establish_sqlconnection
     PROTOCOL_VIOLATION = "08P01"
     CARDINALITY_VIOLATION = "21000"
+    INVALID_PARAMETER_VALUE = "22023"
     NOT_NULL_VIOLATION = "23502"
     INVALID_AUTHORIZATION = "28000"
     INVALID_PASSWORD = "28P01"
@@ -46,6 +47,9 @@ reports as a load error too."""
 
 IDENTITY_COLUMN_SET = "cannot set an identity column to a value"
 """Redshift's words (SQLSTATE GENERATED_ALWAYS) for an explicit value written into an IDENTITY column."""
+
+VARBYTE_LENGTH = "length for type varbyte must be 1 to 16777216 bytes, not {length}"
+"""Why a VARBYTE(n) is refused (SQLSTATE INVALID_PARAMETER_VALUE) whose n is out of the VARBYTE type page's range."""
 
 UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
 """Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL

@@ -12,6 +12,7 @@ from local_redshift.translation import (
     ddl,
     ddl_commands,
     formatting,
+    intervals,
     names,
     numbers,
     primary_keys,
@@ -21,6 +22,7 @@ from local_redshift.translation import (
     show,
     strings,
     system,
+    varbytes,
     windows,
 )
 from local_redshift.translation.rule import Rule
@@ -57,6 +59,9 @@ RULES: list[Rule] = [
     ddl.TABLE_CONSTRAINTS,
     datatypes.CHARACTER_TYPES,
     datatypes.VARCHAR_MAX,
+    *varbytes.RULES,
+    intervals.QUALIFIED_INTERVAL,
+    intervals.INTERVAL_TYPE_NAMES,
     comparisons.VARCHAR_LENGTH_IN_BYTES,  # after the lengths of the character types are set
     comparisons.ALTERED_VARCHAR_LENGTH_IN_BYTES,
     numbers.DECIMAL_DEFAULT_PRECISION,
