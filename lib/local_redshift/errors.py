@@ -30,6 +30,7 @@ class SqlState(str, enum.Enum):
     WRONG_OBJECT_TYPE = "42809"
     UNDEFINED_TABLE = "42P01"
     GENERATED_ALWAYS = "428C9"
+    DISK_FULL = "53100"
     TOO_MANY_CONNECTIONS = "53300"
     CANNOT_CONNECT_NOW = "57P03"
     INTERNAL_ERROR = "XX000"
@@ -54,6 +55,23 @@ VARBYTE_LENGTH = "length for type varbyte must be 1 to 16777216 bytes, not {leng
 UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
 """Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL
 untranslated. The detail says what the parser expected."""
+
+DISK_FULL_MESSAGE = "Disk Full"
+"""Redshift's words (SQLSTATE DISK_FULL) for a statement that ran out of disk space: the Developer Guide's
+STL_DISK_FULL_DIAG "logs information about errors recorded when the disk is full"
+(https://docs.aws.amazon.com/redshift/latest/dg/r_STL_DISK_FULL_DIAG.html). PostgreSQL's own words follow in the
+detail, and DISK_FULL_HINT after them."""
+
+DISK_FULL_HINT = "the disk holding the local Redshift's state folder is full: free space on it, then run it again"
+
+DISK_FULL_STOPPED = "the cluster's server stopped: it could not write to its disk"
+"""The detail of DISK_FULL_MESSAGE for a session whose backend went because a full disk stopped the server."""
+
+STATE_DISK_FULL = (
+    "the disk holding the local Redshift's state folder {folder} is full ({free} MiB free), so the server of cluster "
+    '"{cluster}" cannot start: free space on that disk, then connect again (its data is kept)'
+)
+"""Why a login is refused (SQLSTATE DISK_FULL) while its cluster's server cannot start for want of disk space."""
 
 
 class LoadErrorCode(enum.IntEnum):

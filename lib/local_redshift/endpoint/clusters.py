@@ -2,7 +2,8 @@
 
 A client is admitted only while a cluster with its database and master user exists and is available. Each
 cluster gets a server of its own and a database in it, named after the cluster's identity and creation time: a
-cluster created anew starts empty, and the warehouse of a cluster that no longer exists is deleted.
+cluster created anew starts empty, and the warehouse of a cluster deleted through the API is deleted (one that is
+only missing from the stand-in, whose state file could not be restored, is kept).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from dataclasses import dataclass
 import psycopg
 from psycopg import sql
 
+from local_redshift import stand_in_token
 from local_redshift.aws_server import CLUSTERS_PATH
 from local_redshift.catalog import install
-from local_redshift.errors import SqlState
-from local_redshift.postgres import PostgresServer
+from local_redshift.errors import STATE_DISK_FULL, SqlState
+from local_redshift.postgres import PostgresError, PostgresServer
 from local_redshift.serverless import catalog as serverless_catalog
 from local_redshift.warehouses import Warehouses
 
@@ -77,24 +79,34 @@ class ClusterDirectory:
     """Looks clusters up in the AWS stand-in and keeps one warehouse (a PostgreSQL server of its own) per live
     cluster, in which the cluster's master user is an ordinary role that owns the cluster's database."""
 
-    def __init__(self, aws_endpoint: str, warehouses: Warehouses) -> None:
+    def __init__(self, aws_endpoint: str, warehouses: Warehouses, token: str) -> None:
         self.aws_endpoint = aws_endpoint
         self.warehouses = warehouses
+        self._token = token  # the stand-in's route answers it alone (local_redshift.stand_in_token)
+        self._deleted: frozenset[str] = frozenset()  # databases of the clusters deleted, as last listed
         self._lock = threading.Lock()
         self._users: set[tuple[str, str]] = set()  # (warehouse, user) whose role is known to exist
 
     def clusters(self) -> list[Cluster]:
-        """Every cluster the AWS stand-in holds right now."""
+        """Every cluster the AWS stand-in holds right now (and, for `database_for`, those deleted)."""
+        request = urllib.request.Request(self.aws_endpoint + CLUSTERS_PATH, headers=stand_in_token.headers(self._token))
         try:
-            with urllib.request.urlopen(self.aws_endpoint + CLUSTERS_PATH, timeout=10) as response:
+            with urllib.request.urlopen(request, timeout=10) as response:
                 listed = json.load(response)
+        except urllib.error.HTTPError as error:
+            raise LoginRefused(
+                SqlState.CONNECTION_REFUSED,
+                f"the local AWS stand-in at {self.aws_endpoint} refuses the endpoint ({error.code}): restart the "
+                "local stack with `sparkify-dwh local down` and `sparkify-dwh local up`",
+            ) from error
         except (urllib.error.URLError, OSError) as error:
             raise LoginRefused(
                 SqlState.CONNECTION_REFUSED,
                 f"the local AWS stand-in at {self.aws_endpoint} does not answer ({error}): "
                 "start the local stack with `sparkify-dwh local up`",
             ) from error
-        return [Cluster(**{**item, "iam_roles": tuple(item["iam_roles"])}) for item in listed]
+        self._deleted = frozenset(_cluster(item).postgres_database for item in listed["deleted"])
+        return [_cluster(item) for item in listed["clusters"]]
 
     @staticmethod
     def candidates(clusters: list[Cluster], user: str, database: str) -> list[Cluster]:
@@ -133,15 +145,16 @@ class ClusterDirectory:
         """The cluster's PostgreSQL database, in its warehouse: started, and made with its master user and the
         Redshift catalog on first use.
 
-        The warehouses of clusters that are not in `clusters` (every cluster that exists) are deleted on the way.
+        The warehouses of clusters deleted through the API (and not in `clusters`, every cluster that exists) are
+        deleted on the way; a warehouse whose cluster is only missing is kept.
         """
         with self._lock:
             live = {c.postgres_database for c in clusters}
-            for stale in set(self.warehouses.names()) - live:
-                log.info("deleting warehouse %s: its cluster no longer exists", stale)
+            for stale in self._deleted.intersection(self.warehouses.names()) - live:
+                log.info("deleting warehouse %s: its cluster was deleted", stale)
                 self.warehouses.remove(stale)
             name = cluster.postgres_database
-            server = self.warehouses.start(name, cluster.identifier)
+            server = self._started(name, cluster)
             if not self.warehouses.is_ready(name):
                 log.info("creating the warehouse of cluster %s", cluster.identifier)
                 _make_warehouse(server, name, cluster, self.warehouses.master_password(name))
@@ -150,6 +163,19 @@ class ClusterDirectory:
                 _admit_user(server, name, cluster.master_username, self.warehouses.master_password(name))
                 self._users.add((name, cluster.master_username))
             return name
+
+    def _started(self, name: str, cluster: Cluster) -> PostgresServer:
+        """The warehouse's server, started; a login refused in one sentence when a full disk keeps it down."""
+        try:
+            return self.warehouses.start(name, cluster.identifier)
+        except PostgresError:
+            free = self.warehouses.free_if_full(name)
+            if free is None:
+                raise
+            folder = self.warehouses.folder.parent
+            message = STATE_DISK_FULL.format(folder=folder, free=free // 2**20, cluster=cluster.identifier)
+            log.warning("%s", message)
+            raise LoginRefused(SqlState.DISK_FULL, message) from None
 
     def login_conninfo(self, postgres_database: str, user: str) -> str:
         """How the endpoint opens a client's backend: as the cluster's master user, in its own warehouse."""
@@ -172,6 +198,10 @@ class ClusterDirectory:
         """The endpoint's own channel to a cluster's database (the query history, load errors): its warehouse's
         superuser, with only PostgreSQL's own functions on the search path (a client's cannot stand in for them)."""
         return _pinned(self.warehouses.server(postgres_database).conninfo(postgres_database))
+
+
+def _cluster(item: dict) -> Cluster:
+    return Cluster(**{**item, "iam_roles": tuple(item["iam_roles"])})
 
 
 def _pinned(conninfo: str) -> str:

@@ -9,6 +9,7 @@ wherever they arrive. Result rows are passed through as they came, without being
 from __future__ import annotations
 
 import collections
+import contextlib
 import enum
 import select
 import socket
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import ASYNCHRONOUS, COMMAND_ENDS, Backend, Target
-from local_redshift.endpoint.framing import Reader
+from local_redshift.endpoint.framing import ConnectionClosed, Reader
 from local_redshift.endpoint.raised import scrubbed
 
 INTERNAL = "_local_redshift"  # the statement and portal names of what the endpoint runs in extended mode
@@ -36,6 +37,10 @@ class Route(enum.Enum):
 
 class ClientGone(Exception):
     """The client closed its connection."""
+
+
+class BackendGone(ConnectionClosed):
+    """The backend closed its connection: its server stopped (a full disk, a crash) or ended the session."""
 
 
 PARSE_ENDS = frozenset({Backend.PARSE_COMPLETE})
@@ -193,7 +198,16 @@ class Relay:
     # --- routing ---------------------------------------------------------------------------------------------
 
     def pump(self) -> None:
-        """Send what is queued, then route backend messages until nothing more is owed."""
+        """Send what is queued, then route backend messages until nothing more is owed. When the backend goes, what
+        it said last (the error of a PANIC, a FATAL) still reaches the client."""
+        try:
+            self._route_owed()
+        except ConnectionClosed as gone:  # only the backend's reader raises it here
+            with contextlib.suppress(ClientGone):
+                self.flush()
+            raise BackendGone from gone
+
+    def _route_owed(self) -> None:
         self.send_now()
         self._watch_client = True
         owed, reader = self.owed, self.reader

@@ -44,10 +44,10 @@ class Endpoint:
 
     def __init__(
         self, host: str, port: int, aws_endpoint: str, warehouses: Warehouses, *, tls_folder: Path,
-        handshake_seconds: float = HANDSHAKE_SECONDS,
+        stand_in_token: str, handshake_seconds: float = HANDSHAKE_SECONDS,
     ) -> None:  # fmt: skip
         self.host, self.port = host, port
-        directory = ClusterDirectory(aws_endpoint, warehouses)
+        directory = ClusterDirectory(aws_endpoint, warehouses, stand_in_token)
         self.services = Services(
             directory,
             CancelRegistry(),

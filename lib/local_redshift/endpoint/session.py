@@ -25,7 +25,7 @@ from local_redshift.endpoint.admission import Admission
 from local_redshift.endpoint.backend import PostgresBackend
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused
-from local_redshift.endpoint.codes import Frontend, Target
+from local_redshift.endpoint.codes import ErrorField, Frontend, Target
 from local_redshift.endpoint.copying import CopyPath
 from local_redshift.endpoint.explaining import ROW_DESCRIPTION, ExplainPath
 from local_redshift.endpoint.framing import ConnectionClosed, Reader
@@ -39,12 +39,13 @@ from local_redshift.endpoint.relay import (
     EXECUTE_ENDS,
     PARSE_ENDS,
     SYNC_ENDS,
+    BackendGone,
     ClientGone,
     Relay,
     Reply,
     Route,
 )
-from local_redshift.errors import RedshiftError, SqlState
+from local_redshift.errors import DISK_FULL_HINT, DISK_FULL_MESSAGE, DISK_FULL_STOPPED, RedshiftError, SqlState
 from local_redshift.translation import Statement, translate
 from local_redshift.unload import UnloadOptions
 from local_redshift.unload.run import COMPLETED
@@ -137,6 +138,9 @@ class Session:
             assert self.handlers is not None
             self.handlers.serve(self.reader)
             busy = False
+        except BackendGone:
+            busy = False
+            self._backend_gone()
         except (ClientGone, ConnectionClosed, ConnectionError):
             pid = self.backend.pid if self.backend else "-"
             log.log(logging.INFO if busy else logging.DEBUG, "client of backend %s left", pid)
@@ -195,6 +199,14 @@ class Session:
                 self.client.settimeout(_TLS_GOODBYE)
                 self.client.unwrap()
         self.client.close()
+
+    def _backend_gone(self) -> None:
+        """The backend went in the middle of the session; when a full disk stopped its server, the client is told."""
+        log.info("backend %s ended its connection", self.backend.pid if self.backend else "-")
+        if self._admitted and self.services.directory.warehouses.free_if_full(self._admitted) is not None:
+            fields = messages.fields_of(SqlState.DISK_FULL, DISK_FULL_MESSAGE, "FATAL", detail=DISK_FULL_STOPPED)
+            with contextlib.suppress(OSError):
+                self.client.sendall(messages.error_response({**fields, ErrorField.HINT: DISK_FULL_HINT}))
 
     def _send_fatal(self, sqlstate: SqlState, message: str) -> None:
         with contextlib.suppress(OSError):
