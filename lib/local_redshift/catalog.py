@@ -18,6 +18,10 @@ log = logging.getLogger(__name__)
 
 SCHEMA = "redshift_system"
 
+TEMPLATE_DATABASE = "rs_redshift_catalog"
+"""The database of each warehouse that holds the catalog alone: CREATE DATABASE copies it (a template no one may
+connect to), so that every database of a cluster has the catalog from its first moment."""
+
 
 def catalog_sql() -> str:
     """The catalog's SQL files, shipped inside the package, in the order of their numbers."""

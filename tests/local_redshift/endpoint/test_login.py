@@ -37,10 +37,13 @@ CLUSTER = Cluster(
 class Directory:
     """The clusters the stand-in would list, without the stand-in."""
 
-    candidates = staticmethod(ClusterDirectory.candidates)
+    candidates = ClusterDirectory.candidates
 
     def __init__(self, *clusters: Cluster) -> None:
         self._clusters = list(clusters)
+
+    def holds(self, cluster: Cluster, database: str) -> bool:
+        return False  # no database made by CREATE DATABASE
 
     def clusters(self) -> list[Cluster]:
         return self._clusters
