@@ -281,3 +281,25 @@ def test_svv_redshift_databases_pg_database_and_show_databases_list_the_clusters
     with sales.psycopg() as connection:
         shown = connection.execute("SHOW DATABASES").fetchall()
         assert [row[0] for row in shown] == expected
+
+
+def test_pg_database_info_shows_each_databases_connection_limit_as_text(owner, conn):
+    # r_PG_DATABASE_INFO: PG_DATABASE's columns, oid called datid, datconnlimit text ("-1 means no limit")
+    name = _name("info")
+    conn.execute(f"CREATE DATABASE {name} CONNECTION LIMIT 7")
+    try:
+        rows = conn.execute("SELECT datname, datconnlimit, datid > 0 FROM pg_database_info ORDER BY 1").fetchall()
+        assert rows == sorted([(owner.database, "-1", True), (name, "7", True)])
+    finally:
+        conn.execute(f"DROP DATABASE {name}")
+
+
+def test_information_schema_names_each_database_by_its_own_name(sales, conn):
+    # cross-database_usage: the metadata of information_schema is the connected database's
+    with sales.psycopg() as connection:
+        schemata = connection.execute(
+            "SELECT catalog_name FROM information_schema.schemata WHERE schema_name = 'public'"
+        )
+        assert schemata.fetchall() == [(sales.database,)]
+    schemata = conn.execute("SELECT catalog_name FROM information_schema.schemata WHERE schema_name = 'public'")
+    assert schemata.fetchall() == [("dev",)]

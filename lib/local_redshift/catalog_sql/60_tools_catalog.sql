@@ -89,6 +89,13 @@ SELECT d.oid, d.database_name AS datname, d.datdba, d.encoding, d.datistemplate,
        d.datfrozenxid, d.dattablespace, d.datacl
 FROM redshift_system.cluster_databases d;
 
+-- PG_DATABASE_INFO (r_PG_DATABASE_INFO): PG_DATABASE's columns, its oid called datid, datconnlimit as text (-1: no
+-- limit).
+CREATE OR REPLACE VIEW redshift_system.pg_database_info AS
+SELECT d.oid AS datid, d.datname, d.datdba, d.encoding, d.datistemplate, d.datallowconn,
+       d.datconnlimit::text AS datconnlimit, d.datfrozenxid, d.dattablespace, d.datacl
+FROM redshift_system.pg_database d;
+
 -- PG_GET_LATE_BINDING_VIEW_COLS(): one record per column of the late-binding views (those reading
 -- late_binding_rows(), see 10_schema_and_table_design.sql): schema, view, column, data type, column number.
 CREATE OR REPLACE FUNCTION redshift_system.pg_get_late_binding_view_cols() RETURNS SETOF record
