@@ -12,6 +12,7 @@ import psycopg
 import pytest
 
 from tests.local_redshift.conftest import Login, create_cluster
+from tests.local_redshift.serverless.workgroups import create_workgroup
 
 
 def _name(prefix: str) -> str:
@@ -153,6 +154,17 @@ def test_create_database_cannot_run_inside_a_transaction_block(owner):
     # r_CREATE_DATABASE: "You can't run CREATE DATABASE within a transaction block (BEGIN ... END)"
     with owner.psycopg() as connection, pytest.raises(psycopg.errors.ActiveSqlTransaction):
         connection.execute(f"CREATE DATABASE {_name('in_block')}")
+
+
+def test_a_serverless_namespace_creates_databases_as_serverless_has_them(local_stack):
+    workgroup = create_workgroup(local_stack, "databases")
+    with workgroup.connect() as connection:
+        connection.execute("CREATE DATABASE sales")
+    sales = dataclasses.replace(workgroup, database="sales")
+    with sales.connect() as connection:
+        assert connection.execute("SELECT current_database()").fetchone() == ("sales",)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # Serverless refuses the STL views, here too
+            connection.execute("SELECT * FROM stl_query")
 
 
 def test_a_database_the_cluster_does_not_have_refuses_the_login(owner):
