@@ -53,6 +53,27 @@ def test_a_created_database_takes_logins_of_psycopg_and_redshift_connector_and_n
         assert cursor.fetchone()[0] == sales.database
 
 
+def test_redshift_connector_creates_and_drops_a_database_in_autocommit_and_not_in_a_transaction(owner):
+    # r_CREATE_DATABASE: "You can't run CREATE DATABASE within a transaction block"; redshift_connector opens one
+    # unless autocommit is on
+    import redshift_connector
+
+    name = _name("driver")
+    with owner.redshift_connector() as connection:
+        with pytest.raises(redshift_connector.ProgrammingError, match="cannot run inside a transaction block"):
+            connection.cursor().execute(f"CREATE DATABASE {name}")
+        connection.rollback()
+        connection.autocommit = True
+        connection.cursor().execute(f"CREATE DATABASE {name}")
+    with dataclasses.replace(owner, database=name).redshift_connector() as connection:
+        cursor = connection.cursor()
+        cursor.execute("SELECT current_database()")
+        assert cursor.fetchone()[0] == name
+    with owner.redshift_connector() as connection:
+        connection.autocommit = True
+        connection.cursor().execute(f"DROP DATABASE {name}")
+
+
 def test_a_created_database_has_the_redshift_catalog_and_a_public_schema_for_its_tables(sales):
     with sales.psycopg(autocommit=True) as connection:
         connection.execute("CREATE TABLE events (id INT, at TIMESTAMP) DISTKEY(id) SORTKEY(at)")
