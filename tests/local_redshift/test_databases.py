@@ -171,10 +171,11 @@ def test_create_database_accepts_what_every_local_database_is(conn):
     conn.execute(f"DROP DATABASE {name}")
 
 
-def test_create_database_cannot_run_inside_a_transaction_block(owner):
-    # r_CREATE_DATABASE: "You can't run CREATE DATABASE within a transaction block (BEGIN ... END)"
-    with owner.psycopg() as connection, pytest.raises(psycopg.errors.ActiveSqlTransaction):
-        connection.execute(f"CREATE DATABASE {_name('in_block')}")
+def test_create_and_drop_database_cannot_run_inside_a_transaction_block(owner, sales):
+    # r_CREATE_DATABASE and r_DROP_DATABASE: "You can't run ... within a transaction block (BEGIN ... END)"
+    for statement in (f"CREATE DATABASE {_name('in_block')}", f"DROP DATABASE {sales.database}"):
+        with owner.psycopg() as connection, pytest.raises(psycopg.errors.ActiveSqlTransaction):
+            connection.execute(statement)
 
 
 def test_a_serverless_namespace_creates_databases_as_serverless_has_them(local_stack):
