@@ -43,7 +43,8 @@ class NamedDatabase:
 
 
 def database_check(name: str) -> str:
-    """The bookkeeping statement that fails the statement (its transaction) unless `name` is the cluster's database."""
+    """The statement that fails (and fails its transaction) unless `name` is the database connected to: as the
+    bookkeeping after a statement with a three-part name, or in its place (endpoint/databases.py)."""
     return f"SELECT {SCHEMA}.check_database({exp.Literal.string(name).sql(dialect='postgres')})"
 
 
