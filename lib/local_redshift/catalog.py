@@ -18,7 +18,14 @@ log = logging.getLogger(__name__)
 
 SCHEMA = "redshift_system"
 
-TEMPLATE_DATABASE = "rs_redshift_catalog"
+INTERNAL_PREFIX = "rs_"
+"""How the names of the databases the local Redshift keeps for itself in a cluster's server start: the cluster's own
+database as PostgreSQL names it, and the catalog's template."""
+
+SERVER_DATABASES = ("postgres", "template0", "template1")
+"""PostgreSQL's own databases, in every cluster's server: none of the cluster's."""
+
+TEMPLATE_DATABASE = INTERNAL_PREFIX + "redshift_catalog"
 """The database of each warehouse that holds the catalog alone: CREATE DATABASE copies it (a template no one may
 connect to), so that every database of a cluster has the catalog from its first moment."""
 

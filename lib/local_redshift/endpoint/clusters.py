@@ -19,16 +19,13 @@ import psycopg
 from psycopg import sql
 
 from local_redshift.aws_server import CLUSTERS_PATH
-from local_redshift.catalog import TEMPLATE_DATABASE, install
+from local_redshift.catalog import INTERNAL_PREFIX, SERVER_DATABASES, TEMPLATE_DATABASE, install
 from local_redshift.errors import SqlState
 from local_redshift.postgres import PostgresServer
 from local_redshift.serverless import catalog as serverless_catalog
 from local_redshift.warehouses import Warehouses
 
 log = logging.getLogger(__name__)
-
-DATABASE_PREFIX = "rs_"
-SERVER_DATABASES = frozenset({"postgres", "template0", "template1"})  # PostgreSQL's own, in every warehouse
 
 
 class LoginRefused(Exception):
@@ -75,7 +72,7 @@ class Cluster:
         """The PostgreSQL database holding this cluster's data: new for every cluster (or namespace) created."""
         what = f"namespace/{self.created}" if self.serverless else f"{self.identifier}/{self.created}"
         identity = f"{self.account_id}/{self.region}/{what}"
-        return DATABASE_PREFIX + hashlib.sha1(identity.encode()).hexdigest()[:24]
+        return INTERNAL_PREFIX + hashlib.sha1(identity.encode()).hexdigest()[:24]
 
 
 class ClusterDirectory:
@@ -136,7 +133,7 @@ class ClusterDirectory:
     def holds(self, cluster: Cluster, database: str) -> bool:
         """Whether `database` is one of the cluster's databases made by CREATE DATABASE (its warehouse started)."""
         name = cluster.postgres_database
-        if not self.warehouses.is_ready(name) or database in SERVER_DATABASES or database.startswith(DATABASE_PREFIX):
+        if not self.warehouses.is_ready(name) or database in SERVER_DATABASES or database.startswith(INTERNAL_PREFIX):
             return False
         server = self.warehouses.start(name, cluster.identifier)
         with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:

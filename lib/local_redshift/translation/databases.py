@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from local_redshift.catalog import SCHEMA, TEMPLATE_DATABASE
+from local_redshift.catalog import INTERNAL_PREFIX, SCHEMA, SERVER_DATABASES, TEMPLATE_DATABASE
 from local_redshift.errors import DATABASE_MISSING, DATABASE_NAME_RESERVED, RedshiftError, SqlState, UnsupportedFeature
 from local_redshift.translation.rule import Context, Rule, command_is, command_text, node_is
 
@@ -22,10 +22,6 @@ INFORMATION_SCHEMA = "information_schema"
 
 REDSHIFT_DATABASES = ("dev", "padb_harvest", "template0", "template1", "sys:internal")
 """The databases r_DROP_DATABASE and r_ALTER_DATABASE say cannot be dropped or renamed."""
-SERVER_DATABASES = ("postgres", "template0", "template1")
-"""PostgreSQL's own databases, in every cluster's server: no database of the cluster."""
-INTERNAL_PREFIX = "rs_"
-"""The names the local Redshift keeps for itself: the cluster's database as PostgreSQL names it, the template."""
 POSTGRES_NAME_BYTES = 63  # PostgreSQL's longest name (NAMEDATALEN - 1); Redshift's is 127 bytes
 
 # What a statement does to a database it names (NamedDatabase.verb).
