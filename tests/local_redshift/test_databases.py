@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from tests.local_redshift.conftest import Login, create_cluster
+from tests.local_redshift.conftest import Login, create_cluster, s3_reading_role, stack_client
 from tests.local_redshift.serverless.workgroups import create_workgroup
 
 
@@ -91,6 +91,35 @@ def test_a_created_database_has_the_redshift_catalog_and_a_public_schema_for_its
             "SELECT table_catalog, table_schema FROM information_schema.tables WHERE table_name = 'events'"
         )
         assert tables.fetchall() == [(sales.database, "public")]
+
+
+def test_copy_loads_into_a_created_database_and_keeps_its_load_history_and_errors_there(local_stack):
+    # SYS_LOAD_HISTORY: database_name, "The name of the database" the load ran in
+    s3 = stack_client(local_stack, "s3")
+    role = s3_reading_role(local_stack, "databases")
+    bucket = f"databases-{uuid.uuid4().hex[:8]}"
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
+    s3.put_object(Bucket=bucket, Key="numbers.json", Body=b'{"n": 1}\n{"n": 2}')
+    s3.put_object(Bucket=bucket, Key="bad.json", Body=b'{"n": "a"}')
+    login = create_cluster(local_stack, f"databases-copy-{uuid.uuid4().hex[:8]}", IamRoles=[role])
+    with login.psycopg(autocommit=True) as connection:
+        connection.execute("CREATE DATABASE loads")
+    with dataclasses.replace(login, database="loads").psycopg(autocommit=True) as connection:
+        connection.execute("CREATE TABLE numbers (n INT)")
+        connection.execute(
+            f"COPY numbers FROM 's3://{bucket}/numbers.json' IAM_ROLE '{role}' FORMAT AS JSON 'auto' REGION 'us-west-2'"
+        )
+        assert connection.execute("SELECT sum(n) FROM numbers").fetchone() == (3,)
+        history = connection.execute(
+            "SELECT trim(database_name), loaded_rows FROM sys_load_history WHERE query_id = pg_last_copy_id()"
+        )
+        assert history.fetchall() == [("loads", 2)]
+        # r_COPY: a failed load says "Check 'stl_load_errors' system table for details"; its rows are here
+        with pytest.raises(psycopg.errors.InternalError_, match="stl_load_errors"):
+            connection.execute(
+                f"COPY numbers FROM 's3://{bucket}/bad.json' IAM_ROLE '{role}' FORMAT AS JSON 'auto' REGION 'us-west-2'"
+            )
+        assert connection.execute("SELECT err_code FROM stl_load_errors").fetchall() == [(1207,)]
 
 
 def test_a_created_database_is_apart_from_the_clusters_own(owner, sales, conn):

@@ -190,10 +190,11 @@ class ClusterDirectory:
                 sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(user), sql.Literal(password))
             )
 
-    def bookkeeping_conninfo(self, postgres_database: str) -> str:
-        """The endpoint's own channel to a cluster's database (the query history, load errors): its warehouse's
-        superuser, with only PostgreSQL's own functions on the search path (a client's cannot stand in for them)."""
-        return _pinned(self.warehouses.server(postgres_database).conninfo(postgres_database))
+    def bookkeeping_conninfo(self, postgres_database: str, dbname: str = "") -> str:
+        """The endpoint's own channel to a cluster's database, or to `dbname`, another of its databases (the query
+        history, load errors): its warehouse's superuser, with only PostgreSQL's own functions on the search path (a
+        client's cannot stand in for them)."""
+        return _pinned(self.warehouses.server(postgres_database).conninfo(dbname or postgres_database))
 
 
 def _pinned(conninfo: str) -> str:
