@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from tests.local_redshift.conftest import Login, create_cluster, s3_reading_role, stack_client
-from tests.local_redshift.serverless.workgroups import create_workgroup
+from tests.local_redshift.serverless.workgroups import create_workgroup, wait
 
 
 def _name(prefix: str) -> str:
@@ -72,6 +72,16 @@ def test_redshift_connector_creates_and_drops_a_database_in_autocommit_and_not_i
     with owner.redshift_connector() as connection:
         connection.autocommit = True
         connection.cursor().execute(f"DROP DATABASE {name}")
+
+
+def test_the_data_api_runs_statements_in_a_created_database(local_stack, sales):
+    # ExecuteStatement's Database: "The name of the database" (redshift-data service model)
+    data = stack_client(local_stack, "redshift-data")
+    started = data.execute_statement(
+        ClusterIdentifier=sales.identifier, Database=sales.database, DbUser=sales.user, Sql="SELECT current_database()"
+    )
+    assert wait(data, started["Id"])["Status"] == "FINISHED"
+    assert data.get_statement_result(Id=started["Id"])["Records"] == [[{"stringValue": sales.database}]]
 
 
 def test_a_created_database_has_the_redshift_catalog_and_a_public_schema_for_its_tables(sales):
