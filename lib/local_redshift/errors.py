@@ -22,6 +22,9 @@ class SqlState(str, enum.Enum):
     INVALID_AUTHORIZATION = "28000"
     INVALID_PASSWORD = "28P01"
     INVALID_CATALOG_NAME = "3D000"
+    DUPLICATE_DATABASE = "42P04"
+    RESERVED_NAME = "42939"
+    OBJECT_IN_USE = "55006"
     SERIALIZATION_FAILURE = "40001"
     SYNTAX_ERROR = "42601"
     DUPLICATE_COLUMN = "42701"
@@ -72,6 +75,22 @@ STATE_DISK_FULL = (
     '"{cluster}" cannot start: free space on that disk, then connect again (its data is kept)'
 )
 """Why a login is refused (SQLSTATE DISK_FULL) while its cluster's server cannot start for want of disk space."""
+
+
+DATABASE_MISSING = 'database "{name}" does not exist'
+"""PostgreSQL's (and Redshift's) words (SQLSTATE INVALID_CATALOG_NAME) for a database the cluster does not have."""
+
+DATABASE_EXISTS = 'database "{name}" already exists'
+"""PostgreSQL's words (SQLSTATE DUPLICATE_DATABASE) for CREATE DATABASE of a name the cluster has."""
+
+DATABASE_NAME_RESERVED = 'database name "{name}" is reserved by {by}'
+"""Why CREATE DATABASE refuses a name Amazon Redshift or the local Redshift keeps (SQLSTATE RESERVED_NAME)."""
+
+CURRENT_DATABASE_DROPPED = "cannot drop the currently open database"
+"""PostgreSQL's words (SQLSTATE OBJECT_IN_USE): r_DROP_DATABASE, "you can't drop the current database"."""
+
+CURRENT_DATABASE_RENAMED = "current database may not be renamed"
+"""Redshift's words (r_ALTER_DATABASE's example; SQLSTATE FEATURE_NOT_SUPPORTED, as PostgreSQL's)."""
 
 
 class LoadErrorCode(enum.IntEnum):

@@ -21,15 +21,13 @@ from psycopg import sql
 
 from local_redshift import stand_in_token
 from local_redshift.aws_server import CLUSTERS_PATH
-from local_redshift.catalog import install
+from local_redshift.catalog import INTERNAL_PREFIX, SERVER_DATABASES, TEMPLATE_DATABASE, install
 from local_redshift.errors import STATE_DISK_FULL, SqlState
 from local_redshift.postgres import PostgresError, PostgresServer
 from local_redshift.serverless import catalog as serverless_catalog
 from local_redshift.warehouses import Warehouses
 
 log = logging.getLogger(__name__)
-
-DATABASE_PREFIX = "rs_"
 
 
 class LoginRefused(Exception):
@@ -65,14 +63,18 @@ class Cluster:
     @property
     def settings(self) -> dict[str, str]:
         """What its sessions know of the cluster's hardware: the modelled slices follow it (catalog_sql/50_slices)."""
-        return {"redshift.node_type": self.node_type, "redshift.number_of_nodes": str(self.number_of_nodes)}
+        return {
+            "redshift.node_type": self.node_type,
+            "redshift.number_of_nodes": str(self.number_of_nodes),
+            "redshift.cluster_database": self.database,  # named in its other databases too (catalog_sql/60)
+        }
 
     @property
     def postgres_database(self) -> str:
         """The PostgreSQL database holding this cluster's data: new for every cluster (or namespace) created."""
         what = f"namespace/{self.created}" if self.serverless else f"{self.identifier}/{self.created}"
         identity = f"{self.account_id}/{self.region}/{what}"
-        return DATABASE_PREFIX + hashlib.sha1(identity.encode()).hexdigest()[:24]
+        return INTERNAL_PREFIX + hashlib.sha1(identity.encode()).hexdigest()[:24]
 
 
 class ClusterDirectory:
@@ -86,6 +88,7 @@ class ClusterDirectory:
         self._deleted: frozenset[str] = frozenset()  # databases of the clusters deleted, as last listed
         self._lock = threading.Lock()
         self._users: set[tuple[str, str]] = set()  # (warehouse, user) whose role is known to exist
+        self._templates: set[str] = set()  # warehouses known to hold the catalog's template (TEMPLATE_DATABASE)
 
     def clusters(self) -> list[Cluster]:
         """Every cluster the AWS stand-in holds right now (and, for `database_for`, those deleted)."""
@@ -108,9 +111,9 @@ class ClusterDirectory:
         self._deleted = frozenset(_cluster(item).postgres_database for item in listed["deleted"])
         return [_cluster(item) for item in listed["clusters"]]
 
-    @staticmethod
-    def candidates(clusters: list[Cluster], user: str, database: str) -> list[Cluster]:
-        """Of `clusters`, the available ones a client with this user and database may be connecting to."""
+    def candidates(self, clusters: list[Cluster], user: str, database: str) -> list[Cluster]:
+        """Of `clusters`, the available ones a client with this user and database (the cluster's own, or one made
+        in it by CREATE DATABASE) may be connecting to."""
         if not clusters:
             raise LoginRefused(
                 SqlState.CONNECTION_REFUSED,
@@ -125,7 +128,9 @@ class ClusterDirectory:
             )
         if not of_user:
             raise LoginRefused(SqlState.INVALID_AUTHORIZATION, password_failed(user))
-        matching = [cluster for cluster in of_user if cluster.database == database]
+        matching = [cluster for cluster in of_user if cluster.database == database] or [
+            cluster for cluster in of_user if cluster.status == "available" and self.holds(cluster, database)
+        ]
         if not matching:
             raise LoginRefused(SqlState.INVALID_CATALOG_NAME, f'database "{database}" does not exist')
         available = [cluster for cluster in matching if cluster.status == "available"]
@@ -136,6 +141,18 @@ class ClusterDirectory:
                 f'cluster "{cluster.identifier}" is {cluster.status}: connect once it is available',
             )
         return available
+
+    def holds(self, cluster: Cluster, database: str) -> bool:
+        """Whether `database` is one of the cluster's databases made by CREATE DATABASE (its warehouse started)."""
+        name = cluster.postgres_database
+        if not self.warehouses.is_ready(name) or database in SERVER_DATABASES or database.startswith(INTERNAL_PREFIX):
+            return False
+        server = self.warehouses.start(name, cluster.identifier)
+        with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
+            found = admin.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s AND datallowconn AND NOT datistemplate", [database]
+            )
+            return found.fetchone() is not None
 
     def current(self, cluster: Cluster) -> Cluster | None:
         """The cluster as it is now (its roles may have changed), or None once deleted."""
@@ -159,6 +176,10 @@ class ClusterDirectory:
                 log.info("creating the warehouse of cluster %s", cluster.identifier)
                 _make_warehouse(server, name, cluster, self.warehouses.master_password(name))
                 self.warehouses.mark_ready(name)
+                self._templates.add(name)
+            if name not in self._templates:  # a warehouse made before databases could be created in it
+                _make_template(server, cluster, replace=False)
+                self._templates.add(name)
             if (name, cluster.master_username) not in self._users:
                 _admit_user(server, name, cluster.master_username, self.warehouses.master_password(name))
                 self._users.add((name, cluster.master_username))
@@ -177,12 +198,13 @@ class ClusterDirectory:
             log.warning("%s", message)
             raise LoginRefused(SqlState.DISK_FULL, message) from None
 
-    def login_conninfo(self, postgres_database: str, user: str) -> str:
-        """How the endpoint opens a client's backend: as the cluster's master user, in its own warehouse."""
+    def login_conninfo(self, postgres_database: str, user: str, dbname: str = "") -> str:
+        """How the endpoint opens a client's backend: as the cluster's master user, in its own warehouse, in the
+        cluster's database or in `dbname`, one made by CREATE DATABASE."""
         server = self.warehouses.server(postgres_database)
         password = self.warehouses.master_password(postgres_database)
         return psycopg.conninfo.make_conninfo(
-            host=server.host, port=server.port, user=user, password=password, dbname=postgres_database
+            host=server.host, port=server.port, user=user, password=password, dbname=dbname or postgres_database
         )
 
     def restore_master(self, postgres_database: str, user: str) -> None:
@@ -194,10 +216,11 @@ class ClusterDirectory:
                 sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(user), sql.Literal(password))
             )
 
-    def bookkeeping_conninfo(self, postgres_database: str) -> str:
-        """The endpoint's own channel to a cluster's database (the query history, load errors): its warehouse's
-        superuser, with only PostgreSQL's own functions on the search path (a client's cannot stand in for them)."""
-        return _pinned(self.warehouses.server(postgres_database).conninfo(postgres_database))
+    def bookkeeping_conninfo(self, postgres_database: str, dbname: str = "") -> str:
+        """The endpoint's own channel to a cluster's database, or to `dbname`, another of its databases (the query
+        history, load errors): its warehouse's superuser, with only PostgreSQL's own functions on the search path (a
+        client's cannot stand in for them)."""
+        return _pinned(self.warehouses.server(postgres_database).conninfo(dbname or postgres_database))
 
 
 def _cluster(item: dict) -> Cluster:
@@ -223,9 +246,10 @@ def _admit_user(server: PostgresServer, name: str, user: str, password: str) -> 
 
 def _make_warehouse(server: PostgresServer, name: str, cluster: Cluster, password: str) -> None:
     """In a new warehouse: the master user, a role that may create users and databases and nothing more (no
-    superuser, no server files or programs); the cluster's database, which it owns; the Redshift catalog. Safe to
-    run again after a failure."""
+    superuser, no server files or programs); the Redshift catalog's template; the cluster's database, a copy of it,
+    which the master user owns. Safe to run again after a failure."""
     master = sql.Identifier(cluster.master_username)
+    _make_template(server, cluster, replace=True)
     with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
         exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [cluster.master_username]).fetchone()
         admin.execute(
@@ -237,17 +261,40 @@ def _make_warehouse(server: PostgresServer, name: str, cluster: Cluster, passwor
         admin.execute(sql.SQL("ALTER ROLE {} SET createrole_self_grant = 'set, inherit'").format(master))
         admin.execute("REVOKE CONNECT ON DATABASE postgres, template1 FROM PUBLIC")
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        admin.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(name), master))
+        admin.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {} OWNER {}").format(
+                sql.Identifier(name), sql.Identifier(TEMPLATE_DATABASE), master
+            )
+        )
         admin.execute(
             sql.SQL("ALTER DATABASE {} SET redshift.database = {}").format(
                 sql.Identifier(name), sql.Literal(cluster.database)
             )
         )
     with psycopg.connect(_pinned(server.conninfo(name)), autocommit=True) as connection:
+        connection.execute(sql.SQL("ALTER SCHEMA public OWNER TO {}").format(master))
+
+
+def _make_template(server: PostgresServer, cluster: Cluster, replace: bool) -> None:
+    """The catalog's template in a warehouse (made again when `replace`, else only when missing): the Redshift
+    catalog and a public schema as a new database of the cluster has them. Its public schema belongs to the
+    owner of each copy (PostgreSQL's pg_database_owner); no one connects to it."""
+    template = sql.Identifier(TEMPLATE_DATABASE)
+    with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
+        found = admin.execute("SELECT datallowconn FROM pg_database WHERE datname = %s", [TEMPLATE_DATABASE])
+        made = found.fetchone()
+        if made is not None and not made[0] and not replace:
+            return
+        if made is not None:
+            admin.execute(sql.SQL("ALTER DATABASE {} IS_TEMPLATE false").format(template))
+            admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(template))
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(template))
+    with psycopg.connect(_pinned(server.conninfo(TEMPLATE_DATABASE)), autocommit=True) as connection:
         install(connection)
         if cluster.serverless:
             serverless_catalog.install(connection)
-        connection.execute(sql.SQL("ALTER SCHEMA public OWNER TO {}").format(master))
         # "By default, all users have CREATE and USAGE permissions on the PUBLIC schema" (Redshift's schema-based
         # permissions page); PostgreSQL 15 and later give CREATE to the owner alone
         connection.execute("GRANT CREATE, USAGE ON SCHEMA public TO PUBLIC")
+    with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
+        admin.execute(sql.SQL("ALTER DATABASE {} IS_TEMPLATE true ALLOW_CONNECTIONS false").format(template))

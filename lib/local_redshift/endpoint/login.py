@@ -24,8 +24,14 @@ class Login:
 
     user: str
     cluster: Cluster
-    postgres_database: str
+    postgres_database: str  # the cluster's, which names its warehouse
     parameters: dict[str, str]
+    database: str  # the one connected to: the cluster's own, or one made by CREATE DATABASE
+
+    @property
+    def dbname(self) -> str:
+        """The PostgreSQL database connected to (one made by CREATE DATABASE has its Redshift name there too)."""
+        return self.postgres_database if self.database == self.cluster.database else self.database
 
 
 def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry, admission: Admission) -> Login:
@@ -46,7 +52,7 @@ def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry,
     cluster = next((c for c in candidates if answer == _md5_answer(c.md5_verifier, salt)), None)
     if cluster is None:
         raise LoginRefused(SqlState.INVALID_PASSWORD, password_failed(user))
-    login = Login(user, cluster, directory.database_for(cluster, clusters), parameters)
+    login = Login(user, cluster, directory.database_for(cluster, clusters), parameters, database)
     admission.enter(login.postgres_database)
     reader.sock.settimeout(None)
     return login

@@ -27,6 +27,7 @@ from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused
 from local_redshift.endpoint.codes import ErrorField, Frontend, Target
 from local_redshift.endpoint.copying import CopyPath
+from local_redshift.endpoint.databases import SessionDatabases
 from local_redshift.endpoint.explaining import ROW_DESCRIPTION, ExplainPath
 from local_redshift.endpoint.framing import ConnectionClosed, Reader
 from local_redshift.endpoint.login import CancelServed, log_in
@@ -101,9 +102,9 @@ def _translated(sql: str) -> tuple[Statement, ...] | RedshiftError:
         return refusal
 
 
-def prepare(text: str) -> Prepared:
-    """How the session runs a statement the client prepares."""
-    statements = _translated(text)
+def prepare(text: str, databases: SessionDatabases | None = None) -> Prepared:
+    """How the session (connected to `databases`) runs a statement the client prepares."""
+    statements = _translated(text) if databases is None else databases.checked(_translated(text))
     if isinstance(statements, RedshiftError):
         return Prepared(text, sql=raise_sql(statements))
     if not statements:
@@ -165,7 +166,7 @@ class Session:
             return False
         self._admitted = login.postgres_database
         directory = self.services.directory
-        conninfo = directory.login_conninfo(login.postgres_database, login.user)
+        conninfo = directory.login_conninfo(login.postgres_database, login.user, login.dbname)
         application = login.parameters.get("application_name", "")
         try:
             backend = PostgresBackend(conninfo, application, login.cluster.settings)
@@ -176,12 +177,13 @@ class Session:
         self.services.cancels.add(backend.pid, backend.key, backend)
         relay = Relay(self.client, backend.socket)
         queries = SessionQueries(
-            self.services.queries, login.postgres_database, login.user, login.cluster.database, backend.pid
+            self.services.queries, login.postgres_database, login.user, login.database, backend.pid
         )
         copies = CopyPath(
             relay, login, self.services.directory, self.services.aws, backend.pid, queries.current_query_id
         )
-        self.handlers = Handlers(relay, copies, queries)
+        databases = SessionDatabases(login.database, login.cluster.database, login.postgres_database)
+        self.handlers = Handlers(relay, copies, queries, databases)
         self.client.sendall(backend.welcome())
         log.info("user %s connected to cluster %s (backend %s)", login.user, login.cluster.identifier, backend.pid)
         return True
@@ -222,10 +224,13 @@ _PARSED, _BOUND, _DESCRIBED, _EXECUTED, _CLOSED, _SYNCED = (
 class Handlers:
     """The client's messages after login, each handled by passing it on, answering it, or running it."""
 
-    def __init__(self, relay: Relay, copies: Copies, queries: SessionQueries) -> None:
+    def __init__(
+        self, relay: Relay, copies: Copies, queries: SessionQueries, databases: SessionDatabases | None = None
+    ) -> None:
         self.relay = relay
         self.copies = copies
         self.queries = queries
+        self.databases = databases
         self.statements: dict[str, Prepared] = {}
         self.portals: dict[str, Prepared] = {}
         self.explains = ExplainPath(relay)
@@ -265,7 +270,7 @@ class Handlers:
 
     def _on_query(self, frame: bytes) -> None:
         relay, text = self.relay, messages.first_string(frame)
-        statements = _translated(text)
+        statements = _translated(text) if self.databases is None else self.databases.checked(_translated(text))
         relay.take_failure()
         if isinstance(statements, RedshiftError):
             pending = self.queries.begin(text.strip())
@@ -311,7 +316,7 @@ class Handlers:
     def _on_parse(self, frame: bytes) -> None:
         name, text, oids = messages.parse_fields(frame)
         self.queries.parsed(text)
-        prepared = self.statements[name] = prepare(text)
+        prepared = self.statements[name] = prepare(text, self.databases)
         if prepared.virtual:
             self.relay.expect(Reply(synthetic=messages.PARSE_COMPLETE))
             return

@@ -39,6 +39,9 @@ RULES: list[Rule] = [
     # Names.
     names.DELIMITED_IDENTIFIERS,
     databases.THREE_PART_NAMES,  # before the system views, named by schema and name
+    databases.CREATE_DATABASE,
+    databases.DROP_DATABASE,
+    databases.ALTER_DATABASE,
     databases.INFORMATION_SCHEMA_VIEWS,
     databases.INFORMATION_SCHEMA_COLUMNS,
     conditions.NUMERIC_CONDITIONS,
