@@ -46,8 +46,9 @@ class PostgresBackend:
         with contextlib.suppress(psycopg.Error):
             self._cancel.cancel()
 
-    def welcome(self) -> bytes:
-        """What the client gets once admitted: AuthenticationOk, the parameters, its cancel key, ReadyForQuery."""
+    def welcome(self, statuses: bytes = b"") -> bytes:
+        """What the client gets once admitted: AuthenticationOk, the parameters (then `statuses`, ParameterStatus
+        messages of the endpoint's own), its cancel key, ReadyForQuery."""
         message = bytearray(messages.AUTHENTICATION_OK)
         for name in REPORTED_PARAMETERS:
             value = self.connection.pgconn.parameter_status(name.encode())
@@ -55,6 +56,7 @@ class PostgresBackend:
                 value = SERVER_VERSION.encode()  # clients count the rows of SELECT by it: Redshift's do not
             if value is not None:
                 message += messages.parameter_status(name, value.decode())
+        message += statuses
         message += messages.backend_key_data(self.pid, self.key)
         message += messages.ready_for_query("I")
         return bytes(message)

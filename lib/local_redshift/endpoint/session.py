@@ -20,7 +20,7 @@ from typing import Protocol
 import psycopg
 
 from local_redshift.copy import AwsClients, CopyOptions
-from local_redshift.endpoint import messages
+from local_redshift.endpoint import messages, protocol
 from local_redshift.endpoint.admission import Admission
 from local_redshift.endpoint.backend import PostgresBackend
 from local_redshift.endpoint.cancels import CancelRegistry
@@ -178,7 +178,11 @@ class Session:
             relay, login, self.services.directory, self.services.aws, backend.pid, queries.current_query_id
         )
         self.handlers = Handlers(relay, copies, queries)
-        self.client.sendall(backend.welcome())
+        version = protocol.granted(login.parameters)
+        if version:
+            catalog = login.cluster.database
+            relay.describe_rows_with(lambda data: protocol.with_extended_row_descriptions(data, catalog))
+        self.client.sendall(backend.welcome(b"" if version is None else protocol.grant_status(version)))
         log.info("user %s connected to cluster %s (backend %s)", login.user, login.cluster.identifier, backend.pid)
         return True
 
