@@ -26,6 +26,7 @@ from local_redshift.endpoint.backend import PostgresBackend
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused
 from local_redshift.endpoint.codes import Frontend, Target
+from local_redshift.endpoint.connection_log import Connection, ConnectionLog, describe
 from local_redshift.endpoint.copying import CopyPath
 from local_redshift.endpoint.explaining import ROW_DESCRIPTION, ExplainPath
 from local_redshift.endpoint.framing import ConnectionClosed, Reader
@@ -61,13 +62,14 @@ one after another sends it within microseconds, and a thread that slept first is
 @dataclass(frozen=True)
 class Services:
     """What every session shares: the clusters, the cancel registry, clients of the AWS stand-in, the query log,
-    the rules of entry."""
+    the rules of entry, the connection log."""
 
     directory: ClusterDirectory
     cancels: CancelRegistry
     aws: AwsClients
     queries: QueryLog
     admission: Admission
+    connections: ConnectionLog
 
 
 class Copies(Protocol):
@@ -121,6 +123,7 @@ class Session:
         self.backend: PostgresBackend | None = None
         self.handlers: Handlers | None = None
         self._admitted: str | None = None  # the cluster (its PostgreSQL database) the session is counted in
+        self._connection: Connection | None = None  # as the connection log has it
 
     @property
     def client(self) -> socket.socket:
@@ -182,11 +185,18 @@ class Session:
         if version:
             catalog = login.cluster.database
             relay.describe_rows_with(lambda data: protocol.with_extended_row_descriptions(data, catalog))
+        self._connection = describe(
+            self.client, login.parameters, postgres_database=login.postgres_database, session_id=backend.pid,
+            database=login.cluster.database, user=login.user, protocol_version=version or 0,
+        )  # fmt: skip
+        self.services.connections.logged_in(self._connection)
         self.client.sendall(backend.welcome(b"" if version is None else protocol.grant_status(version)))
         log.info("user %s connected to cluster %s (backend %s)", login.user, login.cluster.identifier, backend.pid)
         return True
 
     def _close(self, cancel: bool) -> None:
+        if self._connection is not None:
+            self.services.connections.left(self._connection)
         if self._admitted is not None:
             self.services.admission.leave(self._admitted)
         if self.backend is not None:
