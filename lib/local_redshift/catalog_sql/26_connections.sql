@@ -1,8 +1,8 @@
 -- Part of the Redshift system catalog inside PostgreSQL (local_redshift.catalog installs the files in order).
 
--- One row per connection event the endpoint sees (endpoint/connection_log.py writes them over its own
--- connection): 'authenticated' and 'initiating session' when a client logs in, 'disconnecting session' (with the
--- session's duration) when it leaves. The client's driver, operating system and application are what its
+-- One row per connection event the endpoint sees: 'authenticated' and 'initiating session' when a client logs in
+-- (endpoint/connection_log.py writes them over a connection of its own), 'disconnecting session' with the
+-- session's duration when it leaves (written by the session's own backend through log_disconnect, as it ends). The client's driver, operating system and application are what its
 -- startup packet said (redshift_connector sends driver_version and os_version).
 CREATE TABLE IF NOT EXISTS redshift_system.connection_history (
     event text NOT NULL,
@@ -21,6 +21,23 @@ CREATE TABLE IF NOT EXISTS redshift_system.connection_history (
     driver_version text NOT NULL,
     protocol_version integer NOT NULL
 );
+
+-- The leaving of the calling session, copied from its login's row; only the duration ($1: a column's name would
+-- win over the parameter's) is the caller's.
+CREATE OR REPLACE FUNCTION redshift_system.log_disconnect(duration bigint) RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog AS $$
+    INSERT INTO redshift_system.connection_history
+    SELECT 'disconnecting session', (clock_timestamp() AT TIME ZONE 'UTC'), c.remote_host, c.remote_port,
+           c.session_id, c.database_name, c.user_name, c.auth_method, greatest($1, 0), c.ssl_version,
+           c.ssl_cipher, c.application_name, c.os_version, c.driver_version, c.protocol_version
+    FROM redshift_system.connection_history c
+    WHERE c.session_id = pg_backend_pid() AND c.event = 'initiating session'
+      AND c.user_name = session_user::text
+      AND NOT EXISTS (SELECT 1 FROM redshift_system.connection_history d
+                      WHERE d.session_id = c.session_id AND d.event = 'disconnecting session'
+                        AND d.record_time >= c.record_time)
+    ORDER BY c.record_time DESC LIMIT 1
+$$;
 
 -- STL_CONNECTION_LOG (r_STL_CONNECTION_LOG.html): visible to superusers only. What the local Redshift does not
 -- have (MTU, SSL compression and expansion, IAM authentication, plugins) is empty or 0.

@@ -61,6 +61,13 @@ class PostgresBackend:
         message += messages.ready_for_query("I")
         return bytes(message)
 
+    def log_leaving(self, duration: int) -> None:
+        """Write STL_CONNECTION_LOG's 'disconnecting session' row of this session, when it is idle between requests
+        (a transaction the client left open is rolled back first, as leaving would)."""
+        with contextlib.suppress(psycopg.Error):
+            self.connection.execute("ROLLBACK")
+            self.connection.execute("SELECT redshift_system.log_disconnect(%s)", [duration])
+
     def close(self) -> None:
         self.socket.close()
         self.connection.close()

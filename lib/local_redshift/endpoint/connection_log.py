@@ -1,12 +1,12 @@
-"""STL_CONNECTION_LOG's rows: each login and each leaving, written at once over the endpoint's own connection to the
-cluster's database (a client's first query may read them)."""
+"""STL_CONNECTION_LOG's rows of a login, written before the client may query (its first query may read them), over
+a short connection of the endpoint's own to the cluster's database; the leaving is written by the session's own
+backend (PostgresBackend.log_leaving)."""
 
 from __future__ import annotations
 
 import logging
 import socket
 import ssl
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +15,7 @@ import psycopg
 
 log = logging.getLogger(__name__)
 
-AUTHENTICATED, INITIATING, DISCONNECTING = "authenticated", "initiating session", "disconnecting session"
+AUTHENTICATED, INITIATING = "authenticated", "initiating session"
 _INSERT = (
     "INSERT INTO redshift_system.connection_history VALUES"
     " (%s, (to_timestamp(%s) AT TIME ZONE 'UTC'), %s, %s, %s, %s, %s, 'password', %s, %s, %s, %s, %s, %s, %s)"
@@ -58,18 +58,19 @@ def describe(client: socket.socket, parameters: dict[str, str], **known: object)
 
 
 class ConnectionLog:
-    """Writes connection events, one connection of the endpoint's own per cluster database."""
+    """Writes logins, each over a short connection of the endpoint's own (a lasting one would be a session of the
+    cluster's for as long as the endpoint runs: STV_SESSIONS would show it)."""
 
     def __init__(self, conninfo: Callable[[str], str]) -> None:
         self._conninfo = conninfo
-        self._connections: dict[str, psycopg.Connection] = {}
-        self._lock = threading.Lock()
 
     def logged_in(self, connection: Connection) -> None:
         self._write(connection, (AUTHENTICATED, INITIATING), 0)
 
-    def left(self, connection: Connection) -> None:
-        self._write(connection, (DISCONNECTING,), int((time.time() - connection.started) * 1_000_000))
+    @staticmethod
+    def duration(connection: Connection) -> int:
+        """Microseconds since the login."""
+        return int((time.time() - connection.started) * 1_000_000)
 
     def _write(self, connection: Connection, events: tuple[str, ...], duration: int) -> None:
         c, now = connection, time.time()
@@ -78,24 +79,9 @@ class ConnectionLog:
              c.application_name, c.os_version, c.driver_version, c.protocol_version)
             for event in events
         ]  # fmt: skip
-        with self._lock:
-            try:
-                self._connection(c.postgres_database).cursor().executemany(_INSERT, rows)
-            except psycopg.Error as error:
-                log.warning("connection log: %s of session %s not written: %s", events, c.session_id, error)
-                if (dropped := self._connections.pop(c.postgres_database, None)) is not None:
-                    dropped.close()
-
-    def _connection(self, postgres_database: str) -> psycopg.Connection:
-        connection = self._connections.get(postgres_database)
-        if connection is None or connection.closed:
-            connection = psycopg.connect(self._conninfo(postgres_database), autocommit=True)
-            connection.execute("SET synchronous_commit = off")  # a log row need not wait for the disk
-            self._connections[postgres_database] = connection
-        return connection
-
-    def close(self) -> None:
-        with self._lock:
-            for connection in self._connections.values():
-                connection.close()
-            self._connections.clear()
+        try:
+            with psycopg.connect(self._conninfo(c.postgres_database), autocommit=True) as log_connection:
+                log_connection.execute("SET synchronous_commit = off")  # a log row need not wait for the disk
+                log_connection.cursor().executemany(_INSERT, rows)
+        except psycopg.Error as error:
+            log.warning("connection log: %s of session %s not written: %s", events, c.session_id, error)

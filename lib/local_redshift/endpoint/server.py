@@ -74,7 +74,6 @@ class Endpoint:
         finally:
             listener.close()
             self.services.queries.stop()
-            self.services.connections.close()
             log.info("local Redshift endpoint stopped")
 
 

@@ -195,14 +195,14 @@ class Session:
         return True
 
     def _close(self, cancel: bool) -> None:
-        if self._connection is not None:
-            self.services.connections.left(self._connection)
         if self._admitted is not None:
             self.services.admission.leave(self._admitted)
         if self.backend is not None:
             self.services.cancels.remove(self.backend.pid, self.backend.key)
             if cancel:
                 self.backend.cancel()
+            elif self._connection is not None:
+                self.backend.log_leaving(ConnectionLog.duration(self._connection))
             self.backend.close()
         if isinstance(self.client, ssl.SSLSocket):  # TLS ends with close_notify: a client reads it as the end
             with contextlib.suppress(OSError, ValueError):
