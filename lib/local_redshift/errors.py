@@ -47,6 +47,10 @@ reports as a load error too."""
 IDENTITY_COLUMN_SET = "cannot set an identity column to a value"
 """Redshift's words (SQLSTATE GENERATED_ALWAYS) for an explicit value written into an IDENTITY column."""
 
+UNSUPPORTED_COLUMN_TYPE = 'Column "{table}.{column}" has unsupported type "{type}".'
+"""Redshift's words when CREATE TABLE or ALTER TABLE ADD COLUMN declares a column of a type it does not have (as
+redshift_connector's own integration tests and clients' reports quote them); the construct's name follows."""
+
 UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
 """Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL
 untranslated. The detail says what the parser expected."""
@@ -100,6 +104,12 @@ class UnsupportedFeature(RedshiftError):
     def of(cls, construct: str, by: str = "Amazon Redshift", hint: str = "") -> UnsupportedFeature:
         """'<construct> is not supported by <by>[; <hint>]'; `by` is "the local Redshift" for what only we lack."""
         return cls(f"{construct} is not supported by {by}" + (f"; {hint}" if hint else ""))
+
+    @classmethod
+    def of_column(cls, table: str, column: str, type_name: str, construct: str, hint: str = "") -> UnsupportedFeature:
+        """A table column of a type Amazon Redshift lacks: Redshift's words, then those of `of(construct)`."""
+        sentence = UNSUPPORTED_COLUMN_TYPE.format(table=table, column=column, type=type_name)
+        return cls(f"{sentence} {cls.of(construct, hint=hint)}")
 
 
 class BackendError(RedshiftError):
