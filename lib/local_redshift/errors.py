@@ -55,6 +55,10 @@ IDENTITY_COLUMN_SET = "cannot set an identity column to a value"
 VARBYTE_LENGTH = "length for type varbyte must be 1 to 16777216 bytes, not {length}"
 """Why a VARBYTE(n) is refused (SQLSTATE INVALID_PARAMETER_VALUE) whose n is out of the VARBYTE type page's range."""
 
+UNSUPPORTED_COLUMN_TYPE = 'Column "{table}.{column}" has unsupported type "{type}".'
+"""Redshift's words when CREATE TABLE or ALTER TABLE ADD COLUMN declares a column of a type it does not have (as
+redshift_connector's own integration tests and clients' reports quote them); the construct's name follows."""
+
 UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
 """Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL
 untranslated. The detail says what the parser expected."""
@@ -141,6 +145,12 @@ class UnsupportedFeature(RedshiftError):
     def of(cls, construct: str, by: str = "Amazon Redshift", hint: str = "") -> UnsupportedFeature:
         """'<construct> is not supported by <by>[; <hint>]'; `by` is "the local Redshift" for what only we lack."""
         return cls(f"{construct} is not supported by {by}" + (f"; {hint}" if hint else ""))
+
+    @classmethod
+    def of_column(cls, table: str, column: str, type_name: str, construct: str, hint: str = "") -> UnsupportedFeature:
+        """A table column of a type Amazon Redshift lacks: Redshift's words, then those of `of(construct)`."""
+        sentence = UNSUPPORTED_COLUMN_TYPE.format(table=table, column=column, type=type_name)
+        return cls(f"{sentence} {cls.of(construct, hint=hint)}")
 
 
 class BackendError(RedshiftError):

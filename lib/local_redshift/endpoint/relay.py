@@ -13,6 +13,7 @@ import contextlib
 import enum
 import select
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from local_redshift.endpoint import messages
@@ -98,6 +99,8 @@ class Relay:
         self.skipping = False  # an error in extended mode: the client's messages are ignored until its Sync
         self.failure: dict[str, str] | None = None  # the fields of the last error told to the client (take_failure)
         self._special = 0  # owed replies that are not plain
+        self._describe: Callable[[bytes], bytes] | None = None  # rewrites the RowDescriptions the client gets
+        self._stops = _STOPS
         self._to_backend = bytearray()
         self._to_client = bytearray()
         self._watch_client = True
@@ -135,8 +138,16 @@ class Relay:
             self.backend.sendall(self._to_backend)
             self._to_backend.clear()
 
+    def describe_rows_with(self, rewrite: Callable[[bytes], bytes]) -> None:
+        """Pass every message the client gets through `rewrite` (a protocol version that adds to RowDescription);
+        RowDescriptions then leave the fast path, which passes rows only."""
+        self._describe = rewrite
+        self._stops = _STOPS + bytes([Backend.ROW_DESCRIPTION])
+
     def emit(self, frame: bytes) -> None:
         """Queue a message for the client."""
+        if self._describe is not None:
+            frame = self._describe(frame)
         self._to_client += frame
         if len(self._to_client) > _OUT_LIMIT:
             self.flush()
@@ -232,7 +243,7 @@ class Relay:
     def _pass_to_sync(self) -> None:
         """All that is owed is plain, up to a Sync: pass whole messages as they are, up to an error or the
         ReadyForQuery, which are routed."""
-        self.reader.pass_run(_STOPS, self._emit_rows, stop=True)
+        self.reader.pass_run(self._stops, self._emit_rows, stop=True)
 
     def _route_simple(self, head: Reply, kind: int, frame: bytes) -> None:
         if kind == Backend.READY_FOR_QUERY:

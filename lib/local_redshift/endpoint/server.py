@@ -16,6 +16,7 @@ from local_redshift.endpoint import tls
 from local_redshift.endpoint.admission import HANDSHAKE_SECONDS, Admission
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory
+from local_redshift.endpoint.connection_log import ConnectionLog
 from local_redshift.endpoint.query_log import QueryLog
 from local_redshift.endpoint.session import Services, Session
 from local_redshift.warehouses import Warehouses
@@ -54,6 +55,7 @@ class Endpoint:
             AwsClientCache(aws_endpoint),
             QueryLog(directory.bookkeeping_conninfo),
             Admission(tls.server_context(tls_folder), handshake_seconds),
+            ConnectionLog(directory.bookkeeping_conninfo),
         )
 
     def serve_forever(self) -> None:

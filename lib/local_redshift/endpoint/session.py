@@ -20,12 +20,13 @@ from typing import Protocol
 import psycopg
 
 from local_redshift.copy import AwsClients, CopyOptions
-from local_redshift.endpoint import messages
+from local_redshift.endpoint import messages, protocol
 from local_redshift.endpoint.admission import Admission
 from local_redshift.endpoint.backend import PostgresBackend
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused
 from local_redshift.endpoint.codes import ErrorField, Frontend, Target
+from local_redshift.endpoint.connection_log import Connection, ConnectionLog, describe
 from local_redshift.endpoint.copying import CopyPath
 from local_redshift.endpoint.databases import SessionDatabases
 from local_redshift.endpoint.explaining import ROW_DESCRIPTION, ExplainPath
@@ -63,13 +64,14 @@ one after another sends it within microseconds, and a thread that slept first is
 @dataclass(frozen=True)
 class Services:
     """What every session shares: the clusters, the cancel registry, clients of the AWS stand-in, the query log,
-    the rules of entry."""
+    the rules of entry, the connection log."""
 
     directory: ClusterDirectory
     cancels: CancelRegistry
     aws: AwsClients
     queries: QueryLog
     admission: Admission
+    connections: ConnectionLog
 
 
 class Copies(Protocol):
@@ -123,6 +125,7 @@ class Session:
         self.backend: PostgresBackend | None = None
         self.handlers: Handlers | None = None
         self._admitted: str | None = None  # the cluster (its PostgreSQL database) the session is counted in
+        self._connection: Connection | None = None  # as the connection log has it
 
     @property
     def client(self) -> socket.socket:
@@ -184,7 +187,16 @@ class Session:
         )
         databases = SessionDatabases(login.database, login.cluster.database, login.postgres_database)
         self.handlers = Handlers(relay, copies, queries, databases)
-        self.client.sendall(backend.welcome())
+        version = protocol.granted(login.parameters)
+        if version:
+            catalog = login.database
+            relay.describe_rows_with(lambda data: protocol.with_extended_row_descriptions(data, catalog))
+        self._connection = describe(
+            self.client, login.parameters, postgres_database=login.postgres_database, session_id=backend.pid,
+            database=login.database, user=login.user, protocol_version=version or 0,
+        )  # fmt: skip
+        self.services.connections.logged_in(self._connection)
+        self.client.sendall(backend.welcome(b"" if version is None else protocol.grant_status(version)))
         log.info("user %s connected to cluster %s (backend %s)", login.user, login.cluster.identifier, backend.pid)
         return True
 
@@ -195,6 +207,8 @@ class Session:
             self.services.cancels.remove(self.backend.pid, self.backend.key)
             if cancel:
                 self.backend.cancel()
+            elif self._connection is not None:
+                self.backend.log_leaving(ConnectionLog.duration(self._connection))
             self.backend.close()
         if isinstance(self.client, ssl.SSLSocket):  # TLS ends with close_notify: a client reads it as the end
             with contextlib.suppress(OSError, ValueError):
