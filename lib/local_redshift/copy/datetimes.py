@@ -24,7 +24,11 @@ TextConverter = Callable[[Any], "str | None"]
 
 _EPOCH = datetime(1970, 1, 1)
 _JULIAN_DAY_OF_ORDINAL_ZERO = 1721425
-_EPOCH_SCALES = {"epochsecs": 1, "epochmillisecs": 1000}
+EPOCH_SCALES = {"epochsecs": 1, "epochmillisecs": 1000}
+"""TIMEFORMAT's epoch layouts: units per second."""
+_DATES_REMEMBERED = 4096
+_CLOCK_MINUTES = tuple(f"{hour:02d}:{minute:02d}:" for hour in range(24) for minute in range(60))
+_CLOCK_SECONDS = tuple(f"{second:02d}" for second in range(60))
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -72,8 +76,8 @@ def timestamp_converter(timeformat: str | None, *, with_time_zone: bool, accept_
     """JSON value -> TIMESTAMP(TZ) text, per TIMEFORMAT; raises LoadError 1206 (or gives NULL: ACCEPTANYDATE)."""
     shown = timeformat or (DEFAULT_TIMEFORMAT + ("OF" if with_time_zone else ""))
     suffix = "+00" if with_time_zone else ""
-    if timeformat in _EPOCH_SCALES:
-        scale = _EPOCH_SCALES[timeformat]
+    if timeformat in EPOCH_SCALES:
+        scale = EPOCH_SCALES[timeformat]
 
         def from_epoch(value: Any) -> str | None:
             try:
@@ -116,6 +120,32 @@ def date_converter(dateformat: str | None, *, accept_any: bool) -> TextConverter
         return parsed.date().isoformat()
 
     return convert
+
+
+def epoch_text(scale: int) -> tuple[Callable[[int], str], int, int]:
+    """An integer count of epoch units (`scale` a second) -> the text `_epoch(count, scale).isoformat(" ")` gives,
+    built from the dates seen (remembered), the clock's minutes and seconds and the fractions; with the least and
+    the greatest counts a datetime holds (the function takes only those)."""
+    per_day = 86_400 * scale
+    step = 1_000_000 // scale
+    fractions = ("", *(f".{part * step:06d}" for part in range(1, scale)))
+    dates: dict[int, str] = {}
+
+    def text(count: int) -> str:
+        day, rest = divmod(count, per_day)
+        seconds, part = divmod(rest, scale)
+        date_text = dates.get(day)
+        if date_text is None:
+            if len(dates) >= _DATES_REMEMBERED:
+                dates.clear()
+            date_text = dates[day] = (_EPOCH + timedelta(days=day)).date().isoformat() + " "
+        minutes, seconds = divmod(seconds, 60)
+        return date_text + _CLOCK_MINUTES[minutes] + _CLOCK_SECONDS[seconds] + fractions[part]
+
+    microsecond = timedelta(microseconds=1)
+    low = -((_EPOCH - datetime.min) // microsecond // step)
+    high = (datetime.max - _EPOCH) // microsecond // step
+    return text, low, high
 
 
 def _refuse(value: Any, code: int, reason: str, accept_any: bool) -> None:

@@ -24,7 +24,7 @@ MAX_RECORD_BYTES = 4 * 1024 * 1024
 """Redshift's limit for one JSON object or array, braces included."""
 
 
-_UTF8_BOM = b"\xef\xbb\xbf"
+UTF8_BOM = b"\xef\xbb\xbf"
 _STRUCTURE = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]', re.DOTALL)
 _NOT_WHITESPACE = re.compile(rb"\S")
 _STRAY_TEXT = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[^\s{\["]+|"')
@@ -47,8 +47,8 @@ class Record:
 
 def read_records(data: bytes, *, replacement: str | None = None, skip_lines: int = 0) -> Iterator[Record]:
     """The records of one file in order; `replacement` replaces invalid UTF-8 bytes (ACCEPTINVCHARS)."""
-    if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM) :]
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
     offset = _offset_after_lines(data, skip_lines)
     line_number = skip_lines
     loads = orjson.loads

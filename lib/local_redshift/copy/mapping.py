@@ -7,6 +7,7 @@ JSONPaths file walks one path per column. A key that is absent gives None (the c
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from local_redshift.copy.errors import LoadError
@@ -23,11 +24,15 @@ NOT_AN_ARRAY = "Invalid JSONPath format: Not an array or index out of range."
 def by_name(names: Sequence[str], *, ignore_case: bool) -> ColumnValues:
     """'auto' and 'auto ignorecase': each column takes the record's value of the same name."""
     keys = tuple(names)
+    every_key = itemgetter(*keys) if len(keys) > 1 else lambda record: (record[keys[0]],)
 
     def exact(record: Any) -> list[Any]:
         if record.__class__ is not dict:
             raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, NOT_AN_OBJECT)
-        return list(map(record.get, keys))
+        try:
+            return list(every_key(record))  # the common case: every key there
+        except KeyError:
+            return list(map(record.get, keys))
 
     def case_insensitive(record: Any) -> list[Any]:
         if record.__class__ is not dict:

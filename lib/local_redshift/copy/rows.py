@@ -4,6 +4,8 @@ This is the load's per-value work, done in worker processes (copy.workers): a Ro
 and pickles, so a worker builds the readers and converters from it once; each file comes back as its parts, in
 order: runs of COPY text rows (with the ordinal of each row's record in the file) and rejected records (the
 LoadError and the column that refused the record). Nothing here counts errors: the loader does, in order.
+A row is one call of the plan's compiled row function (copy.row_function); JSON files of one record a line are
+read in one loop that makes no Record for a record that loads.
 """
 
 from __future__ import annotations
@@ -12,27 +14,22 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
+
+import orjson
 
 from local_redshift.copy.conversion import Converter, column_converter
 from local_redshift.copy.errors import CopyError, LoadError
-from local_redshift.copy.json_records import Record, read_records
+from local_redshift.copy.json_records import MAX_RECORD_BYTES, UTF8_BOM, Record, read_records
 from local_redshift.copy.jsonpaths import Path
 from local_redshift.copy.load_history import line_count
 from local_redshift.copy.mapping import ColumnValues, by_name, by_paths
 from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.parquet import parquet_records
+from local_redshift.copy.row_function import ESCAPED_SPECIAL, row_function
 from local_redshift.copy.target import Column
 from local_redshift.copy.text_conversion import fill_values, text_converter
 from local_redshift.copy.text_records import text_records
-
-try:
-    from operator import call
-except ImportError:  # Python 3.10
-
-    def call(function: Callable[[Any], str], argument: Any) -> str:
-        return function(argument)
-
 
 CHUNK_BYTES = 128 * 1024
 """How much COPY text a run of rows holds at most (about)."""
@@ -81,7 +78,8 @@ class FileRows(NamedTuple):
 
 def convert_files(plan: RowPlan, files: Sequence[bytes]) -> list[FileRows]:
     """The rows of each file, in order (what a worker runs)."""
-    return [_compiled(plan).file_rows(data) for data in files]
+    converting = _compiled(plan)
+    return [converting.file_rows(data) for data in files]
 
 
 def records(plan: RowPlan, data: bytes) -> Iterator[Record]:
@@ -107,22 +105,76 @@ class _Converting:
         self._columns = columns
         converter = column_converter if options.text is None else text_converter
         self._converters: tuple[Converter, ...] = tuple(converter(column, options) for column in columns)
-        self.records = _record_reader(options, columns)
+        self._row = row_function(columns, self._converters, options, json_values=options.text is None)
+        # A JSON record's text shows whether its strings need escaping, unless ACCEPTINVCHARS puts a backslash in.
+        self._scan_raw = options.text is None and not options.parquet and options.accept_invalid_chars != "\\"
+        self._skip_lines = options.ignore_header
+        self._json_lines = options.text is None and not options.parquet
+        self._read = _record_reader(options, columns)
         self._column_values = _column_values(plan)
 
+    def records(self, data: bytes, first_line: int | None = None) -> Iterator[Record]:
+        """The records of one file, from its line `first_line` (0-based; by default the first after IGNOREHEADER)."""
+        return self._read(data, self._skip_lines if first_line is None else first_line)
+
     def file_rows(self, data: bytes) -> FileRows:
-        parts: list[Rows | Rejected] = []
-        rows: list[str] = []
-        ordinals = array("L")
-        size = 0
-        converters, column_values = self._converters, self._column_values
+        parts = _Parts(self._scan_raw and ESCAPED_SPECIAL(data) is None)
         try:
-            for ordinal, record in enumerate(self.records(data)):
+            first_line, first_ordinal = self._json_line_rows(data, parts) if self._json_lines else (self._skip_lines, 0)
+            if first_line is not None:
+                self._record_rows(data, first_line, first_ordinal, parts)
+        except CopyError as error:
+            return FileRows(parts.done(), line_count(data), error)
+        return FileRows(parts.done(), line_count(data), None)
+
+    def _json_line_rows(self, data: bytes, parts: _Parts) -> tuple[int | None, int]:
+        """JSON records one a line, read as read_records reads them but without a Record each, up to the first line
+        that is not one: (that line's index, its record's ordinal) for read_records to go on from, or (None, ...)."""
+        if data.startswith(UTF8_BOM):
+            return self._skip_lines, 0
+        convert_row, column_values, scan_raw, escaped = self._row, self._column_values, self._scan_raw, ESCAPED_SPECIAL
+        rows, ordinals, size, clean_file, loads = parts.rows, parts.ordinals, parts.size, parts.clean_file, orjson.loads
+        lines = data.split(b"\n")
+        ordinal = 0
+        try:
+            for index in range(self._skip_lines, len(lines)):
+                line = lines[index]
+                try:
+                    value = loads(line) if len(line) <= MAX_RECORD_BYTES else None
+                except orjson.JSONDecodeError:
+                    if not line or line.isspace():
+                        continue
+                    return index, ordinal
+                if value.__class__ is not dict and value.__class__ is not list:
+                    return index, ordinal
+                try:
+                    row = convert_row(column_values(value), clean_file or (scan_raw and escaped(line) is None))
+                except LoadError as error:
+                    parts.append(self._refused(ordinal, Record(index + 1, line, value), error))
+                else:
+                    rows.append(row)
+                    ordinals.append(ordinal)
+                    size += len(row)
+                    if size >= CHUNK_BYTES:
+                        rows, ordinals, size = parts.flush()
+                ordinal += 1
+            return None, ordinal
+        finally:
+            parts.size = size
+
+    def _record_rows(self, data: bytes, first_line: int, first_ordinal: int, parts: _Parts) -> None:
+        """The records from line `first_line` on, whatever their layout (the record reader's)."""
+        convert_row, column_values, scan_raw, escaped = self._row, self._column_values, self._scan_raw, ESCAPED_SPECIAL
+        rows, ordinals, size, clean_file = parts.rows, parts.ordinals, parts.size, parts.clean_file
+        try:
+            for ordinal, record in enumerate(self.records(data, first_line), first_ordinal):
                 if record.error is not None:
                     parts.append(_rejected(ordinal, record, record.error, -1))
                     continue
                 try:
-                    row = "\t".join(map(call, converters, column_values(record.value))) + "\n"
+                    row = convert_row(
+                        column_values(record.value), clean_file or (scan_raw and escaped(record.raw) is None)
+                    )
                 except LoadError as error:
                     parts.append(self._refused(ordinal, record, error))
                     continue
@@ -130,15 +182,9 @@ class _Converting:
                 ordinals.append(ordinal)
                 size += len(row)
                 if size >= CHUNK_BYTES:
-                    parts.append(Rows("".join(rows).encode(), ordinals))
-                    rows, ordinals, size = [], array("L"), 0
-        except CopyError as error:
-            if rows:
-                parts.append(Rows("".join(rows).encode(), ordinals))
-            return FileRows(parts, line_count(data), error)
-        if rows:
-            parts.append(Rows("".join(rows).encode(), ordinals))
-        return FileRows(parts, line_count(data), None)
+                    rows, ordinals, size = parts.flush()
+        finally:
+            parts.size = size
 
     def _refused(self, ordinal: int, record: Record, error: LoadError) -> Rejected:
         """Find which column refused the record (the slow path, errors only)."""
@@ -152,6 +198,30 @@ class _Converting:
             except LoadError as refusal:
                 return _rejected(ordinal, record, refusal, index)
         return _rejected(ordinal, record, error, -1)
+
+
+class _Parts:
+    """One file's parts so far, and the rows not yet in one (the loops keep `size` to themselves until they end).
+    `clean_file`: no JSON string of the file needs escaping."""
+
+    def __init__(self, clean_file: bool) -> None:
+        self.clean_file = clean_file
+        self._parts: list[Rows | Rejected] = []
+        self.append = self._parts.append
+        self.rows: list[str] = []
+        self.ordinals = array("L")
+        self.size = 0
+
+    def flush(self) -> tuple[list[str], array, int]:
+        """Put the pending rows in a part; the new (empty) pending rows, ordinals and size."""
+        if self.rows:
+            self._parts.append(Rows("".join(self.rows).encode(), self.ordinals))
+        self.rows, self.ordinals, self.size = [], array("L"), 0
+        return self.rows, self.ordinals, 0
+
+    def done(self) -> list[Rows | Rejected]:
+        self.flush()
+        return self._parts
 
 
 def _rejected(ordinal: int, record: Record, error: LoadError, column: int) -> Rejected:
@@ -170,14 +240,14 @@ def _column_values(plan: RowPlan) -> ColumnValues:
     return by_name([column.name for column in plan.columns], ignore_case=options.json.ignore_case)
 
 
-def _record_reader(options: CopyOptions, columns: Sequence[Column]) -> Callable[[bytes], Iterator[Record]]:
-    """data file -> its records, as the data format says."""
-    replacement, skip_lines, text_format = options.accept_invalid_chars, options.ignore_header, options.text
+def _record_reader(options: CopyOptions, columns: Sequence[Column]) -> Callable[[bytes, int], Iterator[Record]]:
+    """(data file, lines to skip) -> its records, as the data format says."""
+    replacement, text_format = options.accept_invalid_chars, options.text
     if options.parquet:
-        return lambda data: parquet_records(data, columns=len(columns))
+        return lambda data, _skip_lines: parquet_records(data, columns=len(columns))
     if text_format is None:
-        return lambda data: read_records(data, replacement=replacement, skip_lines=skip_lines)
+        return lambda data, skip_lines: read_records(data, replacement=replacement, skip_lines=skip_lines)
     missing = fill_values(columns)
-    return lambda data: text_records(
+    return lambda data, skip_lines: text_records(
         data, text_format, columns=len(columns), missing=missing, replacement=replacement, skip_lines=skip_lines
     )
