@@ -13,6 +13,7 @@ import logging
 import threading
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import psycopg
@@ -20,6 +21,7 @@ from psycopg import sql
 
 from local_redshift.aws_server import CLUSTERS_PATH
 from local_redshift.catalog import install
+from local_redshift.endpoint import databases
 from local_redshift.errors import SqlState
 from local_redshift.postgres import PostgresServer
 from local_redshift.serverless import catalog as serverless_catalog
@@ -97,8 +99,11 @@ class ClusterDirectory:
         return [Cluster(**{**item, "iam_roles": tuple(item["iam_roles"])}) for item in listed]
 
     @staticmethod
-    def candidates(clusters: list[Cluster], user: str, database: str) -> list[Cluster]:
-        """Of `clusters`, the available ones a client with this user and database may be connecting to."""
+    def candidates(
+        clusters: list[Cluster], user: str, database: str, made: Callable[[Cluster, str], bool] = lambda *_: False
+    ) -> list[Cluster]:
+        """Of `clusters`, the available ones a client with this user and database may be connecting to (`made`:
+        whether a cluster holds a database of that name made with CREATE DATABASE)."""
         if not clusters:
             raise LoginRefused(
                 SqlState.CONNECTION_REFUSED,
@@ -114,6 +119,7 @@ class ClusterDirectory:
         if not of_user:
             raise LoginRefused(SqlState.INVALID_AUTHORIZATION, password_failed(user))
         matching = [cluster for cluster in of_user if cluster.database == database]
+        matching = matching or [c for c in of_user if c.status == "available" and made(c, database)]
         if not matching:
             raise LoginRefused(SqlState.INVALID_CATALOG_NAME, f'database "{database}" does not exist')
         available = [cluster for cluster in matching if cluster.status == "available"]
@@ -151,12 +157,30 @@ class ClusterDirectory:
                 self._users.add((name, cluster.master_username))
             return name
 
-    def login_conninfo(self, postgres_database: str, user: str) -> str:
-        """How the endpoint opens a client's backend: as the cluster's master user, in its own warehouse."""
+    def made_database(self, cluster: Cluster, database: str) -> bool:
+        """Whether the cluster's warehouse holds `database`, made by its users with CREATE DATABASE."""
+        name = cluster.postgres_database
+        if not self.warehouses.is_ready(name):
+            return False
+        with psycopg.connect(_pinned(self.warehouses.start(name, cluster.identifier).conninfo())) as admin:
+            return databases.made_by_users(admin, database, DATABASE_PREFIX)
+
+    def client_database(self, cluster: Cluster, database: str) -> str:
+        """The PostgreSQL database a client of `database` works in: the cluster's own, or one made with CREATE
+        DATABASE, given the Redshift catalog at its first login."""
+        if database == cluster.database:
+            return cluster.postgres_database
+        with self._lock:
+            databases.prepare(_pinned(self.warehouses.server(cluster.postgres_database).conninfo(database)))
+        return database
+
+    def login_conninfo(self, postgres_database: str, user: str, dbname: str | None = None) -> str:
+        """How the endpoint opens a client's backend: as the cluster's master user, in its own warehouse (in
+        `dbname` when it is not the cluster's own database)."""
         server = self.warehouses.server(postgres_database)
         password = self.warehouses.master_password(postgres_database)
         return psycopg.conninfo.make_conninfo(
-            host=server.host, port=server.port, user=user, password=password, dbname=postgres_database
+            host=server.host, port=server.port, user=user, password=password, dbname=dbname or postgres_database
         )
 
     def restore_master(self, postgres_database: str, user: str) -> None:

@@ -26,6 +26,7 @@ class Login:
     cluster: Cluster
     postgres_database: str
     parameters: dict[str, str]
+    dbname: str | None = None  # the PostgreSQL database of its backend, when not the cluster's own (CREATE DATABASE)
 
 
 def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry, admission: Admission) -> Login:
@@ -38,7 +39,7 @@ def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry,
     user = parameters.get("user", "")
     database = parameters.get("database") or user
     clusters = directory.clusters()
-    candidates = directory.candidates(clusters, user, database)
+    candidates = directory.candidates(clusters, user, database, directory.made_database)
     salt = os.urandom(4)
     reader.sock.sendall(messages.md5_request(salt))
     kind, frame = reader.message(limit=MAX_STARTUP)
@@ -46,7 +47,9 @@ def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry,
     cluster = next((c for c in candidates if answer == _md5_answer(c.md5_verifier, salt)), None)
     if cluster is None:
         raise LoginRefused(SqlState.INVALID_PASSWORD, password_failed(user))
-    login = Login(user, cluster, directory.database_for(cluster, clusters), parameters)
+    warehouse = directory.database_for(cluster, clusters)
+    dbname = directory.client_database(cluster, database)
+    login = Login(user, cluster, warehouse, parameters, None if dbname == warehouse else dbname)
     admission.enter(login.postgres_database)
     reader.sock.settimeout(None)
     return login

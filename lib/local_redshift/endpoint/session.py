@@ -161,7 +161,7 @@ class Session:
             return False
         self._admitted = login.postgres_database
         directory = self.services.directory
-        conninfo = directory.login_conninfo(login.postgres_database, login.user)
+        conninfo = directory.login_conninfo(login.postgres_database, login.user, login.dbname)
         application = login.parameters.get("application_name", "")
         try:
             backend = PostgresBackend(conninfo, application, login.cluster.settings)
