@@ -48,6 +48,12 @@ class Directory:
     def database_for(self, cluster: Cluster, clusters: list[Cluster]) -> str:
         return cluster.postgres_database
 
+    def made_database(self, cluster: Cluster, database: str) -> bool:  # no database made with CREATE DATABASE
+        return False
+
+    def client_database(self, cluster: Cluster, database: str) -> str:
+        return cluster.postgres_database
+
 
 def _startup(code: int, body: bytes = b"") -> bytes:
     payload = struct.pack("!i", code) + body
