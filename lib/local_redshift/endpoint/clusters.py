@@ -171,7 +171,8 @@ class ClusterDirectory:
         if database == cluster.database:
             return cluster.postgres_database
         with self._lock:
-            databases.prepare(_pinned(self.warehouses.server(cluster.postgres_database).conninfo(database)))
+            server = self.warehouses.server(cluster.postgres_database)
+            databases.prepare(_pinned(server.conninfo(database)), cluster.serverless)
         return database
 
     def login_conninfo(self, postgres_database: str, user: str, dbname: str | None = None) -> str:

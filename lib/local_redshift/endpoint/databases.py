@@ -10,6 +10,7 @@ import psycopg
 from psycopg import sql
 
 from local_redshift.catalog import SCHEMA, install
+from local_redshift.serverless import catalog as serverless_catalog
 
 _SERVERS_OWN = ("postgres", "template0", "template1")
 
@@ -27,13 +28,15 @@ def made_by_users(admin: psycopg.Connection, name: str, internal_prefix: str) ->
     return row is not None
 
 
-def prepare(pinned_conninfo: str) -> None:
-    """Give the database the Redshift catalog once, and PUBLIC's CREATE and USAGE on schema public (as the
-    cluster's own database has them)."""
+def prepare(pinned_conninfo: str, serverless: bool) -> None:
+    """Give the database the Redshift catalog once (a serverless namespace's, its views of Serverless too), and
+    PUBLIC's CREATE and USAGE on schema public (as the cluster's own database has them)."""
     with psycopg.connect(pinned_conninfo, autocommit=True) as connection:
         if connection.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [SCHEMA]).fetchone() is not None:
             return
         install(connection)
+        if serverless:
+            serverless_catalog.install(connection)
         owner = connection.execute(
             "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"
         ).fetchone()[0]

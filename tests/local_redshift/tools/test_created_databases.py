@@ -10,6 +10,8 @@ import uuid
 import psycopg
 import pytest
 
+from tests.local_redshift.serverless.workgroups import create_workgroup
+
 
 @pytest.fixture
 def database(cluster):
@@ -54,3 +56,14 @@ def test_a_dropped_database_takes_no_logins(cluster, database):
 def test_the_servers_own_databases_take_no_logins(cluster, name):
     with pytest.raises(psycopg.OperationalError, match=f'database "{name}" does not exist'):
         dataclasses.replace(cluster, database=name).psycopg().close()
+
+
+def test_a_database_created_in_a_serverless_namespace_is_the_namespaces(local_stack):
+    # the Serverless rules hold in it as in the namespace's own database: STL views refused, SYS views answer
+    workgroup = create_workgroup(local_stack, "createdb")
+    with workgroup.connect() as conn:
+        conn.execute("CREATE DATABASE ordersdb")
+    with dataclasses.replace(workgroup, database="ordersdb").connect() as conn:
+        assert conn.execute("SELECT current_database()").fetchone() == ("ordersdb",)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied for relation stl_query"):
+            conn.execute("SELECT * FROM stl_query")
