@@ -16,6 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from local_redshift import logs
 from local_redshift.processes import alive, command_line
 
 log = logging.getLogger(__name__)
@@ -187,6 +188,8 @@ class PostgresServer:
             f"-c listen_addresses={self.host} -p {self.port} -c unix_socket_directories='' -c max_connections=400"
             " -c timezone=UTC"  # a Redshift session's time zone is UTC, whatever the machine's
             " -c log_min_error_statement=panic"  # a failing statement is not logged: it may hold a password
+            " -c logging_collector=on -c log_directory=.. -c log_filename=postgres.log -c log_rotation_age=0"
+            f" -c log_rotation_size={logs.max_bytes() // 1024}"  # a new file once local_redshift.logs renamed it
         )
         self._pg("pg_ctl", "-D", str(self.data_dir), "-l", str(self.log_file), "-o", options, "-w", "-t", "30", "start")
         pid = self.pid()

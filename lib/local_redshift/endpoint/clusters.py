@@ -2,7 +2,8 @@
 
 A client is admitted only while a cluster with its database and master user exists and is available. Each
 cluster gets a server of its own and a database in it, named after the cluster's identity and creation time: a
-cluster created anew starts empty, and the warehouse of a cluster that no longer exists is deleted.
+cluster created anew starts empty, and the warehouse of a cluster deleted through the API is deleted (one that is
+only missing from the stand-in, whose state file could not be restored, is kept).
 """
 
 from __future__ import annotations
@@ -13,23 +14,20 @@ import logging
 import threading
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import psycopg
 from psycopg import sql
 
+from local_redshift import stand_in_token
 from local_redshift.aws_server import CLUSTERS_PATH
-from local_redshift.catalog import install
-from local_redshift.endpoint import databases
-from local_redshift.errors import SqlState
-from local_redshift.postgres import PostgresServer
+from local_redshift.catalog import INTERNAL_PREFIX, SERVER_DATABASES, TEMPLATE_DATABASE, install
+from local_redshift.errors import STATE_DISK_FULL, SqlState
+from local_redshift.postgres import PostgresError, PostgresServer
 from local_redshift.serverless import catalog as serverless_catalog
 from local_redshift.warehouses import Warehouses
 
 log = logging.getLogger(__name__)
-
-DATABASE_PREFIX = "rs_"
 
 
 class LoginRefused(Exception):
@@ -65,45 +63,57 @@ class Cluster:
     @property
     def settings(self) -> dict[str, str]:
         """What its sessions know of the cluster's hardware: the modelled slices follow it (catalog_sql/50_slices)."""
-        return {"redshift.node_type": self.node_type, "redshift.number_of_nodes": str(self.number_of_nodes)}
+        return {
+            "redshift.node_type": self.node_type,
+            "redshift.number_of_nodes": str(self.number_of_nodes),
+            "redshift.cluster_database": self.database,  # named in its other databases too (catalog_sql/60)
+        }
 
     @property
     def postgres_database(self) -> str:
         """The PostgreSQL database holding this cluster's data: new for every cluster (or namespace) created."""
         what = f"namespace/{self.created}" if self.serverless else f"{self.identifier}/{self.created}"
         identity = f"{self.account_id}/{self.region}/{what}"
-        return DATABASE_PREFIX + hashlib.sha1(identity.encode()).hexdigest()[:24]
+        return INTERNAL_PREFIX + hashlib.sha1(identity.encode()).hexdigest()[:24]
 
 
 class ClusterDirectory:
     """Looks clusters up in the AWS stand-in and keeps one warehouse (a PostgreSQL server of its own) per live
     cluster, in which the cluster's master user is an ordinary role that owns the cluster's database."""
 
-    def __init__(self, aws_endpoint: str, warehouses: Warehouses) -> None:
+    def __init__(self, aws_endpoint: str, warehouses: Warehouses, token: str) -> None:
         self.aws_endpoint = aws_endpoint
         self.warehouses = warehouses
+        self._token = token  # the stand-in's route answers it alone (local_redshift.stand_in_token)
+        self._deleted: frozenset[str] = frozenset()  # databases of the clusters deleted, as last listed
         self._lock = threading.Lock()
         self._users: set[tuple[str, str]] = set()  # (warehouse, user) whose role is known to exist
+        self._templates: set[str] = set()  # warehouses known to hold the catalog's template (TEMPLATE_DATABASE)
 
     def clusters(self) -> list[Cluster]:
-        """Every cluster the AWS stand-in holds right now."""
+        """Every cluster the AWS stand-in holds right now (and, for `database_for`, those deleted)."""
+        request = urllib.request.Request(self.aws_endpoint + CLUSTERS_PATH, headers=stand_in_token.headers(self._token))
         try:
-            with urllib.request.urlopen(self.aws_endpoint + CLUSTERS_PATH, timeout=10) as response:
+            with urllib.request.urlopen(request, timeout=10) as response:
                 listed = json.load(response)
+        except urllib.error.HTTPError as error:
+            raise LoginRefused(
+                SqlState.CONNECTION_REFUSED,
+                f"the local AWS stand-in at {self.aws_endpoint} refuses the endpoint ({error.code}): restart the "
+                "local stack with `sparkify-dwh local down` and `sparkify-dwh local up`",
+            ) from error
         except (urllib.error.URLError, OSError) as error:
             raise LoginRefused(
                 SqlState.CONNECTION_REFUSED,
                 f"the local AWS stand-in at {self.aws_endpoint} does not answer ({error}): "
                 "start the local stack with `sparkify-dwh local up`",
             ) from error
-        return [Cluster(**{**item, "iam_roles": tuple(item["iam_roles"])}) for item in listed]
+        self._deleted = frozenset(_cluster(item).postgres_database for item in listed["deleted"])
+        return [_cluster(item) for item in listed["clusters"]]
 
-    @staticmethod
-    def candidates(
-        clusters: list[Cluster], user: str, database: str, made: Callable[[Cluster, str], bool] = lambda *_: False
-    ) -> list[Cluster]:
-        """Of `clusters`, the available ones a client with this user and database may be connecting to (`made`:
-        whether a cluster holds a database of that name made with CREATE DATABASE)."""
+    def candidates(self, clusters: list[Cluster], user: str, database: str) -> list[Cluster]:
+        """Of `clusters`, the available ones a client with this user and database (the cluster's own, or one made
+        in it by CREATE DATABASE) may be connecting to."""
         if not clusters:
             raise LoginRefused(
                 SqlState.CONNECTION_REFUSED,
@@ -118,8 +128,9 @@ class ClusterDirectory:
             )
         if not of_user:
             raise LoginRefused(SqlState.INVALID_AUTHORIZATION, password_failed(user))
-        matching = [cluster for cluster in of_user if cluster.database == database]
-        matching = matching or [c for c in of_user if c.status == "available" and made(c, database)]
+        matching = [cluster for cluster in of_user if cluster.database == database] or [
+            cluster for cluster in of_user if cluster.status == "available" and self.holds(cluster, database)
+        ]
         if not matching:
             raise LoginRefused(SqlState.INVALID_CATALOG_NAME, f'database "{database}" does not exist')
         available = [cluster for cluster in matching if cluster.status == "available"]
@@ -131,6 +142,18 @@ class ClusterDirectory:
             )
         return available
 
+    def holds(self, cluster: Cluster, database: str) -> bool:
+        """Whether `database` is one of the cluster's databases made by CREATE DATABASE (its warehouse started)."""
+        name = cluster.postgres_database
+        if not self.warehouses.is_ready(name) or database in SERVER_DATABASES or database.startswith(INTERNAL_PREFIX):
+            return False
+        server = self.warehouses.start(name, cluster.identifier)
+        with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
+            found = admin.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s AND datallowconn AND NOT datistemplate", [database]
+            )
+            return found.fetchone() is not None
+
     def current(self, cluster: Cluster) -> Cluster | None:
         """The cluster as it is now (its roles may have changed), or None once deleted."""
         return next((c for c in self.clusters() if c.postgres_database == cluster.postgres_database), None)
@@ -139,45 +162,45 @@ class ClusterDirectory:
         """The cluster's PostgreSQL database, in its warehouse: started, and made with its master user and the
         Redshift catalog on first use.
 
-        The warehouses of clusters that are not in `clusters` (every cluster that exists) are deleted on the way.
+        The warehouses of clusters deleted through the API (and not in `clusters`, every cluster that exists) are
+        deleted on the way; a warehouse whose cluster is only missing is kept.
         """
         with self._lock:
             live = {c.postgres_database for c in clusters}
-            for stale in set(self.warehouses.names()) - live:
-                log.info("deleting warehouse %s: its cluster no longer exists", stale)
+            for stale in self._deleted.intersection(self.warehouses.names()) - live:
+                log.info("deleting warehouse %s: its cluster was deleted", stale)
                 self.warehouses.remove(stale)
             name = cluster.postgres_database
-            server = self.warehouses.start(name, cluster.identifier)
+            server = self._started(name, cluster)
             if not self.warehouses.is_ready(name):
                 log.info("creating the warehouse of cluster %s", cluster.identifier)
                 _make_warehouse(server, name, cluster, self.warehouses.master_password(name))
                 self.warehouses.mark_ready(name)
+                self._templates.add(name)
+            if name not in self._templates:  # a warehouse made before databases could be created in it
+                _make_template(server, cluster, replace=False)
+                self._templates.add(name)
             if (name, cluster.master_username) not in self._users:
                 _admit_user(server, name, cluster.master_username, self.warehouses.master_password(name))
                 self._users.add((name, cluster.master_username))
             return name
 
-    def made_database(self, cluster: Cluster, database: str) -> bool:
-        """Whether the cluster's warehouse holds `database`, made by its users with CREATE DATABASE."""
-        name = cluster.postgres_database
-        if not self.warehouses.is_ready(name):
-            return False
-        with psycopg.connect(_pinned(self.warehouses.start(name, cluster.identifier).conninfo())) as admin:
-            return databases.made_by_users(admin, database, DATABASE_PREFIX)
+    def _started(self, name: str, cluster: Cluster) -> PostgresServer:
+        """The warehouse's server, started; a login refused in one sentence when a full disk keeps it down."""
+        try:
+            return self.warehouses.start(name, cluster.identifier)
+        except PostgresError:
+            free = self.warehouses.free_if_full(name)
+            if free is None:
+                raise
+            folder = self.warehouses.folder.parent
+            message = STATE_DISK_FULL.format(folder=folder, free=free // 2**20, cluster=cluster.identifier)
+            log.warning("%s", message)
+            raise LoginRefused(SqlState.DISK_FULL, message) from None
 
-    def client_database(self, cluster: Cluster, database: str) -> str:
-        """The PostgreSQL database a client of `database` works in: the cluster's own, or one made with CREATE
-        DATABASE, given the Redshift catalog at its first login."""
-        if database == cluster.database:
-            return cluster.postgres_database
-        with self._lock:
-            server = self.warehouses.server(cluster.postgres_database)
-            databases.prepare(_pinned(server.conninfo(database)), cluster.serverless)
-        return database
-
-    def login_conninfo(self, postgres_database: str, user: str, dbname: str | None = None) -> str:
-        """How the endpoint opens a client's backend: as the cluster's master user, in its own warehouse (in
-        `dbname` when it is not the cluster's own database)."""
+    def login_conninfo(self, postgres_database: str, user: str, dbname: str = "") -> str:
+        """How the endpoint opens a client's backend: as the cluster's master user, in its own warehouse, in the
+        cluster's database or in `dbname`, one made by CREATE DATABASE."""
         server = self.warehouses.server(postgres_database)
         password = self.warehouses.master_password(postgres_database)
         return psycopg.conninfo.make_conninfo(
@@ -193,10 +216,15 @@ class ClusterDirectory:
                 sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(user), sql.Literal(password))
             )
 
-    def bookkeeping_conninfo(self, postgres_database: str) -> str:
-        """The endpoint's own channel to a cluster's database (the query history, load errors): its warehouse's
-        superuser, with only PostgreSQL's own functions on the search path (a client's cannot stand in for them)."""
-        return _pinned(self.warehouses.server(postgres_database).conninfo(postgres_database))
+    def bookkeeping_conninfo(self, postgres_database: str, dbname: str = "") -> str:
+        """The endpoint's own channel to a cluster's database, or to `dbname`, another of its databases (the query
+        history, load errors): its warehouse's superuser, with only PostgreSQL's own functions on the search path (a
+        client's cannot stand in for them)."""
+        return _pinned(self.warehouses.server(postgres_database).conninfo(dbname or postgres_database))
+
+
+def _cluster(item: dict) -> Cluster:
+    return Cluster(**{**item, "iam_roles": tuple(item["iam_roles"])})
 
 
 def _pinned(conninfo: str) -> str:
@@ -218,9 +246,10 @@ def _admit_user(server: PostgresServer, name: str, user: str, password: str) -> 
 
 def _make_warehouse(server: PostgresServer, name: str, cluster: Cluster, password: str) -> None:
     """In a new warehouse: the master user, a role that may create users and databases and nothing more (no
-    superuser, no server files or programs); the cluster's database, which it owns; the Redshift catalog. Safe to
-    run again after a failure."""
+    superuser, no server files or programs); the Redshift catalog's template; the cluster's database, a copy of it,
+    which the master user owns. Safe to run again after a failure."""
     master = sql.Identifier(cluster.master_username)
+    _make_template(server, cluster, replace=True)
     with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
         exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [cluster.master_username]).fetchone()
         admin.execute(
@@ -232,17 +261,40 @@ def _make_warehouse(server: PostgresServer, name: str, cluster: Cluster, passwor
         admin.execute(sql.SQL("ALTER ROLE {} SET createrole_self_grant = 'set, inherit'").format(master))
         admin.execute("REVOKE CONNECT ON DATABASE postgres, template1 FROM PUBLIC")
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        admin.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(name), master))
+        admin.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {} OWNER {}").format(
+                sql.Identifier(name), sql.Identifier(TEMPLATE_DATABASE), master
+            )
+        )
         admin.execute(
             sql.SQL("ALTER DATABASE {} SET redshift.database = {}").format(
                 sql.Identifier(name), sql.Literal(cluster.database)
             )
         )
     with psycopg.connect(_pinned(server.conninfo(name)), autocommit=True) as connection:
+        connection.execute(sql.SQL("ALTER SCHEMA public OWNER TO {}").format(master))
+
+
+def _make_template(server: PostgresServer, cluster: Cluster, replace: bool) -> None:
+    """The catalog's template in a warehouse (made again when `replace`, else only when missing): the Redshift
+    catalog and a public schema as a new database of the cluster has them. Its public schema belongs to the
+    owner of each copy (PostgreSQL's pg_database_owner); no one connects to it."""
+    template = sql.Identifier(TEMPLATE_DATABASE)
+    with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
+        found = admin.execute("SELECT datallowconn FROM pg_database WHERE datname = %s", [TEMPLATE_DATABASE])
+        made = found.fetchone()
+        if made is not None and not made[0] and not replace:
+            return
+        if made is not None:
+            admin.execute(sql.SQL("ALTER DATABASE {} IS_TEMPLATE false").format(template))
+            admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(template))
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(template))
+    with psycopg.connect(_pinned(server.conninfo(TEMPLATE_DATABASE)), autocommit=True) as connection:
         install(connection)
         if cluster.serverless:
             serverless_catalog.install(connection)
-        connection.execute(sql.SQL("ALTER SCHEMA public OWNER TO {}").format(master))
         # "By default, all users have CREATE and USAGE permissions on the PUBLIC schema" (Redshift's schema-based
         # permissions page); PostgreSQL 15 and later give CREATE to the owner alone
         connection.execute("GRANT CREATE, USAGE ON SCHEMA public TO PUBLIC")
+    with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
+        admin.execute(sql.SQL("ALTER DATABASE {} IS_TEMPLATE true ALLOW_CONNECTIONS false").format(template))

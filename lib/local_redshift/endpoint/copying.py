@@ -12,7 +12,7 @@ from local_redshift.copy.load_errors import insert_rows
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.clusters import ClusterDirectory
 from local_redshift.endpoint.login import Login
-from local_redshift.endpoint.raised import raise_sql
+from local_redshift.endpoint.raised import raise_sql, scrubbed
 from local_redshift.endpoint.relay import ClientGone, Relay, Reply, Route
 from local_redshift.errors import BackendError, RedshiftError
 from local_redshift.unload import UnloadOptions
@@ -77,7 +77,7 @@ class CopyPath:
         self._directory = directory
         self._aws = aws
         self._session_id = session_id
-        conninfo = directory.bookkeeping_conninfo(login.postgres_database)
+        conninfo = directory.bookkeeping_conninfo(login.postgres_database, login.dbname)  # the logs of its tables
         self._backend = SessionBackend(relay, lambda rows: insert_rows(conninfo, rows))
 
     def run_or_report(self, options: CopyOptions, extended: bool) -> int | None:
@@ -103,7 +103,7 @@ class CopyPath:
         cluster = self._directory.current(login.cluster) or login.cluster
         context = ClusterContext(
             identifier=cluster.identifier,
-            database=cluster.database,
+            database=login.database,  # the one connected to: the load is in its tables
             db_user=login.user,
             region=cluster.region,
             account_id=cluster.account_id,
@@ -124,7 +124,7 @@ def report(relay: Relay, error: Exception, extended: bool) -> None:
         )  # the cancelled load failed the transaction already
     if isinstance(error, BackendError):  # PostgreSQL failed already: relay the words
         relay.failure = error.fields
-        relay.emit(messages.error_response(error.fields))
+        relay.emit(scrubbed(messages.error_response(error.fields)))
         if extended:
             relay.skipping = True
         else:

@@ -24,9 +24,14 @@ class Login:
 
     user: str
     cluster: Cluster
-    postgres_database: str
+    postgres_database: str  # the cluster's, which names its warehouse
     parameters: dict[str, str]
-    dbname: str | None = None  # the PostgreSQL database of its backend, when not the cluster's own (CREATE DATABASE)
+    database: str  # the one connected to: the cluster's own, or one made by CREATE DATABASE
+
+    @property
+    def dbname(self) -> str:
+        """The PostgreSQL database connected to (one made by CREATE DATABASE has its Redshift name there too)."""
+        return self.postgres_database if self.database == self.cluster.database else self.database
 
 
 def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry, admission: Admission) -> Login:
@@ -39,7 +44,7 @@ def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry,
     user = parameters.get("user", "")
     database = parameters.get("database") or user
     clusters = directory.clusters()
-    candidates = directory.candidates(clusters, user, database, directory.made_database)
+    candidates = directory.candidates(clusters, user, database)
     salt = os.urandom(4)
     reader.sock.sendall(messages.md5_request(salt))
     kind, frame = reader.message(limit=MAX_STARTUP)
@@ -47,9 +52,7 @@ def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry,
     cluster = next((c for c in candidates if answer == _md5_answer(c.md5_verifier, salt)), None)
     if cluster is None:
         raise LoginRefused(SqlState.INVALID_PASSWORD, password_failed(user))
-    warehouse = directory.database_for(cluster, clusters)
-    dbname = directory.client_database(cluster, database)
-    login = Login(user, cluster, warehouse, parameters, None if dbname == warehouse else dbname)
+    login = Login(user, cluster, directory.database_for(cluster, clusters), parameters, database)
     admission.enter(login.postgres_database)
     reader.sock.settimeout(None)
     return login

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import ErrorField
-from local_redshift.errors import IDENTITY_COLUMN_SET, RedshiftError, SqlState
+from local_redshift.errors import DISK_FULL_HINT, DISK_FULL_MESSAGE, IDENTITY_COLUMN_SET, RedshiftError, SqlState
 
 _RAISER = "redshift_system.raise_error"  # catalog_sql/40_functions.sql
 _INTERNALS = (ErrorField.CONTEXT, ErrorField.FILE, ErrorField.LINE, ErrorField.ROUTINE)
@@ -21,14 +21,17 @@ def _literal(value: str) -> str:
 
 
 _IDENTITY_VALUE = "cannot insert a non-DEFAULT value into column"  # PostgreSQL's GENERATED ALWAYS error
+_DISK_FULL = f"{ErrorField.SQLSTATE}{SqlState.DISK_FULL.value}\0".encode()
 
 
 def scrubbed(frame: bytes) -> bytes:
     """An ErrorResponse; one raised through raise_sql without the PL/pgSQL context that would only confuse, and
     PostgreSQL's refusal of a value for an IDENTITY column in Redshift's words, without its detail and its hint
-    (OVERRIDING SYSTEM VALUE, which is not Redshift SQL)."""
+    (OVERRIDING SYSTEM VALUE, which is not Redshift SQL); a full disk in Redshift's words, PostgreSQL's after them."""
     if _IDENTITY_VALUE.encode() in frame:
         return _identity_value_refused(frame)
+    if _DISK_FULL in frame:
+        return _disk_full(frame)
     if _RAISER.encode() not in frame:
         return frame
     fields = messages.error_fields(frame)
@@ -45,4 +48,15 @@ def _identity_value_refused(frame: bytes) -> bytes:
     fields[ErrorField.MESSAGE] = IDENTITY_COLUMN_SET
     for code in (ErrorField.DETAIL, ErrorField.HINT):
         fields.pop(code, None)
+    return messages.error_response(fields)
+
+
+def _disk_full(frame: bytes) -> bytes:
+    fields = messages.error_fields(frame)
+    if fields.get(ErrorField.SQLSTATE) != SqlState.DISK_FULL:
+        return frame
+    said = [fields.get(ErrorField.MESSAGE, ""), fields.pop(ErrorField.DETAIL, "")]
+    fields[ErrorField.MESSAGE] = DISK_FULL_MESSAGE
+    fields[ErrorField.DETAIL] = "; ".join(part for part in said if part)
+    fields[ErrorField.HINT] = DISK_FULL_HINT  # PostgreSQL's ("Check free disk space.") says less
     return messages.error_response(fields)

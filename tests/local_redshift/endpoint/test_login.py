@@ -37,21 +37,18 @@ CLUSTER = Cluster(
 class Directory:
     """The clusters the stand-in would list, without the stand-in."""
 
-    candidates = staticmethod(ClusterDirectory.candidates)
+    candidates = ClusterDirectory.candidates
 
     def __init__(self, *clusters: Cluster) -> None:
         self._clusters = list(clusters)
+
+    def holds(self, cluster: Cluster, database: str) -> bool:
+        return False  # no database made by CREATE DATABASE
 
     def clusters(self) -> list[Cluster]:
         return self._clusters
 
     def database_for(self, cluster: Cluster, clusters: list[Cluster]) -> str:
-        return cluster.postgres_database
-
-    def made_database(self, cluster: Cluster, database: str) -> bool:  # no database made with CREATE DATABASE
-        return False
-
-    def client_database(self, cluster: Cluster, database: str) -> str:
         return cluster.postgres_database
 
 
@@ -124,6 +121,18 @@ def test_a_database_the_cluster_does_not_have_is_refused(pair):
     _client(client, _hello(database="prod"))
     with pytest.raises(LoginRefused, match='database "prod" does not exist'):
         log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
+
+
+def test_a_database_made_by_create_database_admits_the_client_to_its_cluster(pair):
+    class WithSales(Directory):
+        def holds(self, cluster: Cluster, database: str) -> bool:
+            return database == "sales"
+
+    server, client = pair
+    _client(client, _hello(database="sales"))
+    login = log_in(Reader(server), WithSales(CLUSTER), CancelRegistry(), Admission())
+    assert (login.cluster, login.database, login.dbname) == (CLUSTER, "sales", "sales")
+    assert login.postgres_database == CLUSTER.postgres_database  # the cluster's warehouse
 
 
 def test_a_cancel_request_cancels_the_named_backend_and_ends_the_connection(pair):
