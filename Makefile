@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CLI := $(VENV)/bin/sparkify-dwh
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install demo up lab check test test-browser chromium bench down clean
+.PHONY: install demo up lab check test test-browser chromium bench sqlalchemy-redshift-suite down clean
 
 ## The install: pip puts uv into the venv (from PyPI) and uv installs the project, about 5 s instead of 60 s with
 ## pip alone; where either step fails, pip installs the project. environment.yml (conda) installs with pip.
@@ -67,6 +67,12 @@ chromium:
 bench: install
 	$(PY) -m benchmarks.endpoint_overhead
 	$(PY) -m benchmarks.copy_load
+
+## sqlalchemy-redshift's own test suite, for tests/local_redshift/tools/test_sqlalchemy_redshift_suite.py: a side env
+## in .tools/sqlalchemy-redshift/ (its release, SQLAlchemy 2.0.*, its test requirements, its sdist's tests and the
+## harness its repository keeps at the release's tag; HARNESS=folder to copy the harness from a folder instead).
+sqlalchemy-redshift-suite: install
+	$(PY) -m tests.local_redshift.tools.sqlalchemy_redshift_suite $(if $(HARNESS),--harness $(HARNESS))
 
 ## Stop the local stack.
 down: install

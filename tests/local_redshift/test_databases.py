@@ -233,6 +233,13 @@ def test_a_database_the_cluster_does_not_have_refuses_the_login(owner):
         dataclasses.replace(owner, database="nosuch").psycopg().close()
 
 
+@pytest.mark.parametrize("name", ["postgres", "rs_redshift_catalog"])
+def test_the_local_servers_own_databases_refuse_the_login(owner, name):
+    # the server's own database and the catalog's template are none of the cluster's: as any database it lacks
+    with pytest.raises(psycopg.OperationalError, match=f'database "{name}" does not exist'):
+        dataclasses.replace(owner, database=name).psycopg().close()
+
+
 # --- DROP DATABASE (r_DROP_DATABASE) and ALTER DATABASE (r_ALTER_DATABASE) -------------------------------------------
 
 

@@ -28,7 +28,8 @@ $$;
 
 -- PG_ATTRIBUTE with Redshift's attisdistkey, attsortkeyord (the position in the sort key; interleaved sort keys
 -- alternate the sign, as PG_TABLE_DEF's sortkey does) and attencodingtype. PostgreSQL's columns but attmissingval
--- (of pseudo-type anyarray, which a view cannot show; Redshift has no such column).
+-- (of pseudo-type anyarray, which a view cannot show; Redshift has no such column); attnotnull is false for the
+-- identity columns declared without NOT NULL (57_identity_columns.sql).
 DO $$
 BEGIN
     EXECUTE format($view$
@@ -49,15 +50,30 @@ BEGIN
         FROM pg_catalog.pg_attribute a
         LEFT JOIN redshift_system.table_design d ON d.relid = a.attrelid
         $view$,
-        (SELECT string_agg(format('a.%I', attname), ', ' ORDER BY attnum) FROM pg_catalog.pg_attribute
+        (SELECT string_agg(CASE attname
+                               WHEN 'attnotnull' THEN 'a.attnotnull AND NOT EXISTS (SELECT FROM '
+                                   'redshift_system.nullable_identity i WHERE i.relid = a.attrelid '
+                                   'AND i.attname = a.attname) AS attnotnull'
+                               ELSE format('a.%I', attname) END, ', ' ORDER BY attnum)
+         FROM pg_catalog.pg_attribute
          WHERE attrelid = 'pg_catalog.pg_attribute'::regclass AND attnum > 0 AND attname <> 'attmissingval'));
 END
 $$;
 
--- PG_ATTRDEF with adsrc, the default's text (PostgreSQL 12 dropped the column; Redshift, on 8.0.2, has it).
+-- PG_ATTRDEF with adsrc, the default's text (PostgreSQL 12 dropped the column; Redshift, on 8.0.2, has it), and a
+-- row for each identity column, whose adsrc is "identity"(<table oid>, <column index>, '<seed>,<step>'::text) (the
+-- form sqlalchemy-redshift reads back into IDENTITY(seed, step); see translation/identity_columns.py).
 CREATE OR REPLACE VIEW redshift_system.pg_attrdef AS
 SELECT d.*, pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS adsrc
-FROM pg_catalog.pg_attrdef d;
+FROM pg_catalog.pg_attrdef d
+UNION ALL
+SELECT NULL::oid, a.attrelid, a.attnum, NULL::pg_node_tree,
+       format('"identity"(%s, %s, ''%s,%s''::text)', a.attrelid, a.attnum - 1, s.seqstart, s.seqincrement)
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_depend dep ON dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = a.attrelid
+     AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i'
+JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+WHERE a.attidentity <> '';
 
 -- The users of the cluster, as PG_USER lists them: every role of the cluster's own PostgreSQL server but the
 -- server's superuser and PostgreSQL's pg_ roles; the master user (the database's owner) is its superuser.
@@ -224,76 +240,4 @@ BEGIN
         RAISE EXCEPTION 'database "%" does not exist', name USING ERRCODE = 'invalid_catalog_name';
     END IF;
 END
-$$;
-
--- Informational primary keys (not enforced, so not PostgreSQL constraints): recorded by the translated CREATE TABLE
--- on a table this transaction created; gone with the table's design when the table is dropped. Each gets an oid of
--- its own, counted down from the top of the oid range, far from PostgreSQL's own.
-CREATE SEQUENCE IF NOT EXISTS redshift_system.informational_key_id;
-CREATE TABLE IF NOT EXISTS redshift_system.informational_key (
-    oid oid PRIMARY KEY DEFAULT (4294967295 - nextval('redshift_system.informational_key_id'))::oid,
-    relid oid NOT NULL REFERENCES redshift_system.table_design (relid) ON DELETE CASCADE,
-    conname name NOT NULL,
-    columns text[] NOT NULL
-);
-
-CREATE OR REPLACE PROCEDURE redshift_system.record_primary_key(relation regclass, columns text[])
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
-BEGIN
-    IF coalesce(relation::oid::text = ANY (string_to_array(current_setting('redshift.tables_created', true), ',')),
-                false) THEN
-        INSERT INTO redshift_system.informational_key (relid, conname, columns)
-        SELECT relation, (SELECT relname FROM pg_class WHERE oid = relation) || '_pkey', columns;
-    END IF;
-END
-$$;
-
--- PG_CONSTRAINT: PostgreSQL's constraints and the informational primary keys, as contype 'p' rows over their
--- columns' numbers. PostgreSQL's columns but those of pseudo-types (none in PostgreSQL 18; kept out for later ones).
--- Not the local Redshift's own: PostgreSQL's NOT NULL rows (contype 'n', which Redshift does not list) and the
--- CHECK constraints that hold VARCHAR lengths in bytes (they call the catalog's functions).
-DO $$
-DECLARE
-    columns text;
-    key_columns text;
-BEGIN
-    SELECT string_agg(format('c.%I', attname), ', ' ORDER BY attnum),
-           string_agg(CASE attname
-                          WHEN 'oid' THEN 'k.oid'
-                          WHEN 'conname' THEN 'k.conname'
-                          WHEN 'connamespace' THEN 'r.relnamespace'
-                          WHEN 'contype' THEN '''p''::"char"'
-                          WHEN 'conrelid' THEN 'k.relid'
-                          WHEN 'conkey' THEN format('(SELECT array_agg(a.attnum ORDER BY n) FROM unnest(k.columns) '
-                                                    'WITH ORDINALITY AS u(name, n) JOIN pg_catalog.pg_attribute a '
-                                                    'ON a.attrelid = k.relid AND a.attname = u.name)')
-                          WHEN 'conislocal' THEN 'true'
-                          WHEN 'coninhcount' THEN '0'
-                          WHEN 'convalidated' THEN 'false'
-                          WHEN 'conenforced' THEN 'false'
-                          WHEN 'condeferrable' THEN 'false'
-                          WHEN 'condeferred' THEN 'false'
-                          WHEN 'connoinherit' THEN 'true'
-                          ELSE format('NULL::%s', format_type(atttypid, atttypmod))
-                      END || format(' AS %I', attname), ', ' ORDER BY attnum)
-    INTO columns, key_columns
-    FROM pg_catalog.pg_attribute
-    WHERE attrelid = 'pg_catalog.pg_constraint'::regclass AND attnum > 0 AND NOT attisdropped
-      AND format_type(atttypid, atttypmod) <> 'anyarray';
-    EXECUTE format(
-        'CREATE OR REPLACE VIEW redshift_system.pg_constraint AS SELECT %s FROM pg_catalog.pg_constraint c '
-        'WHERE c.contype <> ''n'' AND NOT (c.contype = ''c'' AND '
-        'pg_catalog.pg_get_constraintdef(c.oid) LIKE ''%%redshift_system.%%'') '
-        'UNION ALL SELECT %s FROM redshift_system.informational_key k JOIN pg_catalog.pg_class r ON r.oid = k.relid',
-        columns, key_columns);
-END
-$$;
-
--- PG_GET_CONSTRAINTDEF() of an informational primary key as of any other: PRIMARY KEY (its columns).
-CREATE OR REPLACE FUNCTION redshift_system.pg_get_constraintdef(constraint_id oid, pretty boolean DEFAULT false)
-RETURNS text LANGUAGE sql STABLE AS $$
-    SELECT coalesce(
-        (SELECT 'PRIMARY KEY (' || (SELECT string_agg(quote_ident(name), ', ') FROM unnest(k.columns) AS name) || ')'
-         FROM redshift_system.informational_key k WHERE k.oid = constraint_id),
-        pg_catalog.pg_get_constraintdef(constraint_id, pretty))
 $$;

@@ -12,6 +12,7 @@ from local_redshift.translation import (
     ddl,
     ddl_commands,
     formatting,
+    identity_columns,
     intervals,
     names,
     numbers,
@@ -53,11 +54,13 @@ RULES: list[Rule] = [
     system.SYSTEM_VIEW_COLUMNS,
     system.SYSTEM_VIEW_PRIVILEGES,
     system.SYSTEM_FUNCTIONS,
+    identity_columns.DEFAULT_TEXT,
     system.CURRENT_DATABASE,
     # Table design.
     ddl.IDENTITY,
     ddl.GENERATED_BY_DEFAULT_IDENTITY,
-    primary_keys.PRIMARY_KEY_RECORDED,  # before the key constraints are dropped
+    primary_keys.KEYS_RECORDED,  # before the key constraints are dropped
+    identity_columns.NULLABLE_IDENTITY_RECORDED,  # likewise
     ddl.COLUMN_KEY_CONSTRAINTS,
     ddl.TABLE_CONSTRAINTS,
     datatypes.CHARACTER_TYPES,

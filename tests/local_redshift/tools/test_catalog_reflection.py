@@ -1,0 +1,97 @@
+"""What the tools reflect of a table or view, through the endpoint: the informational UNIQUE and FOREIGN KEY
+constraints and named keys (PG_CONSTRAINT), IDENTITY columns (PG_ATTRDEF, PG_ATTRIBUTE.attnotnull) and a
+late-binding view's definition (PG_GET_VIEWDEF)."""
+
+from __future__ import annotations
+
+import pytest
+
+SCHEMA = "tools_reflection"
+
+
+@pytest.fixture
+def conn(cluster):
+    with cluster.psycopg(autocommit=True) as connection:
+        connection.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
+        connection.execute(f"CREATE SCHEMA {SCHEMA}")
+        connection.execute(f"SET search_path TO {SCHEMA}")
+        yield connection
+        connection.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
+
+
+def constraints(conn, table: str) -> list[tuple]:
+    return conn.execute(
+        "SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint"
+        f" WHERE conrelid = '{SCHEMA}.{table}'::regclass ORDER BY contype, conname"
+    ).fetchall()
+
+
+def test_unique_and_foreign_keys_are_listed_with_their_names_and_not_enforced(conn):
+    # "Table constraints": uniqueness, primary key and foreign key constraints are informational only; they are not
+    # enforced. A key's name is its CONSTRAINT name, else PostgreSQL's default (Redshift's catalog is PostgreSQL's).
+    conn.execute(
+        "CREATE TABLE artists (artist_id INT, name VARCHAR(20), CONSTRAINT artists__pk PRIMARY KEY (artist_id),"
+        " UNIQUE (artist_id, name))"
+    )
+    conn.execute(
+        "CREATE TABLE songs (song_id INT PRIMARY KEY, artist_id INT REFERENCES artists (artist_id),"
+        " CONSTRAINT songs__fk FOREIGN KEY (artist_id, song_id) REFERENCES artists (artist_id, name))"
+    )
+    conn.execute("INSERT INTO songs VALUES (1, 99), (1, 98)")  # no such artist, the same song_id: accepted
+    assert constraints(conn, "artists") == [
+        ("artists__pk", "p", "PRIMARY KEY (artist_id)"),
+        ("artists_artist_id_name_key", "u", "UNIQUE (artist_id, name)"),
+    ]
+    assert constraints(conn, "songs") == [
+        ("songs__fk", "f", "FOREIGN KEY (artist_id, song_id) REFERENCES artists(artist_id, name)"),
+        ("songs_artist_id_fkey", "f", "FOREIGN KEY (artist_id) REFERENCES artists(artist_id)"),
+        ("songs_pkey", "p", "PRIMARY KEY (song_id)"),
+    ]
+    keys = conn.execute(
+        "SELECT confrelid::regclass::text, confkey FROM pg_constraint WHERE conname = 'songs_artist_id_fkey'"
+    )
+    assert keys.fetchall() == [("artists", [1])]
+
+
+def test_a_foreign_key_without_columns_references_the_primary_key_and_goes_with_its_table(conn):
+    conn.execute("CREATE TABLE users (user_id INT PRIMARY KEY)")
+    conn.execute("CREATE TABLE plays (user_id INT REFERENCES users)")
+    assert constraints(conn, "plays") == [
+        ("plays_user_id_fkey", "f", "FOREIGN KEY (user_id) REFERENCES users(user_id)")
+    ]
+    conn.execute("DROP TABLE users")
+    assert constraints(conn, "plays") == []
+
+
+def test_identity_columns_have_their_seed_and_step_and_are_nullable_unless_declared_not_null(conn):
+    # "CREATE TABLE": IDENTITY(seed, step); NOT NULL is a column attribute of its own. sqlalchemy-redshift reads the
+    # identity back from the column's default, "identity"(table, column, 'seed,step'::text), as Redshift lists it.
+    conn.execute("CREATE TABLE events (a INT IDENTITY(1, 3), b BIGINT IDENTITY(0, 1) NOT NULL, c INT)")
+    rows = conn.execute(
+        "SELECT a.attname, a.attnotnull, pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a"
+        " LEFT JOIN pg_attrdef d ON (d.adrelid, d.adnum) = (a.attrelid, a.attnum)"
+        f" WHERE a.attrelid = '{SCHEMA}.events'::regclass AND a.attnum > 0 ORDER BY a.attnum"
+    ).fetchall()
+    oid = conn.execute(f"SELECT '{SCHEMA}.events'::regclass::oid").fetchone()[0]
+    assert rows == [
+        ("a", False, f"\"identity\"({oid}, 0, '1,3'::text)"),
+        ("b", True, f"\"identity\"({oid}, 1, '0,1'::text)"),
+        ("c", False, None),
+    ]
+
+
+def test_a_late_binding_views_definition_is_its_ddl(conn):
+    # "CREATE VIEW": WITH NO SCHEMA BINDING; PG_GET_VIEWDEF gives such a view's whole statement (sqlalchemy-redshift's
+    # test_late_binding_view_reflection finds it so on Redshift), a standard view's query
+    conn.execute("CREATE TABLE t (col1 INT, col2 INT)")
+    conn.execute(f"CREATE VIEW t_lbv AS SELECT t.col1, t.col2 FROM {SCHEMA}.t WITH NO SCHEMA BINDING")
+    conn.execute("CREATE VIEW t_view AS SELECT col1 FROM t")
+    definitions = conn.execute(
+        "SELECT relname, trim(trailing ';' FROM pg_get_viewdef(oid, true)) FROM pg_class"
+        f" WHERE relnamespace = '{SCHEMA}'::regnamespace AND relkind = 'v' ORDER BY relname"
+    ).fetchall()
+    assert definitions[0] == (
+        "t_lbv",
+        f"CREATE VIEW t_lbv AS SELECT t.col1, t.col2 FROM {SCHEMA}.t WITH NO SCHEMA BINDING",
+    )
+    assert definitions[1][0] == "t_view" and " ".join(definitions[1][1].split()) == "SELECT col1 FROM t"
