@@ -8,6 +8,7 @@ query history the endpoint writes, and the SQL functions the translated statemen
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import re
 from importlib.resources import files
@@ -35,6 +36,13 @@ def catalog_sql() -> str:
     folder = files(__package__).joinpath("catalog_sql")
     parts = sorted((part for part in folder.iterdir() if part.name.endswith(".sql")), key=lambda part: part.name)
     return "\n".join(part.read_text(encoding="utf-8") for part in parts)
+
+
+@functools.cache
+def version() -> str:
+    """A digest of the catalog's SQL: a warehouse whose catalog was made from other SQL (an earlier build's) has it
+    refreshed at its next login (local_redshift.endpoint.clusters)."""
+    return hashlib.sha256(catalog_sql().encode()).hexdigest()[:16]
 
 
 # Redshift's own relations and functions, and the PostgreSQL catalog tables Redshift gives columns of its own.

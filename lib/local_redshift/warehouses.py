@@ -108,8 +108,16 @@ class Warehouses:
         free = shutil.disk_usage(self.folder).free
         return free if free < _ROOM_TO_START or _NO_SPACE in tail(self.server(name).log_file) else None
 
-    def mark_ready(self, name: str) -> None:
-        (self.folder / name / _READY_FILE).touch()
+    def mark_ready(self, name: str, catalog_version: str) -> None:
+        """The warehouse is made, with the catalog of `catalog_version` (local_redshift.catalog.version)."""
+        (self.folder / name / _READY_FILE).write_text(catalog_version + "\n")
+
+    def catalog_version(self, name: str) -> str:
+        """The version of the catalog the warehouse was made or last refreshed with ('' before versions were kept)."""
+        try:
+            return (self.folder / name / _READY_FILE).read_text().strip()
+        except FileNotFoundError:
+            return ""
 
     def master_password(self, name: str) -> str:
         """The password the endpoint logs the cluster's master user in with (made on first use, 0600)."""

@@ -22,6 +22,7 @@ from psycopg import sql
 from local_redshift import stand_in_token
 from local_redshift.aws_server import CLUSTERS_PATH
 from local_redshift.catalog import INTERNAL_PREFIX, SERVER_DATABASES, TEMPLATE_DATABASE, install
+from local_redshift.catalog import version as catalog_version
 from local_redshift.errors import STATE_DISK_FULL, SqlState
 from local_redshift.postgres import PostgresError, PostgresServer
 from local_redshift.serverless import catalog as serverless_catalog
@@ -175,7 +176,12 @@ class ClusterDirectory:
             if not self.warehouses.is_ready(name):
                 log.info("creating the warehouse of cluster %s", cluster.identifier)
                 _make_warehouse(server, name, cluster, self.warehouses.master_password(name))
-                self.warehouses.mark_ready(name)
+                self.warehouses.mark_ready(name, catalog_version())
+                self._templates.add(name)
+            elif self.warehouses.catalog_version(name) != catalog_version():
+                log.info("refreshing the Redshift catalog of cluster %s (made by an earlier build)", cluster.identifier)
+                _refresh_catalog(server, cluster)
+                self.warehouses.mark_ready(name, catalog_version())
                 self._templates.add(name)
             if name not in self._templates:  # a warehouse made before databases could be created in it
                 _make_template(server, cluster, replace=False)
@@ -273,6 +279,27 @@ def _make_warehouse(server: PostgresServer, name: str, cluster: Cluster, passwor
         )
     with psycopg.connect(_pinned(server.conninfo(name)), autocommit=True) as connection:
         connection.execute(sql.SQL("ALTER SCHEMA public OWNER TO {}").format(master))
+
+
+def _refresh_catalog(server: PostgresServer, cluster: Cluster) -> None:
+    """A warehouse made by an earlier build: its template made again, and the catalog of each of its databases
+    refreshed in place, tables and data kept (a database whose refresh fails keeps the catalog it had). A serverless
+    namespace's databases keep theirs: its refusals are installed over the catalog once, and a second install of the
+    catalog would undo them."""
+    _make_template(server, cluster, replace=True)
+    if cluster.serverless:
+        return
+    with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
+        names = admin.execute(
+            "SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate AND datname <> ALL(%s)",
+            [list(SERVER_DATABASES)],
+        ).fetchall()
+    for (name,) in names:
+        try:
+            with psycopg.connect(_pinned(server.conninfo(name)), autocommit=True) as connection:
+                install(connection)
+        except psycopg.Error as error:
+            log.warning("could not refresh the Redshift catalog of database %s, which keeps its own: %s", name, error)
 
 
 def _make_template(server: PostgresServer, cluster: Cluster, replace: bool) -> None:
