@@ -23,6 +23,7 @@ class SqlState(str, enum.Enum):
     INVALID_CATALOG_NAME = "3D000"
     SERIALIZATION_FAILURE = "40001"
     SYNTAX_ERROR = "42601"
+    INVALID_PARAMETER_VALUE = "22023"
     DUPLICATE_COLUMN = "42701"
     UNDEFINED_COLUMN = "42703"
     INSUFFICIENT_PRIVILEGE = "42501"
@@ -30,6 +31,7 @@ class SqlState(str, enum.Enum):
     UNDEFINED_TABLE = "42P01"
     GENERATED_ALWAYS = "428C9"
     TOO_MANY_CONNECTIONS = "53300"
+    OBJECT_IN_USE = "55006"
     CANNOT_CONNECT_NOW = "57P03"
     INTERNAL_ERROR = "XX000"
 
@@ -50,6 +52,27 @@ IDENTITY_COLUMN_SET = "cannot set an identity column to a value"
 UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
 """Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL
 untranslated. The detail says what the parser expected."""
+
+
+PASSWORD_LENGTH = "password must be 8 to 64 characters in length"
+PASSWORD_CLASSES = "password must contain at least one uppercase letter, one lowercase letter, and one number"
+PASSWORD_CHARACTERS = (
+    "password may use ASCII characters 33-126 except ' (single quotation mark), \" (double quotation mark), \\ and /"
+)
+"""Why a clear-text password of CREATE or ALTER USER is refused (SQLSTATE INVALID_PARAMETER_VALUE), in the words of
+the constraints r_CREATE_USER.html lists."""
+
+SESSION_TIMEOUT_RANGE = "SESSION TIMEOUT must be from 60 to 1728000 seconds"
+"""r_CREATE_USER.html's range of SESSION TIMEOUT (SQLSTATE INVALID_PARAMETER_VALUE)."""
+
+SYNTAX_NEAR = 'syntax error at or near "{near}"'
+SYNTAX_END = "syntax error at end of input"
+"""PostgreSQL's (and Redshift's) words for a statement read no further than `near`, or than its end (SQLSTATE
+SYNTAX_ERROR)."""
+
+USER_OWNS_OBJECTS = 'user "{user}" can\'t be dropped because the user owns some object'
+USER_HAS_PRIVILEGES = 'user "{user}" can\'t be dropped because the user has a privilege on some object'
+"""r_DROP_USER.html's errors (SQLSTATE OBJECT_IN_USE) for a user that owns objects or holds privileges."""
 
 
 class LoadErrorCode(enum.IntEnum):

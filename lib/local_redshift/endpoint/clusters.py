@@ -1,6 +1,7 @@
 """Clusters as the local AWS stand-in knows them, and the warehouse (PostgreSQL server) that holds each one's data.
 
-A client is admitted only while a cluster with its database and master user exists and is available. Each
+A client is admitted only while a cluster with its database exists and is available, as its master user or as a user
+the cluster created (CREATE USER). Each
 cluster gets a server of its own and a database in it, named after the cluster's identity and creation time: a
 cluster created anew starts empty, and the warehouse of a cluster that no longer exists is deleted.
 """
@@ -13,6 +14,7 @@ import logging
 import threading
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import psycopg
@@ -41,6 +43,15 @@ class LoginRefused(Exception):
 def password_failed(user: str) -> str:
     """PostgreSQL's (and Redshift's) words for a login that names no known user or a wrong password."""
     return f'password authentication failed for user "{user}"'
+
+
+@dataclass(frozen=True)
+class Key:
+    """One way into a cluster: the md5 verifier a login answers to, the master user's or a created user's."""
+
+    cluster: Cluster
+    verifier: str
+    master: bool
 
 
 @dataclass(frozen=True)
@@ -97,33 +108,47 @@ class ClusterDirectory:
         return [Cluster(**{**item, "iam_roles": tuple(item["iam_roles"])}) for item in listed]
 
     @staticmethod
-    def candidates(clusters: list[Cluster], user: str, database: str) -> list[Cluster]:
-        """Of `clusters`, the available ones a client with this user and database may be connecting to."""
+    def candidates(
+        clusters: list[Cluster], user: str, database: str, users: Callable[[Cluster, str], list[str]]
+    ) -> list[Key]:
+        """Of `clusters`, the available ones a client with this user and database may be connecting to, each with
+        the verifiers it may answer to: the master user's, or those of a user the cluster created (`users`)."""
         if not clusters:
             raise LoginRefused(
                 SqlState.CONNECTION_REFUSED,
                 "no Redshift cluster exists in the local AWS stand-in (nor a serverless workgroup): create one first",
             )
-        of_user = [cluster for cluster in clusters if cluster.master_username == user]
-        if not of_user and all(cluster.database != database for cluster in clusters):
+        keys = [Key(cluster, cluster.md5_verifier, True) for cluster in clusters if cluster.master_username == user]
+        masters = {key.cluster.postgres_database for key in keys}
+        keys += [
+            Key(cluster, verifier, False)
+            for cluster in clusters
+            if cluster.database == database and cluster.postgres_database not in masters
+            for verifier in users(cluster, user)
+        ]
+        if not keys and all(cluster.database != database for cluster in clusters):
             raise LoginRefused(  # which clusters exist is not told to a client that has not logged in
                 SqlState.CONNECTION_REFUSED,
                 f'no cluster in the local AWS stand-in has database "{database}" and master user "{user}" '
                 "(was it deleted?)",
             )
-        if not of_user:
+        if not keys:
             raise LoginRefused(SqlState.INVALID_AUTHORIZATION, password_failed(user))
-        matching = [cluster for cluster in of_user if cluster.database == database]
+        matching = [key for key in keys if key.cluster.database == database]
         if not matching:
             raise LoginRefused(SqlState.INVALID_CATALOG_NAME, f'database "{database}" does not exist')
-        available = [cluster for cluster in matching if cluster.status == "available"]
+        available = [key for key in matching if key.cluster.status == "available"]
         if not available:
-            cluster = matching[0]
+            cluster = matching[0].cluster
             raise LoginRefused(
                 SqlState.CANNOT_CONNECT_NOW,
                 f'cluster "{cluster.identifier}" is {cluster.status}: connect once it is available',
             )
         return available
+
+    def users(self, cluster: Cluster, user: str) -> list[str]:
+        """The verifiers of `user` among the users the cluster created (none before its warehouse is made)."""
+        return self.warehouses.logins(cluster.postgres_database).verifiers(user)
 
     def current(self, cluster: Cluster) -> Cluster | None:
         """The cluster as it is now (its roles may have changed), or None once deleted."""
@@ -151,10 +176,14 @@ class ClusterDirectory:
                 self._users.add((name, cluster.master_username))
             return name
 
-    def login_conninfo(self, postgres_database: str, user: str) -> str:
-        """How the endpoint opens a client's backend: as the cluster's master user, in its own warehouse."""
+    def login_conninfo(self, postgres_database: str, user: str, verifier: str | None = None) -> str:
+        """How the endpoint opens a client's backend, in the cluster's own warehouse: as its master user, or (with
+        the `verifier` the client answered to) as a user the cluster created."""
         server = self.warehouses.server(postgres_database)
-        password = self.warehouses.master_password(postgres_database)
+        if verifier is None:
+            password = self.warehouses.master_password(postgres_database)
+        else:
+            password = self.warehouses.logins(postgres_database).role_password(user, verifier)
         return psycopg.conninfo.make_conninfo(
             host=server.host, port=server.port, user=user, password=password, dbname=postgres_database
         )

@@ -24,7 +24,7 @@ from local_redshift.endpoint import messages
 from local_redshift.endpoint.admission import Admission
 from local_redshift.endpoint.backend import PostgresBackend
 from local_redshift.endpoint.cancels import CancelRegistry
-from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused
+from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused, password_failed
 from local_redshift.endpoint.codes import Frontend, Target
 from local_redshift.endpoint.copying import CopyPath
 from local_redshift.endpoint.explaining import ROW_DESCRIPTION, ExplainPath
@@ -44,8 +44,10 @@ from local_redshift.endpoint.relay import (
     Reply,
     Route,
 )
+from local_redshift.endpoint.users import UserPath
 from local_redshift.errors import RedshiftError, SqlState
 from local_redshift.translation import Statement, translate
+from local_redshift.translation.users import UserStatement
 from local_redshift.unload import UnloadOptions
 from local_redshift.unload.run import COMPLETED
 
@@ -68,6 +70,14 @@ class Services:
     aws: AwsClients
     queries: QueryLog
     admission: Admission
+
+
+class Users(Protocol):
+    """Runs a session's CREATE, ALTER and DROP USER statements (users.UserPath)."""
+
+    def run_or_report(self, statement: UserStatement, extended: bool) -> str | None:
+        """The command tag; None when it failed, the failure told to the client."""
+        ...
 
 
 class Copies(Protocol):
@@ -161,11 +171,15 @@ class Session:
             return False
         self._admitted = login.postgres_database
         directory = self.services.directory
-        conninfo = directory.login_conninfo(login.postgres_database, login.user)
+        conninfo = directory.login_conninfo(login.postgres_database, login.user, login.verifier)
         application = login.parameters.get("application_name", "")
         try:
             backend = PostgresBackend(conninfo, application, login.cluster.settings)
-        except psycopg.OperationalError:  # a session may have changed the master user's password in PostgreSQL
+        except psycopg.OperationalError as error:
+            if login.verifier is not None:  # a user's password PostgreSQL did not commit, or expired (VALID UNTIL)
+                self._send_fatal(*_refusal(login.user, error))
+                return False
+            # a session may have changed the master user's password in PostgreSQL
             directory.restore_master(login.postgres_database, login.user)
             backend = PostgresBackend(conninfo, application, login.cluster.settings)
         self.backend = backend
@@ -177,7 +191,7 @@ class Session:
         copies = CopyPath(
             relay, login, self.services.directory, self.services.aws, backend.pid, queries.current_query_id
         )
-        self.handlers = Handlers(relay, copies, queries)
+        self.handlers = Handlers(relay, copies, queries, UserPath(relay, login, self.services.directory))
         self.client.sendall(backend.welcome())
         log.info("user %s connected to cluster %s (backend %s)", login.user, login.cluster.identifier, backend.pid)
         return True
@@ -210,9 +224,10 @@ _PARSED, _BOUND, _DESCRIBED, _EXECUTED, _CLOSED, _SYNCED = (
 class Handlers:
     """The client's messages after login, each handled by passing it on, answering it, or running it."""
 
-    def __init__(self, relay: Relay, copies: Copies, queries: SessionQueries) -> None:
+    def __init__(self, relay: Relay, copies: Copies, queries: SessionQueries, users: Users) -> None:
         self.relay = relay
         self.copies = copies
+        self.users = users
         self.queries = queries
         self.statements: dict[str, Prepared] = {}
         self.portals: dict[str, Prepared] = {}
@@ -392,8 +407,12 @@ class Handlers:
             relay.drain()
 
     def _run_in_endpoint(self, statement: Statement, extended: bool) -> tuple[bytes, bytes] | None:
-        """Run a COPY, an UNLOAD or an EXPLAIN: what the client is sent (notices, or the plan's rows) and the command
-        tag that tells it the statement completed; None when it failed (the failure told to the client)."""
+        """Run a COPY, an UNLOAD, an EXPLAIN or a user statement: what the client is sent (notices, or the plan's
+        rows) and the command tag that tells it the statement completed; None when it failed (the failure told to
+        the client)."""
+        if statement.user is not None:
+            tag = self.users.run_or_report(statement.user, extended)
+            return None if tag is None else (b"", messages.command_complete(tag))
         if statement.explain is not None:
             rows = self.explains.run_or_report(statement.explain, extended)
             return None if rows is None else (rows, messages.command_complete("EXPLAIN"))
@@ -405,6 +424,14 @@ class Handlers:
         if count is None:
             return None
         return messages.notice(COMPLETED.format(count=count)), messages.command_complete("UNLOAD")
+
+
+def _refusal(user: str, error: psycopg.OperationalError) -> tuple[SqlState, str]:
+    """Why a user's backend could not be opened: too many connections of its CONNECTION LIMIT, in PostgreSQL's
+    words, or its password, which PostgreSQL refused."""
+    if isinstance(error, psycopg.errors.TooManyConnections) or "too many connections" in str(error):
+        return SqlState.TOO_MANY_CONNECTIONS, f'too many connections for role "{user}"'
+    return SqlState.INVALID_PASSWORD, password_failed(user)
 
 
 def _explains(prepared: Prepared | None) -> bool:

@@ -1,6 +1,7 @@
 """Split a client's query text into statements; parse each, apply the RULES and write PostgreSQL.
 
-A COPY statement is read by the COPY grammar instead, an UNLOAD by the UNLOAD grammar. A statement sqlglot cannot
+A COPY statement is read by the COPY grammar instead, an UNLOAD by the UNLOAD grammar, the user statements by their
+own (translation.users), after the rules refused what reaches past the cluster. A statement sqlglot cannot
 parse is refused as unreadable, never passed to PostgreSQL as written; so is one it reads only as a command, unless
 the command's first words are of a utility statement PostgreSQL reads as Redshift does (_COMMANDS_AS_WRITTEN).
 """
@@ -22,6 +23,7 @@ from local_redshift.translation.placeholders import spaced_placeholders
 from local_redshift.translation.rule import Context, command_text
 from local_redshift.translation.rules import RULES
 from local_redshift.translation.unreadable import unreadable
+from local_redshift.translation.users import UserStatement, user_statement
 from local_redshift.unload import UnloadOptions, parse_unload
 
 
@@ -39,11 +41,12 @@ class Statement:
     copy: CopyOptions | None = None  # set for COPY: read by the COPY grammar, not translated (postgres == [])
     explain: str | None = None  # set for EXPLAIN: the PostgreSQL text of the statement explained (postgres == [])
     unload: UnloadOptions | None = None  # set for UNLOAD: read by the UNLOAD grammar, likewise
+    user: UserStatement | None = None  # set for CREATE, ALTER and DROP USER: the endpoint keeps their logins
 
     @property
     def in_endpoint(self) -> bool:
-        """COPY, UNLOAD and EXPLAIN: run by the endpoint itself, not by PostgreSQL."""
-        return self.copy is not None or self.unload is not None or self.explain is not None
+        """COPY, UNLOAD, EXPLAIN and the user statements: run by the endpoint itself, not passed on."""
+        return any(part is not None for part in (self.copy, self.unload, self.explain, self.user))
 
 
 # Statements sqlglot passes on as they are: the user's own text is kept. A statement read as a bare name
@@ -119,6 +122,8 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
     if isinstance(tree, _KEPT_AS_WRITTEN) and tree == as_written:
         if isinstance(tree, exp.Command) and not _passes_as_written(tree):
             raise unreadable(sql, source, tokens, None)
+        if tokens is not None and (user := user_statement(tokens)) is not None:
+            return Statement(source=source, postgres=[], user=user)
         return Statement(source=source, postgres=[source])
     return Statement(source=source, postgres=[tree.sql(dialect="postgres"), *context.bookkeeping])
 

@@ -45,6 +45,10 @@ class Directory:
     def clusters(self) -> list[Cluster]:
         return self._clusters
 
+    def users(self, cluster: Cluster, user: str) -> list[str]:
+        """The users the clusters created: `bob`, with PASSWORD, in every cluster."""
+        return [hashlib.md5((PASSWORD + "bob").encode()).hexdigest()] if user == "bob" else []
+
     def database_for(self, cluster: Cluster, clusters: list[Cluster]) -> str:
         return cluster.postgres_database
 
@@ -97,6 +101,31 @@ def test_the_right_password_admits_the_client_to_its_cluster(pair):
     login = log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
     assert login.cluster == CLUSTER and login.user == "awsuser"
     assert login.postgres_database == CLUSTER.postgres_database
+
+
+def test_a_user_the_cluster_created_is_admitted_with_the_verifier_it_answered_to(pair):
+    server, client = pair
+    threading.Thread(target=lambda: _talk_as(client, "bob"), daemon=True).start()
+    login = log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
+    assert login.cluster == CLUSTER and login.user == "bob"
+    assert login.verifier == hashlib.md5((PASSWORD + "bob").encode()).hexdigest()
+
+
+def test_a_user_no_cluster_created_is_refused(pair):
+    server, client = pair
+    threading.Thread(target=lambda: _talk_as(client, "carol"), daemon=True).start()
+    with pytest.raises(LoginRefused, match='password authentication failed for user "carol"'):
+        log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
+
+
+def _talk_as(sock: socket.socket, user: str) -> None:
+    sock.sendall(_hello(user=user))
+    try:
+        kind, challenge = Reader(sock).message()
+    except ConnectionClosed:  # refused before the challenge
+        return
+    if kind == ord("R"):
+        sock.sendall(_answer(challenge[9:13], user=user))
 
 
 def test_without_a_tls_context_ssl_is_refused_then_the_login_goes_on_in_the_clear(pair):

@@ -37,11 +37,14 @@ REFUSED = [
 ]
 
 ALLOWED = [
-    "CREATE USER dwuser PASSWORD 'Abcd12345'",
-    "ALTER USER dwuser PASSWORD 'SUPERUSER1a'",  # the option's name inside a password is no option
     "GRANT SELECT ON sales TO dwuser",
     "SET SESSION AUTHORIZATION DEFAULT",  # r_SET_SESSION_AUTHORIZATION.html's third example
     "RESET SESSION AUTHORIZATION",
+]
+
+USER_STATEMENTS = [
+    "CREATE USER dwuser PASSWORD 'Abcd12345'",
+    "ALTER USER dwuser PASSWORD 'SUPERUSER1a'",  # the option's name inside a password is no option
     "DROP USER dwuser",
 ]
 
@@ -53,6 +56,12 @@ def test_what_reaches_past_the_cluster_is_refused_by_name(sql, message):
 
 
 @pytest.mark.parametrize("sql", ALLOWED)
-def test_a_clusters_own_users_and_privileges_pass(sql):
+def test_a_clusters_own_privileges_pass(sql):
     [statement] = translate(sql)
     assert statement.postgres == [sql]
+
+
+@pytest.mark.parametrize("sql", USER_STATEMENTS)
+def test_a_clusters_own_users_are_made_by_the_endpoint(sql):
+    [statement] = translate(sql)
+    assert statement.user is not None and statement.postgres == []
