@@ -70,6 +70,10 @@ SYNTAX_END = "syntax error at end of input"
 """PostgreSQL's (and Redshift's) words for a statement read no further than `near`, or than its end (SQLSTATE
 SYNTAX_ERROR)."""
 
+PERMISSION_DENIED_FOR_RELATION = "permission denied for relation {name}"
+"""Redshift's words (SQLSTATE INSUFFICIENT_PRIVILEGE, r_GRANT-examples.html) where PostgreSQL says "permission
+denied for table" (or view)."""
+
 USER_OWNS_OBJECTS = 'user "{user}" can\'t be dropped because the user owns some object'
 USER_HAS_PRIVILEGES = 'user "{user}" can\'t be dropped because the user has a privilege on some object'
 """r_DROP_USER.html's errors (SQLSTATE OBJECT_IN_USE) for a user that owns objects or holds privileges."""
