@@ -29,9 +29,11 @@ class SqlState(str, enum.Enum):
     INSUFFICIENT_PRIVILEGE = "42501"
     WRONG_OBJECT_TYPE = "42809"
     UNDEFINED_TABLE = "42P01"
+    UNDEFINED_OBJECT = "42704"
     GENERATED_ALWAYS = "428C9"
     TOO_MANY_CONNECTIONS = "53300"
     OBJECT_IN_USE = "55006"
+    DEPENDENT_OBJECTS = "2BP01"  # dependent_objects_still_exist
     CANNOT_CONNECT_NOW = "57P03"
     INTERNAL_ERROR = "XX000"
 
@@ -77,6 +79,10 @@ denied for table" (or view)."""
 USER_OWNS_OBJECTS = 'user "{user}" can\'t be dropped because the user owns some object'
 USER_HAS_PRIVILEGES = 'user "{user}" can\'t be dropped because the user has a privilege on some object'
 """r_DROP_USER.html's errors (SQLSTATE OBJECT_IN_USE) for a user that owns objects or holds privileges."""
+
+ROLE_GRANTED_TO_A_USER = "cannot drop this role since it has been granted on a user"
+ROLE_DEPENDS_ON_A_ROLE = "cannot drop this role since it depends on another role"
+"""r_DROP_ROLE.html's errors (SQLSTATE DEPENDENT_OBJECTS here) for DROP ROLE without FORCE."""
 
 
 class LoadErrorCode(enum.IntEnum):

@@ -59,14 +59,15 @@ CREATE OR REPLACE VIEW redshift_system.pg_attrdef AS
 SELECT d.*, pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS adsrc
 FROM pg_catalog.pg_attrdef d;
 
--- The users of the cluster, as PG_USER lists them: every role of the cluster's own PostgreSQL server but the
--- server's superuser and PostgreSQL's pg_ roles; the master user (the database's owner) is its superuser.
+-- The users of the cluster, as PG_USER lists them: every role of the cluster's own PostgreSQL server that logs in
+-- but the server's superuser and PostgreSQL's pg_ roles (groups and roles do not log in: 65_users_and_roles.sql);
+-- the master user (the database's owner) is its superuser.
 CREATE OR REPLACE VIEW redshift_system.pg_user AS
 SELECT r.rolname AS usename, r.oid::integer AS usesysid, r.rolcreatedb AS usecreatedb,
        redshift_system.is_superuser(r.rolname) AS usesuper, redshift_system.is_superuser(r.rolname) AS usecatupd,
        '********'::text AS passwd, r.rolvaliduntil AS valuntil, r.rolconfig AS useconfig
 FROM pg_catalog.pg_roles r
-WHERE r.oid <> 10 AND r.rolname !~ '^pg_';
+WHERE r.oid <> 10 AND r.rolname !~ '^pg_' AND r.rolcanlogin;
 
 -- The cluster's database under its own name: PG_DATABASE lists it, not the PostgreSQL databases of other clusters.
 CREATE OR REPLACE VIEW redshift_system.pg_database AS

@@ -1,6 +1,6 @@
-"""CREATE, ALTER and DROP USER in a client's session: the role statement runs in the client's own backend and
-transaction, with a password of the endpoint's own for the role; once PostgreSQL accepted it, the user's md5
-verifier is recorded (local_redshift.logins), so that the user then logs in through the endpoint.
+"""CREATE, ALTER and DROP USER (and CREATE and DROP ROLE) in a client's session: the role statement runs in the
+client's own backend and transaction, with a password of the endpoint's own for the role; once PostgreSQL accepted
+it, the user's md5 verifier is recorded (local_redshift.logins), so that the user then logs in through the endpoint.
 
 A statement that ran outside a transaction block has committed, and its verifier replaces the user's others; inside
 a block it is kept beside them, and whichever PostgreSQL committed opens the role: a rolled-back CREATE USER leaves
@@ -9,14 +9,14 @@ no login behind. The master user's login is the AWS stand-in's: its role keeps t
 
 from __future__ import annotations
 
+from local_redshift.endpoint import messages
 from local_redshift.endpoint.clusters import ClusterDirectory
 from local_redshift.endpoint.copying import report
 from local_redshift.endpoint.login import Login
+from local_redshift.endpoint.raised import scrubbed
 from local_redshift.endpoint.relay import ClientGone, Relay, Route
 from local_redshift.errors import USER_HAS_PRIVILEGES, USER_OWNS_OBJECTS, BackendError, SqlState
 from local_redshift.translation.users import UserStatement
-
-_DEPENDENT_OBJECTS = "2BP01"  # PostgreSQL's dependent_objects_still_exist, which DROP ROLE raises
 
 
 class UserPath:
@@ -49,8 +49,11 @@ class UserPath:
             role_password = warehouses.master_password(database) if master else logins.role_password(user, verifier)
         reply = self._relay.query(statement.postgres(role_password), Route.CAPTURE)
         if reply.error is not None:
-            raise BackendError(_in_redshifts_words(reply.error, statement))
+            fields = messages.error_fields(scrubbed(messages.error_response(reply.error)))
+            raise BackendError(_in_redshifts_words(fields, statement))
         committed = self._relay.status == "I"
+        if not statement.of_users:
+            return
         if statement.renamed_to is not None:
             logins.forget(user, committed)
             logins.set(statement.renamed_to, None, committed)
@@ -63,7 +66,7 @@ class UserPath:
 
 def _in_redshifts_words(fields: dict[str, str], statement: UserStatement) -> dict[str, str]:
     """DROP USER's refusals as r_DROP_USER.html words them; any other error as PostgreSQL gave it."""
-    if statement.tag != "DROP USER" or fields.get("C") != _DEPENDENT_OBJECTS:
+    if statement.tag != "DROP USER" or fields.get("C") != SqlState.DEPENDENT_OBJECTS:
         return fields
     user = fields.get("M", "").partition('"')[2].rpartition('"')[0]
     owns = any(line.startswith("owner of") for line in fields.get("D", "").splitlines())

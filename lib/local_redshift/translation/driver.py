@@ -20,6 +20,7 @@ from local_redshift.copy.options import CopyOptions
 from local_redshift.explain import explained_statement
 from local_redshift.translation.parser import LocalRedshift
 from local_redshift.translation.placeholders import spaced_placeholders
+from local_redshift.translation.roles import role_statement
 from local_redshift.translation.rule import Context, command_text
 from local_redshift.translation.rules import RULES
 from local_redshift.translation.unreadable import unreadable
@@ -41,7 +42,7 @@ class Statement:
     copy: CopyOptions | None = None  # set for COPY: read by the COPY grammar, not translated (postgres == [])
     explain: str | None = None  # set for EXPLAIN: the PostgreSQL text of the statement explained (postgres == [])
     unload: UnloadOptions | None = None  # set for UNLOAD: read by the UNLOAD grammar, likewise
-    user: UserStatement | None = None  # set for CREATE, ALTER and DROP USER: the endpoint keeps their logins
+    user: UserStatement | None = None  # CREATE, ALTER and DROP USER, CREATE and DROP ROLE: run by the endpoint
 
     @property
     def in_endpoint(self) -> bool:
@@ -120,10 +121,10 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
     context = Context()
     tree = _apply_rules(tree, context)
     if isinstance(tree, _KEPT_AS_WRITTEN) and tree == as_written:
+        if tokens is not None and (user := user_statement(tokens) or role_statement(tokens)) is not None:
+            return Statement(source=source, postgres=[], user=user)
         if isinstance(tree, exp.Command) and not _passes_as_written(tree):
             raise unreadable(sql, source, tokens, None)
-        if tokens is not None and (user := user_statement(tokens)) is not None:
-            return Statement(source=source, postgres=[], user=user)
         return Statement(source=source, postgres=[source])
     return Statement(source=source, postgres=[tree.sql(dialect="postgres"), *context.bookkeeping])
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlglot.tokens import Token, TokenType
+from sqlglot.tokens import Token
 
 from local_redshift.errors import (
     PASSWORD_CHARACTERS,
@@ -22,12 +22,12 @@ from local_redshift.errors import (
     PASSWORD_LENGTH,
     SESSION_TIMEOUT_RANGE,
     SYNTAX_END,
-    SYNTAX_NEAR,
     RedshiftError,
     SqlState,
     UnsupportedFeature,
 )
 from local_redshift.logins import md5_verifier
+from local_redshift.translation.words import Words, identifier, literal
 
 STATEMENTS = ("CREATE USER", "ALTER USER", "DROP USER")
 """The statements read here, by their first two words."""
@@ -58,22 +58,30 @@ class UserStatement:
     renamed_to: str | None = None
     if_exists: bool = False
     groups: tuple[str, ...] = ()  # CREATE USER ... IN GROUP
+    text: str = ""  # the PostgreSQL text of a statement that sets no password (translation.roles)
+
+    @property
+    def of_users(self) -> bool:
+        """Whether the statement changes users (and so their logins), not roles."""
+        return self.tag in STATEMENTS
 
     def postgres(self, role_password: str | None) -> str:
         """The PostgreSQL statements, `role_password` standing for the user's (None when it is disabled or kept)."""
-        names = [_identifier(user) for user in self.users]
+        if self.text:
+            return self.text
+        names = [identifier(user) for user in self.users]
         if self.tag == "DROP USER":
             return "DROP ROLE " + ("IF EXISTS " if self.if_exists else "") + ", ".join(names)
         [name] = names
         if self.renamed_to is not None:  # the md5 hash salted with the old name no longer holds: Redshift clears it
-            renamed = _identifier(self.renamed_to)
+            renamed = identifier(self.renamed_to)
             return f"ALTER ROLE {name} RENAME TO {renamed};\nALTER ROLE {renamed} PASSWORD NULL"
         password = ""
         if self.password is not None:
-            password = " PASSWORD " + (_literal(role_password) if role_password is not None else "NULL")
+            password = " PASSWORD " + (literal(role_password) if role_password is not None else "NULL")
         statements = []
         if self.tag == "CREATE USER":
-            groups = " IN ROLE " + ", ".join(map(_identifier, self.groups)) if self.groups else ""
+            groups = " IN ROLE " + ", ".join(map(identifier, self.groups)) if self.groups else ""
             statements.append(f"CREATE ROLE {name} LOGIN{password}{self.options}{groups}")
         elif password or self.options:
             statements.append(f"ALTER ROLE {name} WITH{password}{self.options}")
@@ -83,7 +91,7 @@ class UserStatement:
 
 def user_statement(tokens: list[Token]) -> UserStatement | None:
     """The user statement the tokens hold, or None when they hold no CREATE, ALTER or DROP USER."""
-    words = _Words(tokens)
+    words = Words(tokens)
     start = " ".join(word.upper() for word in words.texts[:2])
     if start not in STATEMENTS:
         return None
@@ -94,7 +102,7 @@ def user_statement(tokens: list[Token]) -> UserStatement | None:
     return _create(words, name) if start == "CREATE USER" else _alter(words, name)
 
 
-def _create(words: _Words, name: str) -> UserStatement:
+def _create(words: Words, name: str) -> UserStatement:
     words.accept("WITH")
     options = _Options(name)
     while not words.done():
@@ -106,7 +114,7 @@ def _create(words: _Words, name: str) -> UserStatement:
     )
 
 
-def _alter(words: _Words, name: str) -> UserStatement:
+def _alter(words: Words, name: str) -> UserStatement:
     if words.accept("RENAME"):
         words.expect("TO")
         renamed = words.name()
@@ -121,7 +129,7 @@ def _alter(words: _Words, name: str) -> UserStatement:
     return UserStatement("ALTER USER", (name,), options.password, options.text, tuple(options.settings))
 
 
-def _drop(words: _Words) -> UserStatement:
+def _drop(words: Words) -> UserStatement:
     if_exists = words.accept("IF")
     if if_exists:
         words.expect("EXISTS")
@@ -142,7 +150,7 @@ class _Options:
         self.settings: list[str] = []
         self.groups: list[str] = []
 
-    def read(self, words: _Words, creating: bool) -> None:
+    def read(self, words: Words, creating: bool) -> None:
         word = words.word()
         if word == "PASSWORD":
             self.password = _password(words, self.user)
@@ -158,7 +166,7 @@ class _Options:
                 )
         elif word == "VALID":
             words.expect("UNTIL")
-            self.text += f" VALID UNTIL {_literal(words.string())}"
+            self.text += f" VALID UNTIL {literal(words.string())}"
         elif word == "CONNECTION":
             words.expect("LIMIT")
             limit = "-1" if words.accept("UNLIMITED") else words.number()
@@ -179,7 +187,7 @@ class _Options:
             raise words.unexpected()
 
 
-def _password(words: _Words, user: str) -> Password:
+def _password(words: Words, user: str) -> Password:
     if words.accept("DISABLE"):
         return Password(None)
     text = words.string()
@@ -206,108 +214,19 @@ def _session_timeout(seconds: str) -> int:
     return int(seconds)
 
 
-def _setting(words: _Words, verb: str) -> str:
+def _setting(words: Words, verb: str) -> str:
     """SET parameter { TO | = } { value | DEFAULT }, or RESET parameter (SESSION TIMEOUT: the role's timeout)."""
     if verb == "RESET" and words.accept("SESSION"):
         words.expect("TIMEOUT")
         return "RESET idle_session_timeout"
     parameter = words.name()
     if verb == "RESET":
-        return f"RESET {_identifier(parameter)}"
+        return f"RESET {identifier(parameter)}"
     if not (words.accept("TO") or words.accept("=")):
         raise words.unexpected()
     if words.accept("DEFAULT"):
-        return f"SET {_identifier(parameter)} TO DEFAULT"
+        return f"SET {identifier(parameter)} TO DEFAULT"
     values = [words.value()]
     while words.accept(","):
         values.append(words.value())
-    return f"SET {_identifier(parameter)} TO {', '.join(values)}"
-
-
-class _Words:
-    """A statement's tokens, read from the left."""
-
-    def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self.texts = [token.text for token in tokens]
-        self.position = 0
-
-    def done(self) -> bool:
-        return self.position >= len(self.tokens)
-
-    def _next(self) -> Token:
-        if self.done():
-            raise RedshiftError(SYNTAX_END, sqlstate=SqlState.SYNTAX_ERROR)
-        token = self.tokens[self.position]
-        self.position += 1
-        return token
-
-    def unexpected(self) -> RedshiftError:
-        near = self.tokens[self.position - 1].text if self.position else ""
-        return RedshiftError(SYNTAX_NEAR.format(near=near), sqlstate=SqlState.SYNTAX_ERROR)
-
-    def accept(self, word: str) -> bool:
-        token = None if self.done() else self.tokens[self.position]
-        if token is None or token.token_type in _LITERALS or token.text.upper() != word:
-            return False
-        self.position += 1
-        return True
-
-    def expect(self, word: str) -> None:
-        if not self.accept(word):
-            self._next()
-            raise self.unexpected()
-
-    def end(self) -> None:
-        if not self.done():
-            self._next()
-            raise self.unexpected()
-
-    def word(self) -> str:
-        token = self._next()
-        if token.token_type in _LITERALS:
-            raise self.unexpected()
-        return token.text.upper()
-
-    def name(self) -> str:
-        """A name: as written when quoted, else in lower case."""
-        token = self._next()
-        if token.token_type == TokenType.IDENTIFIER:
-            return token.text
-        if token.token_type in _LITERALS or not re.fullmatch(r"[A-Za-z_][\w$]*", token.text):
-            raise self.unexpected()
-        return token.text.lower()
-
-    def string(self) -> str:
-        token = self._next()
-        if token.token_type != TokenType.STRING:
-            raise self.unexpected()
-        return token.text
-
-    def number(self) -> str:
-        token = self._next()
-        if token.token_type != TokenType.NUMBER or not token.text.isdigit():
-            raise self.unexpected()
-        return token.text
-
-    def value(self) -> str:
-        """A setting's value, as PostgreSQL reads it."""
-        token = self._next()
-        if token.token_type == TokenType.STRING:
-            return _literal(token.text)
-        if token.token_type == TokenType.IDENTIFIER:
-            return _identifier(token.text)
-        if token.token_type == TokenType.NUMBER or re.fullmatch(r"[A-Za-z_][\w$]*", token.text):
-            return token.text
-        raise self.unexpected()
-
-
-_LITERALS = frozenset({TokenType.STRING, TokenType.NUMBER, TokenType.IDENTIFIER})
-
-
-def _identifier(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+    return f"SET {identifier(parameter)} TO {', '.join(values)}"

@@ -1,0 +1,182 @@
+"""Role-based access control as Redshift has it (r_CREATE_ROLE.html, r_DROP_ROLE.html, r_GRANT.html,
+r_REVOKE.html, r_ALTER_ROLE.html): roles are PostgreSQL roles that cannot log in, marked as Redshift roles (a
+comment, ROLE_MARK) so that the catalog tells them from groups; GRANT ROLE and the grantee ROLE r become
+PostgreSQL's GRANT r and grantee r.
+
+CREATE ROLE and DROP ROLE are run by the endpoint (with the user statements, translation.users): DROP ROLE refuses,
+as the page says, a role granted to a user or one that was granted another role, unless FORCE. The system-defined
+roles (sys:dba, sys:operator, ...), system privileges granted to roles (GRANT CREATE USER TO ROLE r), EXTERNALID
+and ALTER ROLE ... OWNER TO are refused by name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import exp
+from sqlglot.tokens import Token
+
+from local_redshift.errors import ROLE_DEPENDS_ON_A_ROLE, ROLE_GRANTED_TO_A_USER, SqlState, UnsupportedFeature
+from local_redshift.translation.parser import LocalRedshift
+from local_redshift.translation.rule import Context, Rule, command_is, command_text, node_is, reject
+from local_redshift.translation.users import UserStatement
+from local_redshift.translation.words import Words, identifier, literal
+
+ROLE_MARK = "redshift:role"
+"""The comment that marks a PostgreSQL role as a Redshift role (catalog_sql/65_users_and_roles.sql reads it)."""
+
+_SYSTEM_ROLE = re.compile(r"\bsys\s*:\s*(\w+)", re.IGNORECASE)
+_SYSTEM_PRIVILEGES = ("CREATE USER", "ALTER USER", "DROP USER", "CREATE ROLE", "DROP ROLE", "CREATE SCHEMA")
+
+
+def role_statement(tokens: list[Token]) -> UserStatement | None:
+    """The CREATE ROLE or DROP ROLE the tokens hold, or None."""
+    words = Words(tokens)
+    start = " ".join(text.upper() for text in words.texts[:2])
+    if start not in ("CREATE ROLE", "DROP ROLE"):
+        return None
+    words.position = 2
+    name = words.name()
+    if start == "CREATE ROLE":
+        if words.accept("EXTERNALID"):
+            raise UnsupportedFeature.of("EXTERNALID (a role of an identity provider)", by="the local Redshift")
+        words.end()
+        role = identifier(name)
+        text = f"CREATE ROLE {role} NOLOGIN;\nCOMMENT ON ROLE {role} IS {literal(ROLE_MARK)}"
+        return UserStatement("CREATE ROLE", (name,), text=text)
+    force = words.accept("FORCE")
+    if not force:
+        words.accept("RESTRICT")
+    words.end()
+    return UserStatement("DROP ROLE", (name,), text=_drop_role(name, force))
+
+
+def _drop_role(name: str, force: bool) -> str:
+    """DROP ROLE, after the checks RESTRICT makes (r_DROP_ROLE.html's two errors) and that it is a role at all."""
+    role, mark = literal(name), literal(ROLE_MARK)
+    is_role = f"pg_catalog.shobj_description(r.oid, 'pg_authid') = {mark}"
+    members = "pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles r ON r.oid = m.member"
+    checks = [
+        _raise_when(
+            SqlState.UNDEFINED_OBJECT,
+            f'role "{name}" does not exist',
+            f"NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = {role} AND {is_role})",
+        )
+    ]
+    if not force:
+        checks += [
+            _raise_when(
+                SqlState.DEPENDENT_OBJECTS,
+                ROLE_GRANTED_TO_A_USER,
+                f"EXISTS (SELECT 1 FROM {members} WHERE m.roleid = {role}::regrole AND r.rolcanlogin"
+                " AND NOT redshift_system.is_master(r.oid))",  # the master user is a member of the roles it made
+            ),
+            _raise_when(
+                SqlState.DEPENDENT_OBJECTS,
+                ROLE_DEPENDS_ON_A_ROLE,
+                f"EXISTS (SELECT 1 FROM {members} WHERE r.rolname = {role})",
+            ),
+        ]
+    return ";\n".join([*checks, f"DROP ROLE {identifier(name)}"])
+
+
+def _raise_when(sqlstate: SqlState, message: str, condition: str) -> str:
+    return f"SELECT redshift_system.raise_error({literal(sqlstate.value)}, {literal(message)}) WHERE {condition}"
+
+
+def _grants_or_revokes(node: exp.Expr) -> bool:
+    return isinstance(node, exp.Command) and command_text(node).upper().split()[:1] in (["GRANT"], ["REVOKE"])
+
+
+def _names_a_role(node: exp.Expr) -> bool:
+    """A GRANT or REVOKE naming a role: GRANT ROLE r, or a grantee ROLE r (REVOKE ... FROM ROLE r)."""
+    return _grants_or_revokes(node) and "ROLE" in command_text(node).upper().split()
+
+
+def _system_role(node: exp.Expr) -> bool:
+    return _grants_or_revokes(node) and _SYSTEM_ROLE.search(command_text(node)) is not None
+
+
+def _refuse_system_role(node: exp.Command, _: Context) -> exp.Expr:
+    """The system-defined role "sys:<name>" is not supported by the local Redshift; ..."""
+    role = _SYSTEM_ROLE.search(command_text(node))
+    assert role is not None
+    raise UnsupportedFeature.of(
+        f'The system-defined role "sys:{role.group(1).lower()}"',
+        by="the local Redshift",
+        hint="the master user is the cluster's superuser; grant privileges on schemas and tables instead",
+    )
+
+
+def _system_privilege(node: exp.Expr) -> bool:
+    """GRANT or REVOKE of a system privilege (CREATE USER, ...) rather than of privileges on objects."""
+    if not _grants_or_revokes(node):
+        return False
+    words = " ".join(command_text(node).upper().split()[1:4])
+    return any(words.startswith(privilege) for privilege in _SYSTEM_PRIVILEGES)
+
+
+def _as_postgresql(node: exp.Command, _: Context) -> exp.Expr:
+    """GRANT ROLE r TO u becomes GRANT r TO u, and a grantee ROLE r becomes r (REVOKE alike)."""
+    text = command_text(node)
+    tokens = LocalRedshift().tokenize(text)
+    dropped = {
+        index
+        for index, token in enumerate(tokens)
+        if token.text.upper() == "ROLE" and token.token_type.name != "IDENTIFIER" and _role_keyword(tokens, index)
+    }
+    kept = [token for index, token in enumerate(tokens) if index not in dropped]
+    rewritten = " ".join(_token_sql(token) for token in kept)
+    verb, _, rest = rewritten.partition(" ")
+    return exp.Command(this=verb, expression=exp.Literal.string(rest))
+
+
+def _role_keyword(tokens: list[Token], index: int) -> bool:
+    """Whether the ROLE at `index` is the keyword before a role's name (not a name itself)."""
+    before = tokens[index - 1].text.upper() if index else ""
+    return before in ("GRANT", "REVOKE", "TO", "FROM", ",", "FOR") and index + 1 < len(tokens)
+
+
+def _plain_grantee(principal: exp.GrantPrincipal, _: Context) -> exp.Expr:
+    """A grantee ROLE r of a GRANT or REVOKE sqlglot reads: PostgreSQL's grantee r."""
+    principal.set("kind", None)
+    return principal
+
+
+def _token_sql(token: Token) -> str:
+    if token.token_type.name == "STRING":
+        return literal(token.text)
+    if token.token_type.name == "IDENTIFIER":
+        return identifier(token.text)
+    return token.text
+
+
+def _alters_a_role(option: str, negate: bool = False):
+    """ALTER ROLE name <option> (or, `negate`: any option but it)."""
+
+    def matches(node: exp.Expr) -> bool:
+        words = command_text(node).upper().split() if command_is("ALTER", "ROLE")(node) else []
+        return bool(words) and ((words[3:4] != [option]) if negate else (words[3:4] == [option]))
+
+    return matches
+
+
+RULES: list[Rule] = [
+    Rule("The system-defined roles (sys:...)", _system_role, _refuse_system_role),
+    reject(
+        "GRANT or REVOKE of a system privilege (CREATE USER, CREATE ROLE, ...)",
+        _system_privilege,
+        by="the local Redshift",
+        hint="the master user creates users and roles",
+    ),
+    reject("ALTER ROLE ... OWNER TO", _alters_a_role("OWNER"), by="the local Redshift"),
+    reject("ALTER ROLE ... EXTERNALID TO", _alters_a_role("EXTERNALID"), by="the local Redshift"),
+    reject("ALTER ROLE with an option other than RENAME TO", _alters_a_role("RENAME", negate=True)),
+    Rule("GRANT ROLE and the grantee ROLE", _names_a_role, _as_postgresql),
+    Rule(
+        "The grantee ROLE",
+        node_is(exp.GrantPrincipal, where=lambda principal: str(principal.args.get("kind") or "").upper() == "ROLE"),
+        _plain_grantee,
+    ),
+]
+"""Applied after translation.privileges, which refuses the server's own roles and superusers."""
