@@ -55,6 +55,21 @@ def test_a_created_user_logs_in_with_its_password_as_an_ordinary_user(cluster):
         assert cursor.fetchone() == [user]
 
 
+def test_users_made_in_the_extended_protocol_and_several_to_a_query_log_in(cluster):
+    """redshift_connector prepares each statement (the extended protocol); a simple query may hold several."""
+    first, second, third = new_user(), new_user(), new_user()
+    with cluster.redshift_connector() as connection:
+        cursor = connection.cursor()
+        cursor.execute(f"CREATE USER {first} PASSWORD '{PASSWORD}'")
+        connection.commit()
+    run(cluster, f"CREATE USER {second} PASSWORD '{PASSWORD}'; CREATE USER {third} PASSWORD 'Third1234'; SELECT 1")
+    for user, password in ((first, PASSWORD), (second, PASSWORD), (third, "Third1234")):
+        with as_user(cluster, user, password).redshift_connector() as connection:
+            cursor = connection.cursor()
+            cursor.execute("SELECT current_user")
+            assert cursor.fetchone() == [user]
+
+
 def test_the_command_tags_are_redshifts(cluster):
     user = new_user()
     with cluster.psycopg(autocommit=True) as connection:
