@@ -192,3 +192,28 @@ def test_a_user_cannot_grant_itself_what_it_lacks(cluster, names):
     denied(fred, f"grant select on {table} to {n['fred']}")
     denied(fred, f"select count(*) from {table}")
     denied(fred, f"alter table {table} owner to {n['fred']}", "must be owner")
+
+
+def test_the_pages_sequence_as_the_master_user_acting_as_the_user(cluster, names):
+    """r_GRANT-examples.html as printed, SET SESSION AUTHORIZATION and all (r_SET_SESSION_AUTHORIZATION.html): the
+    master user acts as schema_user, is denied the table, grants SELECT as itself, and then counts 0 rows."""
+    n = names
+    with cluster.psycopg(autocommit=True) as connection:
+        for statement in (
+            f"create group {n['qa_users']}",
+            f"create user {n['schema_user']} in group {n['qa_users']} password '{PASSWORD}'",
+            f"create schema {n['qa_tickit']}",
+            f"create table {n['qa_tickit']}.test (col1 int)",
+            f"grant all on schema {n['qa_tickit']} to {n['schema_user']}",
+            f"set session authorization {n['schema_user']}",
+        ):
+            connection.execute(statement)
+        assert connection.execute("select current_user").fetchone() == (n["schema_user"],)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match=f"{DENIED} test"):
+            connection.execute(f"select count(*) from {n['qa_tickit']}.test")
+        connection.execute(f"set session authorization {cluster.user}")
+        connection.execute(f"grant select on table {n['qa_tickit']}.test to {n['schema_user']}")
+        connection.execute(f"set session authorization {n['schema_user']}")
+        assert connection.execute(f"select count(*) from {n['qa_tickit']}.test").fetchone() == (0,)
+        connection.execute("set session authorization default")
+        assert connection.execute("select current_user").fetchone() == (cluster.user,)

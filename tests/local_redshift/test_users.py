@@ -269,7 +269,7 @@ ESCALATIONS = [
     ("ALTER USER {user} CREATEDB", psycopg.errors.InsufficientPrivilege),
     ("CREATE USER evil_{user} PASSWORD 'Evil12345'", psycopg.errors.InsufficientPrivilege),
     ("SET ROLE awsuser", psycopg.errors.InsufficientPrivilege),
-    ("SET SESSION AUTHORIZATION awsuser", psycopg.errors.FeatureNotSupported),
+    ("SET SESSION AUTHORIZATION awsuser", psycopg.errors.InsufficientPrivilege),
     ("GRANT awsuser TO {user}", psycopg.errors.InsufficientPrivilege),
     ("ALTER USER awsuser RENAME TO taken", psycopg.errors.InsufficientPrivilege),
     ("DROP USER awsuser", psycopg.errors.InsufficientPrivilege),

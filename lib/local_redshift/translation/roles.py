@@ -6,7 +6,8 @@ PostgreSQL's GRANT r and grantee r.
 CREATE ROLE and DROP ROLE are run by the endpoint (with the user statements, translation.users): DROP ROLE refuses,
 as the page says, a role granted to a user or one that was granted another role, unless FORCE. The system-defined
 roles (sys:dba, sys:operator, ...), system privileges granted to roles (GRANT CREATE USER TO ROLE r), EXTERNALID
-and ALTER ROLE ... OWNER TO are refused by name.
+and ALTER ROLE ... OWNER TO are refused by name. SET SESSION AUTHORIZATION becomes SET ROLE: the privileges are the
+user's, session_user stays the master user's.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlglot.tokens import Token
 
 from local_redshift.errors import ROLE_DEPENDS_ON_A_ROLE, ROLE_GRANTED_TO_A_USER, SqlState, UnsupportedFeature
 from local_redshift.translation.parser import LocalRedshift
+from local_redshift.translation.privileges import SERVER_ROLES
 from local_redshift.translation.rule import Context, Rule, command_is, command_text, node_is, reject
 from local_redshift.translation.users import UserStatement
 from local_redshift.translation.words import Words, identifier, literal
@@ -143,6 +145,42 @@ def _plain_grantee(principal: exp.GrantPrincipal, _: Context) -> exp.Expr:
     return principal
 
 
+def _session_authorization(node: exp.Expr) -> tuple[str, str | None] | None:
+    """SET [LOCAL | SESSION] SESSION AUTHORIZATION { user | DEFAULT } or RESET SESSION AUTHORIZATION: whether it is
+    LOCAL ('LOCAL ' or ''), and the user (None: DEFAULT); None for any other statement."""
+    if not isinstance(node, exp.Command):
+        return None
+    words = command_text(node).split()
+    upper = [word.upper() for word in words]
+    if upper == ["RESET", "SESSION", "AUTHORIZATION"]:
+        return "", None
+    if upper[:1] != ["SET"]:
+        return None
+    local = "LOCAL " if upper[1:2] == ["LOCAL"] else ""
+    at = 2 if upper[1:2] in (["LOCAL"], ["SESSION"]) and upper[2:3] == ["SESSION"] else 1
+    if upper[at : at + 2] != ["SESSION", "AUTHORIZATION"] or len(words) != at + 3:
+        return None
+    user = words[at + 2]
+    return local, None if user.upper() == "DEFAULT" else user
+
+
+def _as_set_role(node: exp.Command, _: Context) -> exp.Expr:
+    """SET SESSION AUTHORIZATION user becomes SET ROLE user: the master user acts as a user it created, as
+    r_SET_SESSION_AUTHORIZATION.html has a superuser test a user's access; DEFAULT (and RESET) come back."""
+    authorization = _session_authorization(node)
+    assert authorization is not None
+    local, user = authorization
+    if user is not None and user.strip("\"'").lower() in SERVER_ROLES:
+        raise UnsupportedFeature.of(
+            f'SET SESSION AUTHORIZATION to the role "{user.strip(chr(34) + chr(39))}" (the local server\'s own, no'
+            " user of the cluster)",
+            by="the local Redshift",
+        )
+    text = ("SET LOCAL ROLE NONE" if local else "RESET ROLE") if user is None else f"SET {local}ROLE {user}"
+    verb, _, rest = text.partition(" ")
+    return exp.Command(this=verb, expression=exp.Literal.string(rest))
+
+
 def _token_sql(token: Token) -> str:
     if token.token_type.name == "STRING":
         return literal(token.text)
@@ -173,6 +211,7 @@ RULES: list[Rule] = [
     reject("ALTER ROLE ... EXTERNALID TO", _alters_a_role("EXTERNALID"), by="the local Redshift"),
     reject("ALTER ROLE with an option other than RENAME TO", _alters_a_role("RENAME", negate=True)),
     Rule("GRANT ROLE and the grantee ROLE", _names_a_role, _as_postgresql),
+    Rule("SET SESSION AUTHORIZATION", lambda node: _session_authorization(node) is not None, _as_set_role),
     Rule(
         "The grantee ROLE",
         node_is(exp.GrantPrincipal, where=lambda principal: str(principal.args.get("kind") or "").upper() == "ROLE"),

@@ -31,15 +31,11 @@ REFUSED = [
     ("GRANT pg_execute_server_program TO awsuser", 'the role "pg_execute_server_program"'),
     ("SELECT lo_import('/etc/hostname')", r"LO_IMPORT\(\) is not supported by Amazon Redshift"),
     ("SELECT lo_export(16384, '/tmp/out')", r"LO_EXPORT\(\)"),
-    # r_SET_SESSION_AUTHORIZATION.html: the master user may; the local Redshift cannot make it another user
-    ("SET SESSION AUTHORIZATION 'dwuser'", "SET SESSION AUTHORIZATION to another user .* the local Redshift"),
-    ("SET LOCAL SESSION AUTHORIZATION 'dwuser'", "SET SESSION AUTHORIZATION to another user"),
+    ("SET SESSION AUTHORIZATION postgres", 'SET SESSION AUTHORIZATION to the role "postgres"'),
 ]
 
 ALLOWED = [
     "GRANT SELECT ON sales TO dwuser",
-    "SET SESSION AUTHORIZATION DEFAULT",  # r_SET_SESSION_AUTHORIZATION.html's third example
-    "RESET SESSION AUTHORIZATION",
 ]
 
 USER_STATEMENTS = [

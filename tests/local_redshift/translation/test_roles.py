@@ -30,6 +30,12 @@ PASSED = [
     ("GRANT sample_role1 TO user1", "GRANT sample_role1 TO user1"),  # r_DROP_ROLE.html's example
     ("GRANT SELECT ON t TO GROUP g", "GRANT SELECT ON t TO GROUP g"),
     ("ALTER ROLE r RENAME TO r2", "ALTER ROLE r RENAME TO r2"),
+    # r_SET_SESSION_AUTHORIZATION.html's examples: the master user acts as the user it names
+    ("SET SESSION AUTHORIZATION 'dwuser'", "SET ROLE 'dwuser'"),
+    ("SET LOCAL SESSION AUTHORIZATION 'dwuser'", "SET LOCAL ROLE 'dwuser'"),
+    ("SET SESSION AUTHORIZATION DEFAULT", "RESET ROLE"),
+    ("SET LOCAL SESSION AUTHORIZATION DEFAULT", "SET LOCAL ROLE NONE"),
+    ("RESET SESSION AUTHORIZATION", "RESET ROLE"),
 ]
 
 
