@@ -217,3 +217,21 @@ def test_the_pages_sequence_as_the_master_user_acting_as_the_user(cluster, names
         assert connection.execute(f"select count(*) from {n['qa_tickit']}.test").fetchone() == (0,)
         connection.execute("set session authorization default")
         assert connection.execute("select current_user").fetchone() == (cluster.user,)
+
+
+def test_create_on_the_clusters_database_lets_a_user_create_schemas(cluster, names):
+    """r_GRANT.html: CREATE on a database "allows users to create schemas within the database"; another database's
+    name is none of the cluster's."""
+    n = names
+    run(cluster, f"create user {n['fred']} password '{PASSWORD}'")
+    fred = as_user(cluster, n["fred"])
+    denied(fred, f"create schema {n['qa_tickit']}", f"permission denied for database {cluster.database}")
+    with cluster.psycopg(autocommit=True) as connection:
+        assert connection.execute(f"grant create on database {cluster.database} to {n['fred']}").statusmessage == (
+            "GRANT"
+        )
+        with pytest.raises(psycopg.errors.InvalidCatalogName, match='database "sales_db" does not exist'):
+            connection.execute(f"GRANT USAGE ON DATABASE sales_db TO {n['fred']}")  # r_GRANT-examples.html
+    run(fred, f"create schema {n['qa_tickit']}", f"create table {n['qa_tickit']}.t (n int)")
+    run(cluster, f"revoke create on database {cluster.database} from {n['fred']}")
+    denied(fred, f"create schema {n['other']}", f"permission denied for database {cluster.database}")

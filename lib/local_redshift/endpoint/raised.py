@@ -25,11 +25,18 @@ _DENIED = b"permission denied for "
 _RELATIONS = ("table ", "view ", "materialized view ")  # what PostgreSQL names where Redshift says "relation"
 
 
-def scrubbed(frame: bytes) -> bytes:
+def scrubbed(frame: bytes, database: tuple[str, str] | None = None) -> bytes:
     """An ErrorResponse; one raised through raise_sql without the PL/pgSQL context that would only confuse, and
     PostgreSQL's refusal of a value for an IDENTITY column in Redshift's words, without its detail and its hint
     (OVERRIDING SYSTEM VALUE, which is not Redshift SQL); a permission denied on a table or view in Redshift's words
-    (r_GRANT-examples.html: "ERROR: permission denied for relation test [SQL State=42501]")."""
+    (r_GRANT-examples.html: "ERROR: permission denied for relation test [SQL State=42501]"). With `database` (the
+    PostgreSQL database's name and the cluster's), the cluster's database is named by its own name."""
+    if database is not None and database[0].encode() in frame:
+        fields = messages.error_fields(frame)
+        for code in (ErrorField.MESSAGE, ErrorField.DETAIL):
+            if code in fields:
+                fields[code] = fields[code].replace(*database)
+        frame = messages.error_response(fields)
     if _IDENTITY_VALUE.encode() in frame:
         return _identity_value_refused(frame)
     if _DENIED in frame:

@@ -185,6 +185,7 @@ class Session:
         self.backend = backend
         self.services.cancels.add(backend.pid, backend.key, backend)
         relay = Relay(self.client, backend.socket)
+        relay.database = (login.postgres_database, login.cluster.database)
         queries = SessionQueries(
             self.services.queries, login.postgres_database, login.user, login.cluster.database, backend.pid
         )

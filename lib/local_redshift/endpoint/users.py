@@ -15,8 +15,10 @@ from local_redshift.endpoint.copying import report
 from local_redshift.endpoint.login import Login
 from local_redshift.endpoint.raised import scrubbed
 from local_redshift.endpoint.relay import ClientGone, Relay, Route
-from local_redshift.errors import USER_HAS_PRIVILEGES, USER_OWNS_OBJECTS, BackendError, SqlState
+from local_redshift.errors import USER_HAS_PRIVILEGES, USER_OWNS_OBJECTS, BackendError, RedshiftError, SqlState
+from local_redshift.translation.roles import DATABASE_SLOT
 from local_redshift.translation.users import UserStatement
+from local_redshift.translation.words import identifier
 
 
 class UserPath:
@@ -39,6 +41,9 @@ class UserPath:
         return statement.tag
 
     def _run(self, statement: UserStatement) -> None:
+        if not statement.of_users:
+            self._query(statement, self._role_text(statement))
+            return
         warehouses, database = self._directory.warehouses, self._login.postgres_database
         logins = warehouses.logins(database)
         [user, *_] = statement.users
@@ -47,13 +52,8 @@ class UserPath:
         role_password = None
         if verifier is not None:
             role_password = warehouses.master_password(database) if master else logins.role_password(user, verifier)
-        reply = self._relay.query(statement.postgres(role_password), Route.CAPTURE)
-        if reply.error is not None:
-            fields = messages.error_fields(scrubbed(messages.error_response(reply.error)))
-            raise BackendError(_in_redshifts_words(fields, statement))
+        self._query(statement, statement.postgres(role_password))
         committed = self._relay.status == "I"
-        if not statement.of_users:
-            return
         if statement.renamed_to is not None:
             logins.forget(user, committed)
             logins.set(statement.renamed_to, None, committed)
@@ -62,6 +62,22 @@ class UserPath:
                 logins.forget(dropped, committed)
         elif statement.password is not None and not master:
             logins.set(user, verifier, committed)
+
+    def _role_text(self, statement: UserStatement) -> str:
+        """A role statement's PostgreSQL text, the database it names (GRANT ... ON DATABASE) the cluster's own."""
+        if statement.database is None:
+            return statement.postgres(None)
+        if statement.database != self._login.cluster.database:
+            raise RedshiftError(
+                f'database "{statement.database}" does not exist', sqlstate=SqlState.INVALID_CATALOG_NAME
+            )
+        return statement.postgres(None).replace(DATABASE_SLOT, identifier(self._login.postgres_database))
+
+    def _query(self, statement: UserStatement, sql: str) -> None:
+        reply = self._relay.query(sql, Route.CAPTURE)
+        if reply.error is not None:
+            fields = messages.error_fields(scrubbed(messages.error_response(reply.error), self._relay.database))
+            raise BackendError(_in_redshifts_words(fields, statement))
 
 
 def _in_redshifts_words(fields: dict[str, str], statement: UserStatement) -> dict[str, str]:

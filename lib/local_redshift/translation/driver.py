@@ -20,7 +20,7 @@ from local_redshift.copy.options import CopyOptions
 from local_redshift.explain import explained_statement
 from local_redshift.translation.parser import LocalRedshift
 from local_redshift.translation.placeholders import spaced_placeholders
-from local_redshift.translation.roles import role_statement
+from local_redshift.translation.roles import database_grant, role_statement
 from local_redshift.translation.rule import Context, command_text
 from local_redshift.translation.rules import RULES
 from local_redshift.translation.unreadable import unreadable
@@ -108,6 +108,8 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
         return Statement(source=source, postgres=[], explain=inner.postgres[0])
     if tokens is not None and tokens[0].token_type == TokenType.COMMAND and tokens[0].text.upper() == "UNLOAD":
         return Statement(source=source, postgres=[], unload=parse_unload(source))
+    if tokens is not None and (grant := database_grant(tokens)) is not None:
+        return Statement(source=source, postgres=[], user=grant)
     try:
         if tokens is None:
             raise TokenError("the text cannot be tokenized")

@@ -5,8 +5,10 @@ PostgreSQL's GRANT r and grantee r.
 
 CREATE ROLE and DROP ROLE are run by the endpoint (with the user statements, translation.users): DROP ROLE refuses,
 as the page says, a role granted to a user or one that was granted another role, unless FORCE. The system-defined
-roles (sys:dba, sys:operator, ...), system privileges granted to roles (GRANT CREATE USER TO ROLE r), EXTERNALID
-and ALTER ROLE ... OWNER TO are refused by name. SET SESSION AUTHORIZATION becomes SET ROLE: the privileges are the
+roles (sys:dba, sys:operator, ...), system privileges granted to roles (GRANT CREATE USER TO ROLE r), the table
+privileges PostgreSQL lacks (DROP, ALTER), ASSUMEROLE, EXTERNALID and ALTER ROLE ... OWNER TO are refused by name.
+GRANT and REVOKE ... ON DATABASE name the cluster's database: the endpoint runs them on the PostgreSQL database
+behind it. SET SESSION AUTHORIZATION becomes SET ROLE: the privileges are the
 user's, session_user stays the master user's.
 """
 
@@ -26,6 +28,9 @@ from local_redshift.translation.words import Words, identifier, literal
 
 ROLE_MARK = "redshift:role"
 """The comment that marks a PostgreSQL role as a Redshift role (catalog_sql/65_users_and_roles.sql reads it)."""
+
+DATABASE_SLOT = "\x00database\x00"
+"""Where the PostgreSQL database's name goes in a GRANT or REVOKE ... ON DATABASE (endpoint.users fills it in)."""
 
 _SYSTEM_ROLE = re.compile(r"\bsys\s*:\s*(\w+)", re.IGNORECASE)
 _SYSTEM_PRIVILEGES = ("CREATE USER", "ALTER USER", "DROP USER", "CREATE ROLE", "DROP ROLE", "CREATE SCHEMA")
@@ -51,6 +56,21 @@ def role_statement(tokens: list[Token]) -> UserStatement | None:
         words.accept("RESTRICT")
     words.end()
     return UserStatement("DROP ROLE", (name,), text=_drop_role(name, force))
+
+
+def database_grant(tokens: list[Token]) -> UserStatement | None:
+    """A GRANT or REVOKE ... ON DATABASE name: run by the endpoint, which knows the PostgreSQL database behind the
+    cluster's (DATABASE_SLOT stands for it); None for any other statement."""
+    texts = [token.text.upper() for token in tokens]
+    if texts[:1] not in (["GRANT"], ["REVOKE"]):
+        return None
+    at = next((i for i in range(len(texts) - 2) if texts[i : i + 2] == ["ON", "DATABASE"]), None)
+    if at is None:
+        return None
+    name = Words(tokens[at + 2 : at + 3]).name()
+    parts = [_token_sql(token) for token in tokens]
+    parts[at + 2] = DATABASE_SLOT
+    return UserStatement(texts[0], (), text=" ".join(parts), database=name)
 
 
 def _drop_role(name: str, force: bool) -> str:
@@ -199,8 +219,35 @@ def _alters_a_role(option: str, negate: bool = False):
     return matches
 
 
+def _grants_table_privilege(*names: str):
+    """A GRANT or REVOKE of one of the table privileges `names` that PostgreSQL does not have."""
+
+    def matches(node: exp.Expr) -> bool:
+        if not isinstance(node, (exp.Grant, exp.Revoke)) or str(node.args.get("kind") or "TABLE").upper() != "TABLE":
+            return False
+        return any(privilege.sql().upper() in names for privilege in node.args.get("privileges") or [])
+
+    return matches
+
+
+def _assumes_roles(node: exp.Expr) -> bool:
+    return _grants_or_revokes(node) and command_text(node).upper().split()[1:2] == ["ASSUMEROLE"]
+
+
 RULES: list[Rule] = [
     Rule("The system-defined roles (sys:...)", _system_role, _refuse_system_role),
+    reject(
+        "The DROP and ALTER privileges on tables",
+        _grants_table_privilege("DROP", "ALTER"),
+        by="the local Redshift",
+        hint="a table's owner and the master user may alter or drop it",
+    ),
+    reject(
+        "GRANT or REVOKE ASSUMEROLE",
+        _assumes_roles,
+        by="the local Redshift",
+        hint="every user may use the cluster's IAM roles, as Redshift lets them by default",
+    ),
     reject(
         "GRANT or REVOKE of a system privilege (CREATE USER, CREATE ROLE, ...)",
         _system_privilege,

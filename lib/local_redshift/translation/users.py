@@ -59,6 +59,7 @@ class UserStatement:
     if_exists: bool = False
     groups: tuple[str, ...] = ()  # CREATE USER ... IN GROUP
     text: str = ""  # the PostgreSQL text of a statement that sets no password (translation.roles)
+    database: str | None = None  # the database a GRANT or REVOKE ... ON DATABASE names (translation.roles)
 
     @property
     def of_users(self) -> bool:

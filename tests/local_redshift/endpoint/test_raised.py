@@ -41,3 +41,9 @@ def test_a_permission_denied_on_a_table_or_view_names_a_relation_as_redshift_doe
         assert (fields["M"], fields["C"]) == ("permission denied for relation test", "42501")
     schema = {"S": "ERROR", "V": "ERROR", "C": "42501", "M": "permission denied for schema qa_tickit"}
     assert messages.error_fields(scrubbed(messages.error_response(schema)))["M"] == schema["M"]
+
+
+def test_the_clusters_database_is_named_by_its_own_name():
+    denied = {"S": "ERROR", "V": "ERROR", "C": "42501", "M": "permission denied for database rs_0123abcd"}
+    fields = messages.error_fields(scrubbed(messages.error_response(denied), ("rs_0123abcd", "dev")))
+    assert fields["M"] == "permission denied for database dev"

@@ -6,7 +6,7 @@ import pytest
 
 from local_redshift.errors import UnsupportedFeature
 from local_redshift.translation import translate
-from local_redshift.translation.roles import ROLE_MARK
+from local_redshift.translation.roles import DATABASE_SLOT, ROLE_MARK
 
 PASSED = [
     # r_GRANT-examples.html's ROLE examples
@@ -74,6 +74,10 @@ REFUSED = [
     ("ALTER ROLE r LOGIN", "ALTER ROLE with an option other than RENAME TO"),
     ("ALTER ROLE r WITH PASSWORD 'x'", "ALTER ROLE with an option"),
     ("CREATE ROLE evil SUPERUSER", "SUPERUSER option"),  # translation.privileges, first
+    ("grant drop on table qa_tickit.sales to group qa_users", "DROP and ALTER privileges"),  # r_GRANT-examples.html
+    ("REVOKE SELECT, ALTER ON t FROM u", "DROP and ALTER privileges"),
+    ("grant assumerole on 'arn:aws:iam::123456789012:role/Redshift-S3-Read' to reg_user1 for copy", "ASSUMEROLE"),
+    ("revoke assumerole on all from public for all", "ASSUMEROLE"),  # r_GRANT-examples.html
 ]
 
 
@@ -81,3 +85,11 @@ REFUSED = [
 def test_what_the_local_redshift_cannot_give_is_refused_by_name(sql, message):
     with pytest.raises(UnsupportedFeature, match=message):
         translate(sql)
+
+
+def test_grant_on_database_names_the_clusters_database_for_the_endpoint_to_fill_in():
+    """r_GRANT.html: GRANT { CREATE | TEMPORARY | TEMP } ON DATABASE db_name: the PostgreSQL database behind the
+    cluster's has another name, which the endpoint puts in DATABASE_SLOT."""
+    [statement] = translate("GRANT CREATE ON DATABASE dev TO u")
+    assert statement.user.database == "dev" and statement.user.tag == "GRANT"
+    assert statement.user.postgres(None) == f"GRANT CREATE ON DATABASE {DATABASE_SLOT} TO u"
