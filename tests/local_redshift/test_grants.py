@@ -10,7 +10,7 @@ import uuid
 import psycopg
 import pytest
 
-from tests.local_redshift.conftest import Login, create_cluster
+from tests.local_redshift.conftest import Login, create_cluster, s3_reading_role, stack_client
 
 PASSWORD = "Abcd1234"  # the pages' examples' password
 DENIED = "permission denied for relation"  # r_GRANT-examples.html: ERROR: permission denied for relation test
@@ -235,3 +235,31 @@ def test_create_on_the_clusters_database_lets_a_user_create_schemas(cluster, nam
     run(fred, f"create schema {n['qa_tickit']}", f"create table {n['qa_tickit']}.t (n int)")
     run(cluster, f"revoke create on database {cluster.database} from {n['fred']}")
     denied(fred, f"create schema {n['other']}", f"permission denied for database {cluster.database}")
+
+
+def test_a_created_user_copies_into_what_it_may_insert_into(local_stack, names):
+    """COPY runs in the user's own session: into its own table it loads, and its bad rows are its own in
+    STL_LOAD_ERRORS; into a table it may not insert into it is refused."""
+    n = names
+    role = s3_reading_role(local_stack, "grants-copy")
+    bucket = f"grants-{uuid.uuid4().hex[:8]}"
+    s3 = stack_client(local_stack, "s3")
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
+    s3.put_object(Bucket=bucket, Key="good.json", Body=b'{"n": 1}\n{"n": 2}')
+    s3.put_object(Bucket=bucket, Key="bad.json", Body=b'{"n": "many"}')
+    cluster = create_cluster(local_stack, f"grants-copy-{uuid.uuid4().hex[:8]}", IamRoles=[role])
+    run(cluster, f"create user {n['fred']} password '{PASSWORD}'", f"create table {n['other']}_theirs (n int)")
+    fred = as_user(cluster, n["fred"])
+
+    def copy(table: str, key: str) -> str:
+        return f"COPY {table} FROM 's3://{bucket}/{key}' IAM_ROLE '{role}' FORMAT AS JSON 'auto' REGION 'us-west-2'"
+
+    run(fred, f"create table {n['fred']}_mine (n int)", copy(f"{n['fred']}_mine", "good.json"))
+    assert count(fred, f"{n['fred']}_mine") == 2
+    with fred.psycopg(autocommit=True) as connection, pytest.raises(psycopg.errors.InternalError):
+        connection.execute(copy(f"{n['fred']}_mine", "bad.json"))
+    with fred.psycopg(autocommit=True) as connection:
+        assert connection.execute(
+            "SELECT count(*) FROM stl_load_errors WHERE filename LIKE %s", [f"%{bucket}/bad.json%"]
+        ).fetchone() == (1,)
+    denied(fred, copy(f"{n['other']}_theirs", "good.json"))

@@ -12,7 +12,7 @@ from local_redshift.copy.load_errors import insert_rows
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.clusters import ClusterDirectory
 from local_redshift.endpoint.login import Login
-from local_redshift.endpoint.raised import raise_sql
+from local_redshift.endpoint.raised import raise_sql, scrubbed
 from local_redshift.endpoint.relay import ClientGone, Relay, Reply, Route
 from local_redshift.errors import BackendError, RedshiftError
 from local_redshift.unload import UnloadOptions
@@ -122,9 +122,9 @@ def report(relay: Relay, error: Exception, extended: bool) -> None:
         error = BackendError(
             messages.fields_of(error.sqlstate, error.message, detail=error.detail)
         )  # the cancelled load failed the transaction already
-    if isinstance(error, BackendError):  # PostgreSQL failed already: relay the words
+    if isinstance(error, BackendError):  # PostgreSQL failed already: relay the words (in Redshift's, where they differ)
         relay.failure = error.fields
-        relay.emit(messages.error_response(error.fields))
+        relay.emit(scrubbed(messages.error_response(error.fields), relay.database))
         if extended:
             relay.skipping = True
         else:

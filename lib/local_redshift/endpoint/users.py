@@ -9,11 +9,9 @@ no login behind. The master user's login is the AWS stand-in's: its role keeps t
 
 from __future__ import annotations
 
-from local_redshift.endpoint import messages
 from local_redshift.endpoint.clusters import ClusterDirectory
 from local_redshift.endpoint.copying import report
 from local_redshift.endpoint.login import Login
-from local_redshift.endpoint.raised import scrubbed
 from local_redshift.endpoint.relay import ClientGone, Relay, Route
 from local_redshift.errors import USER_HAS_PRIVILEGES, USER_OWNS_OBJECTS, BackendError, RedshiftError, SqlState
 from local_redshift.translation.roles import DATABASE_SLOT
@@ -75,9 +73,8 @@ class UserPath:
 
     def _query(self, statement: UserStatement, sql: str) -> None:
         reply = self._relay.query(sql, Route.CAPTURE)
-        if reply.error is not None:
-            fields = messages.error_fields(scrubbed(messages.error_response(reply.error), self._relay.database))
-            raise BackendError(_in_redshifts_words(fields, statement))
+        if reply.error is not None:  # reported in Redshift's words where they differ (copying.report)
+            raise BackendError(_in_redshifts_words(reply.error, statement))
 
 
 def _in_redshifts_words(fields: dict[str, str], statement: UserStatement) -> dict[str, str]:
