@@ -80,6 +80,13 @@ USER_OWNS_OBJECTS = 'user "{user}" can\'t be dropped because the user owns some 
 USER_HAS_PRIVILEGES = 'user "{user}" can\'t be dropped because the user has a privilege on some object'
 """r_DROP_USER.html's errors (SQLSTATE OBJECT_IN_USE) for a user that owns objects or holds privileges."""
 
+USER_MISSING = 'user "{user}" does not exist'
+GROUP_MISSING = 'group "{group}" does not exist'
+"""DROP USER or DROP GROUP naming no user or group (SQLSTATE UNDEFINED_OBJECT)."""
+
+GROUP_HAS_PRIVILEGES = 'group "{group}" can\'t be dropped because the group has a privilege on some object'
+"""r_DROP_GROUP.html's error (SQLSTATE OBJECT_IN_USE here, as DROP USER's) for a group that holds privileges."""
+
 ROLE_GRANTED_TO_A_USER = "cannot drop this role since it has been granted on a user"
 ROLE_DEPENDS_ON_A_ROLE = "cannot drop this role since it depends on another role"
 """r_DROP_ROLE.html's errors (SQLSTATE DEPENDENT_OBJECTS here) for DROP ROLE without FORCE."""

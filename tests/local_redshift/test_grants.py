@@ -175,6 +175,18 @@ def test_a_groups_privileges_hold_for_its_users_while_they_are_in_it(cluster, na
     denied(other, f"select count(*) from {table}", f"permission denied for schema {schema}")
     run(cluster, f"revoke all on table {table} from group {n['qa_users']}")
     denied(fred, f"select count(*) from {table}")
+    refused = f'group "{n["ro_users"]}" can\'t be dropped because the group has a privilege on some object'
+    with cluster.psycopg(autocommit=True) as connection, pytest.raises(psycopg.errors.ObjectInUse, match=refused):
+        connection.execute(f"drop group {n['ro_users']}")  # r_DROP_GROUP.html's error
+    for statement, missing in (
+        (f"drop user {n['ro_users']}", f'user "{n["ro_users"]}" does not exist'),
+        (f"drop group {n['fred']}", f'group "{n["fred"]}" does not exist'),
+    ):
+        with (
+            cluster.psycopg(autocommit=True) as connection,
+            pytest.raises(psycopg.errors.UndefinedObject, match=missing),
+        ):
+            connection.execute(statement)
     run(
         cluster,
         f"revoke all on table {table} from group {n['ro_users']}",

@@ -13,7 +13,14 @@ from local_redshift.endpoint.clusters import ClusterDirectory
 from local_redshift.endpoint.copying import report
 from local_redshift.endpoint.login import Login
 from local_redshift.endpoint.relay import ClientGone, Relay, Route
-from local_redshift.errors import USER_HAS_PRIVILEGES, USER_OWNS_OBJECTS, BackendError, RedshiftError, SqlState
+from local_redshift.errors import (
+    GROUP_HAS_PRIVILEGES,
+    USER_HAS_PRIVILEGES,
+    USER_OWNS_OBJECTS,
+    BackendError,
+    RedshiftError,
+    SqlState,
+)
 from local_redshift.translation.roles import DATABASE_SLOT
 from local_redshift.translation.users import UserStatement
 from local_redshift.translation.words import identifier
@@ -78,10 +85,14 @@ class UserPath:
 
 
 def _in_redshifts_words(fields: dict[str, str], statement: UserStatement) -> dict[str, str]:
-    """DROP USER's refusals as r_DROP_USER.html words them; any other error as PostgreSQL gave it."""
-    if statement.tag != "DROP USER" or fields.get("C") != SqlState.DEPENDENT_OBJECTS:
+    """DROP USER's and DROP GROUP's refusals as r_DROP_USER.html and r_DROP_GROUP.html word them; any other error
+    as PostgreSQL gave it."""
+    if statement.tag not in ("DROP USER", "DROP GROUP") or fields.get("C") != SqlState.DEPENDENT_OBJECTS:
         return fields
-    user = fields.get("M", "").partition('"')[2].rpartition('"')[0]
+    name = fields.get("M", "").partition('"')[2].rpartition('"')[0]
     owns = any(line.startswith("owner of") for line in fields.get("D", "").splitlines())
-    message = (USER_OWNS_OBJECTS if owns else USER_HAS_PRIVILEGES).format(user=user)
+    if statement.tag == "DROP GROUP":
+        message = GROUP_HAS_PRIVILEGES.format(group=name)
+    else:
+        message = (USER_OWNS_OBJECTS if owns else USER_HAS_PRIVILEGES).format(user=name)
     return {**fields, "C": SqlState.OBJECT_IN_USE.value, "M": message}

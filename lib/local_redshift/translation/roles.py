@@ -3,7 +3,8 @@ r_REVOKE.html, r_ALTER_ROLE.html): roles are PostgreSQL roles that cannot log in
 comment, ROLE_MARK) so that the catalog tells them from groups; GRANT ROLE and the grantee ROLE r become
 PostgreSQL's GRANT r and grantee r.
 
-CREATE ROLE and DROP ROLE are run by the endpoint (with the user statements, translation.users): DROP ROLE refuses,
+CREATE ROLE, DROP ROLE and DROP GROUP are run by the endpoint (with the user statements, translation.users), each
+dropping only what it names (a role, a group); DROP ROLE refuses,
 as the page says, a role granted to a user or one that was granted another role, unless FORCE. The system-defined
 roles (sys:dba, sys:operator, ...), system privileges granted to roles (GRANT CREATE USER TO ROLE r), the table
 privileges PostgreSQL lacks (DROP, ALTER), ASSUMEROLE, EXTERNALID and ALTER ROLE ... OWNER TO are refused by name.
@@ -19,11 +20,17 @@ import re
 from sqlglot import exp
 from sqlglot.tokens import Token
 
-from local_redshift.errors import ROLE_DEPENDS_ON_A_ROLE, ROLE_GRANTED_TO_A_USER, SqlState, UnsupportedFeature
+from local_redshift.errors import (
+    GROUP_MISSING,
+    ROLE_DEPENDS_ON_A_ROLE,
+    ROLE_GRANTED_TO_A_USER,
+    SqlState,
+    UnsupportedFeature,
+)
 from local_redshift.translation.parser import LocalRedshift
 from local_redshift.translation.privileges import SERVER_ROLES
 from local_redshift.translation.rule import Context, Rule, command_is, command_text, node_is, reject
-from local_redshift.translation.users import UserStatement
+from local_redshift.translation.users import UserStatement, raise_when
 from local_redshift.translation.words import Words, identifier, literal
 
 ROLE_MARK = "redshift:role"
@@ -40,10 +47,13 @@ def role_statement(tokens: list[Token]) -> UserStatement | None:
     """The CREATE ROLE or DROP ROLE the tokens hold, or None."""
     words = Words(tokens)
     start = " ".join(text.upper() for text in words.texts[:2])
-    if start not in ("CREATE ROLE", "DROP ROLE"):
+    if start not in ("CREATE ROLE", "DROP ROLE", "DROP GROUP"):
         return None
     words.position = 2
     name = words.name()
+    if start == "DROP GROUP":
+        words.end()
+        return UserStatement("DROP GROUP", (name,), text=_drop_group(name))
     if start == "CREATE ROLE":
         if words.accept("EXTERNALID"):
             raise UnsupportedFeature.of("EXTERNALID (a role of an identity provider)", by="the local Redshift")
@@ -73,13 +83,24 @@ def database_grant(tokens: list[Token]) -> UserStatement | None:
     return UserStatement(texts[0], (), text=" ".join(parts), database=name)
 
 
+def _drop_group(name: str) -> str:
+    """DROP GROUP of a group alone (not of a user or a role of that name)."""
+    group = f"SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = {literal(name)} AND NOT r.rolcanlogin"
+    check = raise_when(
+        SqlState.UNDEFINED_OBJECT,
+        GROUP_MISSING.format(group=name),
+        f"NOT EXISTS ({group} AND NOT redshift_system.is_rbac_role(r.oid))",
+    )
+    return f"{check};\nDROP ROLE {identifier(name)}"
+
+
 def _drop_role(name: str, force: bool) -> str:
     """DROP ROLE, after the checks RESTRICT makes (r_DROP_ROLE.html's two errors) and that it is a role at all."""
     role, mark = literal(name), literal(ROLE_MARK)
     is_role = f"pg_catalog.shobj_description(r.oid, 'pg_authid') = {mark}"
     members = "pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles r ON r.oid = m.member"
     checks = [
-        _raise_when(
+        raise_when(
             SqlState.UNDEFINED_OBJECT,
             f'role "{name}" does not exist',
             f"NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = {role} AND {is_role})",
@@ -87,23 +108,19 @@ def _drop_role(name: str, force: bool) -> str:
     ]
     if not force:
         checks += [
-            _raise_when(
+            raise_when(
                 SqlState.DEPENDENT_OBJECTS,
                 ROLE_GRANTED_TO_A_USER,
                 f"EXISTS (SELECT 1 FROM {members} WHERE m.roleid = {role}::regrole AND r.rolcanlogin"
                 " AND NOT redshift_system.is_master(r.oid))",  # the master user is a member of the roles it made
             ),
-            _raise_when(
+            raise_when(
                 SqlState.DEPENDENT_OBJECTS,
                 ROLE_DEPENDS_ON_A_ROLE,
                 f"EXISTS (SELECT 1 FROM {members} WHERE r.rolname = {role})",
             ),
         ]
     return ";\n".join([*checks, f"DROP ROLE {identifier(name)}"])
-
-
-def _raise_when(sqlstate: SqlState, message: str, condition: str) -> str:
-    return f"SELECT redshift_system.raise_error({literal(sqlstate.value)}, {literal(message)}) WHERE {condition}"
 
 
 def _grants_or_revokes(node: exp.Expr) -> bool:

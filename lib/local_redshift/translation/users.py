@@ -22,6 +22,7 @@ from local_redshift.errors import (
     PASSWORD_LENGTH,
     SESSION_TIMEOUT_RANGE,
     SYNTAX_END,
+    USER_MISSING,
     RedshiftError,
     SqlState,
     UnsupportedFeature,
@@ -71,8 +72,9 @@ class UserStatement:
         if self.text:
             return self.text
         names = [identifier(user) for user in self.users]
-        if self.tag == "DROP USER":
-            return "DROP ROLE " + ("IF EXISTS " if self.if_exists else "") + ", ".join(names)
+        if self.tag == "DROP USER":  # users alone: a group or a role of that name is none
+            checks = [_user_check(user, self.if_exists) for user in self.users]
+            return ";\n".join([*checks, "DROP ROLE " + ("IF EXISTS " if self.if_exists else "") + ", ".join(names)])
         [name] = names
         if self.renamed_to is not None:  # the md5 hash salted with the old name no longer holds: Redshift clears it
             renamed = identifier(self.renamed_to)
@@ -88,6 +90,19 @@ class UserStatement:
             statements.append(f"ALTER ROLE {name} WITH{password}{self.options}")
         statements += [f"ALTER ROLE {name} {setting}" for setting in self.settings]
         return ";\n".join(statements)
+
+
+def raise_when(sqlstate: SqlState, message: str, condition: str) -> str:
+    """A statement that fails with `message` when `condition` holds (catalog_sql/40_functions.sql's raise_error)."""
+    return f"SELECT redshift_system.raise_error({literal(sqlstate.value)}, {literal(message)}) WHERE {condition}"
+
+
+def _user_check(user: str, if_exists: bool) -> str:
+    roles = f"SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = {literal(user)}"
+    condition = f"EXISTS ({roles} AND NOT r.rolcanlogin)"
+    if not if_exists:
+        condition = f"NOT EXISTS ({roles} AND r.rolcanlogin)"
+    return raise_when(SqlState.UNDEFINED_OBJECT, USER_MISSING.format(user=user), condition)
 
 
 def user_statement(tokens: list[Token]) -> UserStatement | None:
