@@ -13,6 +13,7 @@ import pytest
 
 from local_redshift.logins import KEY_FILE, LOGINS_FILE
 from tests.local_redshift.conftest import Login, create_cluster
+from tests.local_redshift.serverless.workgroups import create_workgroup
 
 PASSWORD = "abcD1234"  # r_CREATE_USER.html's first example
 
@@ -298,3 +299,17 @@ def test_a_user_changing_another_users_password_records_no_login(cluster):
         connection.execute(f"ALTER USER {victim} PASSWORD 'Stolen1234'")
     refused(as_user(cluster, victim, "Stolen1234"))
     as_user(cluster, victim, PASSWORD).psycopg().close()
+
+
+def test_a_user_of_a_serverless_namespace_logs_in_at_its_workgroup(local_stack):
+    """The namespace's admin user creates users as a cluster's master user does; they log in at the workgroup."""
+    workgroup = create_workgroup(local_stack, "users-serverless")
+    user = new_user()
+    with workgroup.connect() as connection:
+        connection.execute(f"CREATE USER {user} PASSWORD '{PASSWORD}'")
+        connection.execute(f"CREATE TABLE {user}_t AS SELECT 1 AS n")
+        connection.execute(f"GRANT SELECT ON {user}_t TO {user}")
+    with workgroup.connect(user, PASSWORD) as connection:
+        assert connection.execute(f"SELECT current_user, n FROM {user}_t").fetchone() == (user, 1)
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        workgroup.connect(user, "Wrong12345").close()
