@@ -81,8 +81,11 @@ USER_HAS_PRIVILEGES = 'user "{user}" can\'t be dropped because the user has a pr
 """r_DROP_USER.html's errors (SQLSTATE OBJECT_IN_USE) for a user that owns objects or holds privileges."""
 
 USER_MISSING = 'user "{user}" does not exist'
+DATABASE_MISSING = 'database "{database}" does not exist'
 GROUP_MISSING = 'group "{group}" does not exist'
-"""DROP USER or DROP GROUP naming no user or group (SQLSTATE UNDEFINED_OBJECT)."""
+ROLE_MISSING = 'role "{role}" does not exist'
+"""A database the cluster does not have (SQLSTATE INVALID_CATALOG_NAME); DROP USER, DROP GROUP or DROP ROLE naming
+no user, group or role (SQLSTATE UNDEFINED_OBJECT)."""
 
 GROUP_HAS_PRIVILEGES = 'group "{group}" can\'t be dropped because the group has a privilege on some object'
 """r_DROP_GROUP.html's error (SQLSTATE OBJECT_IN_USE here, as DROP USER's) for a group that holds privileges."""

@@ -22,7 +22,7 @@ from psycopg import sql
 
 from local_redshift.aws_server import CLUSTERS_PATH
 from local_redshift.catalog import install
-from local_redshift.errors import SqlState
+from local_redshift.errors import DATABASE_MISSING, SqlState
 from local_redshift.postgres import PostgresServer
 from local_redshift.serverless import catalog as serverless_catalog
 from local_redshift.warehouses import Warehouses
@@ -136,7 +136,7 @@ class ClusterDirectory:
             raise LoginRefused(SqlState.INVALID_AUTHORIZATION, password_failed(user))
         matching = [key for key in keys if key.cluster.database == database]
         if not matching:
-            raise LoginRefused(SqlState.INVALID_CATALOG_NAME, f'database "{database}" does not exist')
+            raise LoginRefused(SqlState.INVALID_CATALOG_NAME, DATABASE_MISSING.format(database=database))
         available = [key for key in matching if key.cluster.status == "available"]
         if not available:
             cluster = matching[0].cluster

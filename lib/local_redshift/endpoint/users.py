@@ -14,6 +14,7 @@ from local_redshift.endpoint.copying import report
 from local_redshift.endpoint.login import Login
 from local_redshift.endpoint.relay import ClientGone, Relay, Route
 from local_redshift.errors import (
+    DATABASE_MISSING,
     GROUP_HAS_PRIVILEGES,
     USER_HAS_PRIVILEGES,
     USER_OWNS_OBJECTS,
@@ -73,9 +74,8 @@ class UserPath:
         if statement.database is None:
             return statement.postgres(None)
         if statement.database != self._login.cluster.database:
-            raise RedshiftError(
-                f'database "{statement.database}" does not exist', sqlstate=SqlState.INVALID_CATALOG_NAME
-            )
+            missing = DATABASE_MISSING.format(database=statement.database)
+            raise RedshiftError(missing, sqlstate=SqlState.INVALID_CATALOG_NAME)
         return statement.postgres(None).replace(DATABASE_SLOT, identifier(self._login.postgres_database))
 
     def _query(self, statement: UserStatement, sql: str) -> None:

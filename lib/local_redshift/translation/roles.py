@@ -4,13 +4,12 @@ comment, ROLE_MARK) so that the catalog tells them from groups; GRANT ROLE and t
 PostgreSQL's GRANT r and grantee r.
 
 CREATE ROLE, DROP ROLE and DROP GROUP are run by the endpoint (with the user statements, translation.users), each
-dropping only what it names (a role, a group); DROP ROLE refuses,
-as the page says, a role granted to a user or one that was granted another role, unless FORCE. The system-defined
-roles (sys:dba, sys:operator, ...), system privileges granted to roles (GRANT CREATE USER TO ROLE r), the table
-privileges PostgreSQL lacks (DROP, ALTER), ASSUMEROLE, EXTERNALID and ALTER ROLE ... OWNER TO are refused by name.
-GRANT and REVOKE ... ON DATABASE name the cluster's database: the endpoint runs them on the PostgreSQL database
-behind it. SET SESSION AUTHORIZATION becomes SET ROLE: the privileges are the
-user's, session_user stays the master user's.
+dropping only what it names (a role, a group); DROP ROLE refuses, as the page says, a role granted to a user or one
+that was granted another role, unless FORCE. GRANT and REVOKE ... ON DATABASE name the cluster's database: the
+endpoint runs them on the PostgreSQL database behind it. SET SESSION AUTHORIZATION becomes SET ROLE: the privileges
+are the user's, session_user stays the master user's. The system-defined roles (sys:dba, sys:operator, ...),
+system privileges granted to roles (GRANT CREATE USER TO ROLE r), the table privileges PostgreSQL lacks (DROP,
+ALTER), ASSUMEROLE, EXTERNALID and ALTER ROLE ... OWNER TO are refused by name.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from local_redshift.errors import (
     GROUP_MISSING,
     ROLE_DEPENDS_ON_A_ROLE,
     ROLE_GRANTED_TO_A_USER,
+    ROLE_MISSING,
     SqlState,
     UnsupportedFeature,
 )
@@ -40,11 +40,11 @@ DATABASE_SLOT = "\x00database\x00"
 """Where the PostgreSQL database's name goes in a GRANT or REVOKE ... ON DATABASE (endpoint.users fills it in)."""
 
 _SYSTEM_ROLE = re.compile(r"\bsys\s*:\s*(\w+)", re.IGNORECASE)
-_SYSTEM_PRIVILEGES = ("CREATE USER", "ALTER USER", "DROP USER", "CREATE ROLE", "DROP ROLE", "CREATE SCHEMA")
+_SYSTEM_PRIVILEGES = ("CREATE USER", "ALTER USER", "DROP USER", "CREATE ROLE", "DROP ROLE", "ACCESS SYSTEM TABLE")
 
 
 def role_statement(tokens: list[Token]) -> UserStatement | None:
-    """The CREATE ROLE or DROP ROLE the tokens hold, or None."""
+    """The CREATE ROLE, DROP ROLE or DROP GROUP the tokens hold, or None."""
     words = Words(tokens)
     start = " ".join(text.upper() for text in words.texts[:2])
     if start not in ("CREATE ROLE", "DROP ROLE", "DROP GROUP"):
@@ -102,7 +102,7 @@ def _drop_role(name: str, force: bool) -> str:
     checks = [
         raise_when(
             SqlState.UNDEFINED_OBJECT,
-            f'role "{name}" does not exist',
+            ROLE_MISSING.format(role=name),
             f"NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = {role} AND {is_role})",
         )
     ]

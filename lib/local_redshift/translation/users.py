@@ -6,7 +6,8 @@ The user's password is checked as Redshift checks it: clear text of 8 to 64 char
 lowercase letter and a digit, or 'md5' followed by the md5 of password and user name, or DISABLE. Of the options,
 those PostgreSQL can hold are kept (CREATEDB, IN GROUP, VALID UNTIL, CONNECTION LIMIT, SESSION TIMEOUT as the
 role's idle_session_timeout, SET and RESET); SYSLOG ACCESS UNRESTRICTED, EXTERNALID and SHA-256 passwords are
-refused by name. CREATEUSER and SUPERUSER are refused before (translation.privileges).
+refused by name. CREATEUSER and SUPERUSER are refused before (translation.privileges). DROP USER drops users only:
+a group or role of the name is no user.
 """
 
 from __future__ import annotations
