@@ -227,3 +227,42 @@ def test_svv_roles_and_svv_user_grants(cluster, n):
     expected = [(n["reguser"], n["role1"], False), (n["reguser"], n["role2"], False)]
     assert sorted(run(cluster, grants)) == expected
     assert sorted(run(as_user(cluster, n["reguser"]), grants)) == expected
+
+
+def test_svv_relation_and_schema_privileges_list_what_was_granted(cluster, n):
+    """r_SVV_RELATION_PRIVILEGES.html and r_SVV_SCHEMA_PRIVILEGES.html's examples: SELECT on a table and USAGE on a
+    schema granted to a user and to a role; a regular user sees its own and its roles' rows."""
+    schema, table = f"test_schema_{n['t']}", f"orders_{n['t']}"
+    run(
+        cluster,
+        f"CREATE USER {n['reguser']} PASSWORD '{PASSWORD}'",
+        f"CREATE USER {n['user1']} PASSWORD '{PASSWORD}'",
+        f"CREATE ROLE {n['role1']}",
+        f"GRANT ROLE {n['role1']} TO {n['reguser']}",
+        f"CREATE SCHEMA {schema}",
+        f"CREATE TABLE {schema}.{table} (id INT)",
+        f"GRANT USAGE ON SCHEMA {schema} TO {n['reguser']}",
+        f"GRANT USAGE ON SCHEMA {schema} TO ROLE {n['role1']}",
+        f"GRANT SELECT ON {schema}.{table} TO {n['reguser']}",
+        f"GRANT SELECT ON {schema}.{table} TO ROLE {n['role1']}",
+        f"GRANT SELECT ON {schema}.{table} TO {n['user1']}",
+    )
+    relation = (
+        "SELECT namespace_name, relation_name, privilege_type, identity_name, identity_type, admin_option"
+        f" FROM svv_relation_privileges WHERE relation_name = '{table}' AND privilege_type = 'SELECT' ORDER BY 4"
+    )
+    expected = [
+        (schema, table, "SELECT", n["reguser"], "user", False),
+        (schema, table, "SELECT", n["role1"], "role", False),
+        (schema, table, "SELECT", n["user1"], "user", False),
+    ]
+    assert run(cluster, relation) == expected
+    assert run(as_user(cluster, n["reguser"]), relation) == expected[:2]
+    schemas = (
+        "SELECT namespace_name, privilege_type, identity_name, identity_type, admin_option, privilege_scope"
+        f" FROM svv_schema_privileges WHERE namespace_name = '{schema}' ORDER BY 3"
+    )
+    assert run(cluster, schemas) == [
+        (schema, "USAGE", n["reguser"], "user", False, "SCHEMA"),
+        (schema, "USAGE", n["role1"], "role", False, "SCHEMA"),
+    ]

@@ -66,3 +66,47 @@ JOIN pg_catalog.pg_roles u ON u.oid = m.member
 JOIN pg_catalog.pg_roles r ON r.oid = m.roleid
 WHERE u.rolcanlogin AND redshift_system.is_rbac_role(r.oid) AND NOT redshift_system.is_master(u.oid)
   AND (u.rolname = session_user OR redshift_system.is_superuser(session_user));
+
+-- The kind of identity a privilege is granted to, as the SVV_*_PRIVILEGES views name it (0: PUBLIC).
+CREATE OR REPLACE FUNCTION redshift_system.identity_type(role oid) RETURNS text
+LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN role = 0 THEN 'public'
+                WHEN (SELECT r.rolcanlogin FROM pg_catalog.pg_roles r WHERE r.oid = role) THEN 'user'
+                WHEN redshift_system.is_rbac_role(role) THEN 'role'
+                ELSE 'group' END
+$$;
+
+-- Whether the session may see a privilege of `role` (the pages' visibility): a superuser every one, any other
+-- user those of PUBLIC and of the identities it is or belongs to.
+CREATE OR REPLACE FUNCTION redshift_system.sees_identity(role oid) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT role = 0 OR redshift_system.is_superuser(session_user) OR pg_catalog.pg_has_role(session_user, role, 'USAGE')
+$$;
+
+-- SVV_RELATION_PRIVILEGES: the privileges explicitly granted on tables and views (not their owners' own).
+CREATE OR REPLACE VIEW redshift_system.svv_relation_privileges AS
+SELECT n.nspname::text AS namespace_name, c.relname::text AS relation_name, a.privilege_type::text AS privilege_type,
+       a.grantee::integer AS identity_id,
+       CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END AS identity_name,
+       redshift_system.identity_type(a.grantee) AS identity_type,
+       a.is_grantable AND redshift_system.identity_type(a.grantee) = 'user' AS admin_option
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
+WHERE c.relkind IN ('r', 'p', 'v', 'm') AND a.grantee <> c.relowner
+  AND a.privilege_type IN ('INSERT', 'SELECT', 'UPDATE', 'DELETE', 'REFERENCES')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'redshift_system', 'pg_toast')
+  AND redshift_system.sees_identity(a.grantee);
+
+-- SVV_SCHEMA_PRIVILEGES: the privileges explicitly granted on schemas (privilege_scope SCHEMA).
+CREATE OR REPLACE VIEW redshift_system.svv_schema_privileges AS
+SELECT n.nspname::text AS namespace_name, a.privilege_type::text AS privilege_type, a.grantee::integer AS identity_id,
+       CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END AS identity_name,
+       redshift_system.identity_type(a.grantee) AS identity_type,
+       a.is_grantable AND redshift_system.identity_type(a.grantee) = 'user' AS admin_option,
+       'SCHEMA'::text AS privilege_scope
+FROM pg_catalog.pg_namespace n
+CROSS JOIN LATERAL pg_catalog.aclexplode(n.nspacl) a
+WHERE a.grantee <> n.nspowner AND n.nspname !~ '^pg_'
+  AND n.nspname NOT IN ('information_schema', 'redshift_system')
+  AND redshift_system.sees_identity(a.grantee);
