@@ -178,6 +178,9 @@ def test_pg_user_and_pg_user_info_list_the_clusters_users_only(cluster, n):
     assert not {n["g"], n["role1"], "postgres"} & set(by_name)
     assert not any(name.startswith("pg_") for name in by_name)
     assert {row[0] for row in run(cluster, "SELECT usename FROM pg_user")} == set(by_name)
+    assert run(cluster, "SELECT useconfig FROM pg_user WHERE usename = 'awsuser'") == [(None,)]
+    run(cluster, f"ALTER USER {n['user1']} SET search_path TO public")
+    assert run(cluster, f"SELECT useconfig FROM pg_user WHERE usename = '{n['user1']}'") == [(["search_path=public"],)]
 
 
 def test_pg_group_lists_groups_with_their_users(cluster, n):

@@ -65,7 +65,9 @@ FROM pg_catalog.pg_attrdef d;
 CREATE OR REPLACE VIEW redshift_system.pg_user AS
 SELECT r.rolname AS usename, r.oid::integer AS usesysid, r.rolcreatedb AS usecreatedb,
        redshift_system.is_superuser(r.rolname) AS usesuper, redshift_system.is_superuser(r.rolname) AS usecatupd,
-       '********'::text AS passwd, r.rolvaliduntil AS valuntil, r.rolconfig AS useconfig
+       '********'::text AS passwd, r.rolvaliduntil AS valuntil,
+       (SELECT pg_catalog.array_agg(c) FROM unnest(r.rolconfig) AS c WHERE c NOT LIKE 'createrole\_self\_grant=%')
+           AS useconfig  -- the master user's createrole_self_grant is the local Redshift's, no setting of the user
 FROM pg_catalog.pg_roles r
 WHERE r.oid <> 10 AND r.rolname !~ '^pg_' AND r.rolcanlogin;
 
