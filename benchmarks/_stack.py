@@ -22,6 +22,7 @@ from typing import Any
 import psycopg
 import redshift_connector
 
+from local_redshift import stand_in_token
 from local_redshift.endpoint.clusters import ClusterDirectory
 from local_redshift.stack import HOST, LocalStack, StackSettings
 from tests.support import REDSHIFT_TRUST, S3_READ_ONLY, free_port, stand_in_client
@@ -114,7 +115,7 @@ def _with_cluster(stack: LocalStack) -> Bench:
         MasterUserPassword=password, DBName=DATABASE, IamRoles=[role_arn],
     )  # fmt: skip
     _endpoint_login(stack, password).close()  # the first login creates the cluster's database
-    directory = ClusterDirectory(stack.settings.aws_endpoint, stack.warehouses)
+    directory = ClusterDirectory(stack.settings.aws_endpoint, stack.warehouses, stand_in_token.read(stack.token_file))
     cluster = next(cluster for cluster in directory.clusters() if cluster.identifier == CLUSTER)
     return Bench(stack, password, role_arn, cluster.postgres_database)
 

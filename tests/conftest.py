@@ -117,7 +117,6 @@ def stack_environment(state_dir: Path) -> dict[str, str]:
 def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
     """A throwaway embedded PostgreSQL (superuser `postgres`); use `postgres.conninfo(dbname)` to connect."""
     home = tmp_path_factory.mktemp("pg")
-    home.chmod(0o755)
     server = PostgresServer(home / "postgres", free_port())
     server.start()
     yield server

@@ -38,9 +38,7 @@ def free_port() -> int:
 @contextmanager
 def running_stack(home: Path) -> Iterator[LocalStack]:
     """A whole local stack (the AWS stand-in, the warehouses, the Redshift endpoint) with its state in `home`, on
-    free loopback ports, up for the `with` block and down after it. `home` is made traversable: as root, PostgreSQL
-    runs as an unprivileged user."""
-    home.chmod(0o755)
+    free loopback ports, up for the `with` block and down after it."""
     stack = LocalStack(
         StackSettings(home / "state", aws_port=free_port(), postgres_port=free_port(), endpoint_port=free_port())
     )

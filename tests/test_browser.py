@@ -104,7 +104,6 @@ def _stop(process: subprocess.Popen) -> None:
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     """A local stack of the test's own (seeded), and JupyterLab on 127.0.0.1 over copies of the notebooks."""
     home = tmp_path_factory.mktemp("browser")
-    home.chmod(0o755)
     root, screenshots = home / "notebooks", home / "screenshots"
     root.mkdir()
     screenshots.mkdir()

@@ -77,7 +77,6 @@ def test_no_notebook_branches_on_the_deployment(path: Path):
 def notebook_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """A local stack of the notebooks' own (state, ports and password set through the environment), seeded."""
     state = tmp_path_factory.mktemp("notebook-stack")
-    state.chmod(0o755)
     environment = {
         **os.environ,
         **stack_environment(state / "state"),

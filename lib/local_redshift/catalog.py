@@ -18,6 +18,17 @@ log = logging.getLogger(__name__)
 
 SCHEMA = "redshift_system"
 
+INTERNAL_PREFIX = "rs_"
+"""How the names of the databases the local Redshift keeps for itself in a cluster's server start: the cluster's own
+database as PostgreSQL names it, and the catalog's template."""
+
+SERVER_DATABASES = ("postgres", "template0", "template1")
+"""PostgreSQL's own databases, in every cluster's server: none of the cluster's."""
+
+TEMPLATE_DATABASE = INTERNAL_PREFIX + "redshift_catalog"
+"""The database of each warehouse that holds the catalog alone: CREATE DATABASE copies it (a template no one may
+connect to), so that every database of a cluster has the catalog from its first moment."""
+
 
 def catalog_sql() -> str:
     """The catalog's SQL files, shipped inside the package, in the order of their numbers."""
@@ -29,7 +40,8 @@ def catalog_sql() -> str:
 # Redshift's own relations and functions, and the PostgreSQL catalog tables Redshift gives columns of its own.
 _REDSHIFT_NAME = (
     r"((?:stl|stv|svl|svv|sys)_\w+|pg_table_def|pg_last_\w+|pg_proc_info|pg_get_late_binding_view_cols|format_encoding"
-    r"|pg_class|pg_attribute|pg_attrdef|pg_constraint|pg_get_constraintdef|pg_user|pg_user_info|pg_group|pg_database)"
+    r"|pg_class|pg_attribute|pg_attrdef|pg_constraint|pg_get_constraintdef|pg_user|pg_user_info|pg_group|pg_database_info"
+    r"|pg_database)"
 )
 _RELATION = re.compile(rf"CREATE (?:OR REPLACE VIEW|TABLE IF NOT EXISTS) {SCHEMA}\.{_REDSHIFT_NAME}\b", re.I)
 _FUNCTION = re.compile(rf"CREATE OR REPLACE FUNCTION {SCHEMA}\.{_REDSHIFT_NAME}\(", re.I)

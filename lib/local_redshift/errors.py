@@ -21,6 +21,8 @@ class SqlState(str, enum.Enum):
     INVALID_AUTHORIZATION = "28000"
     INVALID_PASSWORD = "28P01"
     INVALID_CATALOG_NAME = "3D000"
+    DUPLICATE_DATABASE = "42P04"
+    RESERVED_NAME = "42939"
     SERIALIZATION_FAILURE = "40001"
     SYNTAX_ERROR = "42601"
     INVALID_PARAMETER_VALUE = "22023"
@@ -31,6 +33,7 @@ class SqlState(str, enum.Enum):
     UNDEFINED_TABLE = "42P01"
     UNDEFINED_OBJECT = "42704"
     GENERATED_ALWAYS = "428C9"
+    DISK_FULL = "53100"
     TOO_MANY_CONNECTIONS = "53300"
     OBJECT_IN_USE = "55006"
     DEPENDENT_OBJECTS = "2BP01"  # dependent_objects_still_exist
@@ -51,9 +54,49 @@ reports as a load error too."""
 IDENTITY_COLUMN_SET = "cannot set an identity column to a value"
 """Redshift's words (SQLSTATE GENERATED_ALWAYS) for an explicit value written into an IDENTITY column."""
 
+VARBYTE_LENGTH = "length for type varbyte must be 1 to 16777216 bytes, not {length}"
+"""Why a VARBYTE(n) is refused (SQLSTATE INVALID_PARAMETER_VALUE) whose n is out of the VARBYTE type page's range."""
+
+UNSUPPORTED_COLUMN_TYPE = 'Column "{table}.{column}" has unsupported type "{type}".'
+"""Redshift's words when CREATE TABLE or ALTER TABLE ADD COLUMN declares a column of a type it does not have (as
+redshift_connector's own integration tests and clients' reports quote them); the construct's name follows."""
+
 UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
 """Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL
 untranslated. The detail says what the parser expected."""
+
+DISK_FULL_MESSAGE = "Disk Full"
+"""Redshift's words (SQLSTATE DISK_FULL) for a statement that ran out of disk space: the Developer Guide's
+STL_DISK_FULL_DIAG "logs information about errors recorded when the disk is full"
+(https://docs.aws.amazon.com/redshift/latest/dg/r_STL_DISK_FULL_DIAG.html). PostgreSQL's own words follow in the
+detail, and DISK_FULL_HINT after them."""
+
+DISK_FULL_HINT = "the disk holding the local Redshift's state folder is full: free space on it, then run it again"
+
+DISK_FULL_STOPPED = "the cluster's server stopped: it could not write to its disk"
+"""The detail of DISK_FULL_MESSAGE for a session whose backend went because a full disk stopped the server."""
+
+STATE_DISK_FULL = (
+    "the disk holding the local Redshift's state folder {folder} is full ({free} MiB free), so the server of cluster "
+    '"{cluster}" cannot start: free space on that disk, then connect again (its data is kept)'
+)
+"""Why a login is refused (SQLSTATE DISK_FULL) while its cluster's server cannot start for want of disk space."""
+
+
+DATABASE_MISSING = 'database "{name}" does not exist'
+"""PostgreSQL's (and Redshift's) words (SQLSTATE INVALID_CATALOG_NAME) for a database the cluster does not have."""
+
+DATABASE_EXISTS = 'database "{name}" already exists'
+"""PostgreSQL's words (SQLSTATE DUPLICATE_DATABASE) for CREATE DATABASE of a name the cluster has."""
+
+DATABASE_NAME_RESERVED = 'database name "{name}" is reserved by {by}'
+"""Why CREATE DATABASE refuses a name Amazon Redshift or the local Redshift keeps (SQLSTATE RESERVED_NAME)."""
+
+CURRENT_DATABASE_DROPPED = "cannot drop the currently open database"
+"""PostgreSQL's words (SQLSTATE OBJECT_IN_USE): r_DROP_DATABASE, "you can't drop the current database"."""
+
+CURRENT_DATABASE_RENAMED = "current database may not be renamed"
+"""Redshift's words (r_ALTER_DATABASE's example; SQLSTATE FEATURE_NOT_SUPPORTED, as PostgreSQL's)."""
 
 
 PASSWORD_LENGTH = "password must be 8 to 64 characters in length"
@@ -81,11 +124,9 @@ USER_HAS_PRIVILEGES = 'user "{user}" can\'t be dropped because the user has a pr
 """r_DROP_USER.html's errors (SQLSTATE OBJECT_IN_USE) for a user that owns objects or holds privileges."""
 
 USER_MISSING = 'user "{user}" does not exist'
-DATABASE_MISSING = 'database "{database}" does not exist'
 GROUP_MISSING = 'group "{group}" does not exist'
 ROLE_MISSING = 'role "{role}" does not exist'
-"""A database the cluster does not have (SQLSTATE INVALID_CATALOG_NAME); DROP USER, DROP GROUP or DROP ROLE naming
-no user, group or role (SQLSTATE UNDEFINED_OBJECT)."""
+"""DROP USER, DROP GROUP or DROP ROLE naming no user, group or role (SQLSTATE UNDEFINED_OBJECT)."""
 
 GROUP_HAS_PRIVILEGES = 'group "{group}" can\'t be dropped because the group has a privilege on some object'
 """r_DROP_GROUP.html's error (SQLSTATE OBJECT_IN_USE here, as DROP USER's) for a group that holds privileges."""
@@ -143,6 +184,12 @@ class UnsupportedFeature(RedshiftError):
     def of(cls, construct: str, by: str = "Amazon Redshift", hint: str = "") -> UnsupportedFeature:
         """'<construct> is not supported by <by>[; <hint>]'; `by` is "the local Redshift" for what only we lack."""
         return cls(f"{construct} is not supported by {by}" + (f"; {hint}" if hint else ""))
+
+    @classmethod
+    def of_column(cls, table: str, column: str, type_name: str, construct: str, hint: str = "") -> UnsupportedFeature:
+        """A table column of a type Amazon Redshift lacks: Redshift's words, then those of `of(construct)`."""
+        sentence = UNSUPPORTED_COLUMN_TYPE.format(table=table, column=column, type=type_name)
+        return cls(f"{sentence} {cls.of(construct, hint=hint)}")
 
 
 class BackendError(RedshiftError):

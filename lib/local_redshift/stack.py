@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from local_redshift import stand_in_token
 from local_redshift.postgres import PostgresError, PostgresServer
 from local_redshift.processes import PidFile, ProcessError, port_open, start_detached, stop, wait_for_port
 from local_redshift.stand_in_state import notices as stand_in_notices
@@ -86,6 +87,11 @@ class LocalStack:
         return self.settings.state_dir / "aws"
 
     @property
+    def token_file(self) -> Path:
+        """The token the stand-in's own routes require of the endpoint (local_redshift.stand_in_token), 0600."""
+        return self.settings.state_dir / "stand-in.token"
+
+    @property
     def tls_folder(self) -> Path:
         """The endpoint's TLS certificate (endpoint.crt: the root for verify-ca) and its key."""
         return self.settings.state_dir / "tls"
@@ -94,6 +100,7 @@ class LocalStack:
         """Start whatever is not running yet; fast when all is up. When a component cannot start, the ones this
         call started are stopped again (those already running are left alone)."""
         self.settings.state_dir.mkdir(parents=True, exist_ok=True)
+        stand_in_token.ensure(self.token_file)
         started: list[Callable[[], None]] = []
         try:
             if self._start(
@@ -101,6 +108,8 @@ class LocalStack:
                 [
                     sys.executable, "-m", AWS_MARKER, "--port", str(self.settings.aws_port),
                     "--endpoint-port", str(self.settings.endpoint_port), "--state-dir", str(self.aws_state),
+                    "--token-file", str(self.token_file),
+                    "--log-file", str(self.moto_log),
                 ],
                 self.moto_log, {"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"},
             ):  # fmt: skip
@@ -114,6 +123,8 @@ class LocalStack:
                     sys.executable, "-m", ENDPOINT_MARKER, "--port", str(self.settings.endpoint_port),
                     "--aws-endpoint", self.settings.aws_endpoint, "--warehouses", str(self.warehouses.folder),
                     "--postgres-port", str(self.settings.postgres_port), "--tls-folder", str(self.tls_folder),
+                    "--token-file", str(self.token_file),
+                    "--log-file", str(self.endpoint_log),
                 ],
                 self.endpoint_log, {},
             )  # fmt: skip

@@ -7,10 +7,14 @@ answered change is on disk. S3 objects are kept one file each (`s3/<account>/<pa
 per version, so that an upload costs one file, not the whole bucket. Requests run while holding a shared lock, a
 snapshot holds it alone; requests waiting for a snapshot share the next one (group commit).
 
+The record of clusters deleted through the API (local_redshift.deleted_clusters) is kept in
+`deleted-clusters.json`, written before the backends it goes with.
+
 Everything is restored, identities included (a cluster's create time, a namespace's id, security group ids), when
-the stand-in starts, before it listens. A file that cannot be restored is moved to `damaged/` and named in one
-sentence in `not-restored.txt`, which `local up` reports; the stand-in starts without it. Files are 0600 (they hold
-the master passwords) in 0700 folders.
+the stand-in starts, before it listens. A file that cannot be restored (cut short, garbage, or not what this
+version writes) is moved to `damaged/` and named in one sentence in `not-restored.txt`, which `local up` reports;
+the stand-in starts without it. The data of clusters it held is kept: the endpoint deletes a cluster's data only
+when the record says it was deleted. Files are 0600 (they hold the master passwords) in 0700 folders.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from local_redshift.deleted_clusters import DeletedClusters
 from local_redshift.serverless.models import ServerlessBackend
 from local_redshift.stand_in_changes import Change
 
@@ -39,6 +44,7 @@ SERVICES = ("ec2", "iam", "s3", "redshift")  # in restore order: Redshift's back
 SERVERLESS = "redshift-serverless"
 PARTITIONED = frozenset({"iam", "s3"})  # one backend per partition, not per region
 NOTICE = "not-restored.txt"
+DELETED = "deleted-clusters.json"
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 _WHAT = {
     "ec2": "EC2 security groups and ingress rules",
@@ -46,7 +52,11 @@ _WHAT = {
     "s3": "S3 buckets and objects",
     "redshift": "Redshift clusters",
     SERVERLESS: "Redshift Serverless namespaces and workgroups",
+    DELETED: "record of deleted clusters",
 }
+_SERVERLESS_KEYS = ("namespaces", "workgroups")
+_DATA_KEPT = "their data is kept (only deleting a cluster deletes it)"
+_WHEN_SET_ASIDE = {"redshift": _DATA_KEPT, SERVERLESS: _DATA_KEPT, DELETED: "the data of those clusters is kept"}
 
 
 def notices(folder: Path) -> list[str]:
@@ -108,9 +118,10 @@ OBJECT_FILES: weakref.WeakValueDictionary[str, Any] = weakref.WeakValueDictionar
 class StandInState:
     """The stand-in's state folder: restore at start, save after each change."""
 
-    def __init__(self, folder: Path, serverless: ServerlessBackend) -> None:
+    def __init__(self, folder: Path, serverless: ServerlessBackend, deleted: DeletedClusters) -> None:
         self.folder = folder
         self.serverless = serverless
+        self.deleted = deleted
         self.lock = SharedExclusive()
         self._condition = threading.Condition()
         self._dirty: set[Change] = set()
@@ -159,6 +170,8 @@ class StandInState:
         from moto.backends import get_backend
 
         files = []
+        if any(c.service in ("redshift", SERVERLESS, None) for c in changes):  # before the clusters it names go
+            files.append((self.folder / DELETED, self.deleted.to_json(), []))
         for service in SERVICES:
             places = {_place(service, c.region) for c in changes if c.service in (service, None)}
             if not places:
@@ -202,25 +215,18 @@ class StandInState:
                     try:
                         objects = path.with_suffix(".objects") if service == "s3" else None
                         backend = _load(path, objects, self._move_aside)
+                        if type(backend) is not get_backend(service).backend:
+                            raise TypeError(f"not a {get_backend(service).backend.__name__}")
                         dict.__setitem__(get_backend(service)[account], region, backend)
                         if service == "s3" and self._drop_missing(path, backend):  # saved without them
                             _write(*self._pickle_backend(service, account, region, backend)[:2])
                         restored += 1
                     except Exception as error:  # a damaged or partial file never stops the stand-in
-                        self._set_aside(path, _WHAT[service], error)
+                        self._set_aside(path, service, error)
                         if objects is not None and objects.is_dir():  # kept with it, not collected as stale
                             self._move_aside(objects)
-            path = self.folder / f"{SERVERLESS}.pickle"
-            if path.exists():
-                try:
-                    state = _load(path, None, self._move_aside)
-                    self.serverless.namespaces.update(state["namespaces"])
-                    self.serverless.workgroups.update(state["workgroups"])
-                    for workgroup in self.serverless.workgroups.values():  # served where the endpoint is now
-                        workgroup.port = self.serverless.endpoint_port
-                    restored += 1
-                except Exception as error:
-                    self._set_aside(path, _WHAT[SERVERLESS], error)
+            restored += self._restore_file(self.folder / f"{SERVERLESS}.pickle", SERVERLESS, self._load_serverless)
+            restored += self._restore_file(self.folder / DELETED, DELETED, lambda p: self.deleted.load(p.read_bytes()))
         finally:
             gc.enable()
         log.info("restored %d state files from %s in %.2f s", restored, self.folder, time.monotonic() - started)
@@ -230,6 +236,26 @@ class StandInState:
         else:
             notice.unlink(missing_ok=True)
         return list(self._notices)
+
+    def _restore_file(self, path: Path, kind: str, load: Callable[[Path], None]) -> int:
+        """1 when `load` restored the file; 0 when there is none, or it is set aside."""
+        if not path.exists():
+            return 0
+        try:
+            load(path)
+        except Exception as error:  # a damaged or partial file never stops the stand-in
+            self._set_aside(path, kind, error)
+            return 0
+        return 1
+
+    def _load_serverless(self, path: Path) -> None:
+        state = _load(path, None, self._move_aside)
+        if not isinstance(state, dict) or not all(isinstance(state.get(key), dict) for key in _SERVERLESS_KEYS):
+            raise TypeError("not the namespaces and workgroups")
+        self.serverless.namespaces.update(state["namespaces"])
+        self.serverless.workgroups.update(state["workgroups"])
+        for workgroup in self.serverless.workgroups.values():  # served where the endpoint is now
+            workgroup.port = self.serverless.endpoint_port
 
     def _drop_missing(self, path: Path, backend: Any) -> int:
         """Drop from each bucket the object versions whose files could not be read, and say so; how many."""
@@ -259,12 +285,14 @@ class StandInState:
         path.replace(kept)
         return kept
 
-    def _set_aside(self, path: Path, what: str, error: Exception) -> None:
+    def _set_aside(self, path: Path, kind: str, error: Exception) -> None:
         kept = self._move_aside(path)
+        then = [f"the file is kept as {kept.relative_to(self.folder)}", "the stand-in goes on without them"]
+        then += [_WHEN_SET_ASIDE[kind]] if kind in _WHEN_SET_ASIDE else []
         notice = (
-            f"could not restore the {what} of {path.relative_to(self.folder)} ({type(error).__name__}); the file is "
-            f"kept as {kept.relative_to(self.folder)} and the stand-in goes on without them"
-        )
+            f"could not restore the {_WHAT[kind]} of {path.relative_to(self.folder)} ({type(error).__name__}): "
+            + ", ".join(then[:-1]) + ", and " + then[-1]
+        )  # fmt: skip
         self._notices.append(notice)
         log.warning("%s", notice)
 

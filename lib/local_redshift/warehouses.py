@@ -9,7 +9,9 @@ cluster is first logged in to and with `local up`, stops with `local down`, and 
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import shutil
 import socket
 import threading
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from local_redshift.logins import Logins, kept_secret
 from local_redshift.postgres import PostgresError, PostgresServer
-from local_redshift.processes import port_open
+from local_redshift.processes import port_open, tail
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,8 @@ _CLUSTER_FILE = "cluster"
 _MASTER_PASSWORD_FILE = "master.password"
 _READY_FILE = "ready"
 _PORTS_TRIED = 1000
+_NO_SPACE = os.strerror(errno.ENOSPC)  # "No space left on device", as PostgreSQL logs it
+_ROOM_TO_START = 16 * 1024 * 1024  # a WAL segment: a server that was stopped by a full disk needs one to start
 
 
 class Warehouses:
@@ -98,6 +102,12 @@ class Warehouses:
     def is_ready(self, name: str) -> bool:
         """Whether the warehouse's database, master user and catalog have been made."""
         return (self.folder / name / _READY_FILE).exists()
+
+    def free_if_full(self, name: str) -> int | None:
+        """When the warehouse's server could not start for want of disk space (its log's last lines say so, or the
+        disk has less room than a WAL segment): the bytes free on the disk of the warehouses; else None."""
+        free = shutil.disk_usage(self.folder).free
+        return free if free < _ROOM_TO_START or _NO_SPACE in tail(self.server(name).log_file) else None
 
     def mark_ready(self, name: str) -> None:
         (self.folder / name / _READY_FILE).touch()

@@ -139,7 +139,7 @@ def test_everything_is_there_after_down_and_up_and_the_state_is_private(stack: L
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     for path in files:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
-    for log_file in stack.settings.state_dir.glob("*.log"):
+    for log_file in stack.settings.state_dir.rglob("*.log*"):
         text = log_file.read_text(errors="replace")
         assert built.login.password not in text and built.workgroup.password not in text, log_file
 

@@ -103,6 +103,7 @@ def test_a_stalled_handshake_is_closed(local_stack, cluster):
             sys.executable, "-m", "local_redshift.endpoint", "--port", str(port),
             "--aws-endpoint", local_stack.settings.aws_endpoint, "--warehouses", str(local_stack.warehouses.folder),
             "--postgres-port", str(local_stack.settings.postgres_port), "--tls-folder", str(local_stack.tls_folder),
+            "--token-file", str(local_stack.token_file),
             "--handshake-timeout", "1",
         ],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -73,7 +73,8 @@ def test_wrong_login_fails_with_a_clear_message(cluster, change, sqlstate, messa
         psycopg.connect(**settings)
 
 
-def test_a_deleted_cluster_refuses_connections_and_a_recreated_one_starts_empty(local_stack):
+def test_a_deleted_cluster_refuses_connections_and_a_recreated_one_starts_empty(local_stack, cluster):
+    """`cluster` stays: with no cluster left at all, a login is refused with another message (the next test's)."""
     identifier = f"life-{uuid.uuid4().hex[:8]}"
     login = create_cluster(local_stack, identifier, database="lifedb", user="lifeuser")
     with login.psycopg(autocommit=True) as connection:

@@ -13,10 +13,12 @@ SESSIONS = 32
 
 
 def backends(local_stack, cluster) -> int:
-    """Client backends the cluster's PostgreSQL server runs for the endpoint right now (its database only)."""
+    """Client backends the cluster's PostgreSQL server runs for the endpoint's clients right now (its database only;
+    not the endpoint's own bookkeeping, which logs in as the server's superuser)."""
     with psycopg.connect(local_stack.warehouse(cluster.identifier).conninfo()) as admin:
         return admin.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND datname LIKE 'rs\\_%'"
+            " AND usename <> 'postgres'"
         ).fetchone()[0]
 
 

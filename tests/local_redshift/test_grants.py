@@ -249,6 +249,43 @@ def test_create_on_the_clusters_database_lets_a_user_create_schemas(cluster, nam
     denied(fred, f"create schema {n['other']}", f"permission denied for database {cluster.database}")
 
 
+def test_a_created_user_logs_in_to_a_created_database_holding_only_the_grants_made_there(cluster, names):
+    """A user is the cluster's, its privileges each database's own: "each schema belongs to only one database"
+    (gsg/t_creating_schema.html), so a table of the same name elsewhere is another object, which a user uses only
+    once granted the permissions (r_Privileges.html); CREATE on a database "allows users to create schemas within
+    the database" (r_GRANT.html), that database only."""
+    n = names
+    sales = f"sales_{uuid.uuid4().hex[:8]}"
+    run(
+        cluster,
+        f"create user {n['fred']} password '{PASSWORD}'",
+        f"create table {n['qa_tickit']} (n int)",  # the cluster's database: granted there only
+        f"grant select on {n['qa_tickit']} to {n['fred']}",
+        f"create database {sales}",
+    )
+    in_sales = dataclasses.replace(cluster, database=sales)
+    try:
+        run(
+            in_sales,
+            f"create table {n['qa_tickit']} (n int)",  # the same name in the new database, not granted
+            f"create table {n['other']} (n int)",
+            f"insert into {n['other']} values (1), (2)",
+            f"grant select on {n['other']} to {n['fred']}",
+        )
+        fred = as_user(in_sales, n["fred"])
+        with fred.psycopg() as connection:
+            assert connection.execute("select current_user, current_database()").fetchone() == (n["fred"], sales)
+        assert count(fred, n["other"]) == 2
+        denied(fred, f"select count(*) from {n['qa_tickit']}", f"{DENIED} {n['qa_tickit']}")
+        assert count(as_user(cluster, n["fred"]), n["qa_tickit"]) == 0  # its grant in the cluster's database holds
+        denied(fred, f"create schema {n['schema_user']}", f"permission denied for database {sales}")
+        run(in_sales, f"grant create on database {sales} to {n['fred']}")
+        run(fred, f"create schema {n['schema_user']}")
+        denied(as_user(cluster, n["fred"]), f"create schema {n['view_user']}", "permission denied for database")
+    finally:
+        run(cluster, f"drop database {sales} force")
+
+
 def test_a_created_user_copies_into_what_it_may_insert_into(local_stack, names):
     """COPY runs in the user's own session: into its own table it loads, and its bad rows are its own in
     STL_LOAD_ERRORS; into a table it may not insert into it is refused."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from local_redshift.postgres import PostgresServer
+from local_redshift.postgres import PostgresServer, binaries
 from local_redshift.processes import alive
 from tests.support import free_port
 
@@ -41,7 +41,6 @@ def test_a_pid_file_naming_a_zombie_is_no_running_server(tmp_path):
 def test_a_server_killed_without_shutdown_starts_again(tmp_path):
     home = tmp_path / "pg"
     home.mkdir()
-    home.chmod(0o755)
     server = PostgresServer(home / "postgres", free_port())
     first = server.start()
     try:
@@ -55,3 +54,29 @@ def test_a_server_killed_without_shutdown_starts_again(tmp_path):
             assert connection.execute("SELECT 1").fetchone() == (1,)
     finally:
         server.stop()
+
+
+@pytest.mark.server
+@pytest.mark.skipif(os.geteuid() != 0, reason="PostgreSQL runs in a user namespace only when the stack runs as root")
+def test_as_root_a_server_in_private_folders_runs_and_no_folder_changes_mode_or_owner(tmp_path):
+    private = tmp_path / "home" / "clone"
+    private.mkdir(parents=True, mode=0o700)
+    (tmp_path / "home").chmod(0o700)  # like root's home folder, or a `mktemp -d`
+    watched = [tmp_path, tmp_path / "home", private, *binaries().parents]
+    before = {folder: (folder.stat().st_mode, folder.stat().st_uid) for folder in watched}
+    server = PostgresServer(private / "postgres", free_port())
+    try:
+        server.start()
+        with psycopg.connect(server.conninfo()) as connection:
+            assert connection.execute("SELECT 1").fetchone() == (1,)
+        server.stop()
+        for parent, _, names in os.walk(server.home):  # as an earlier version left it: owned by a system user
+            for path in (parent, *(os.path.join(parent, name) for name in names)):
+                os.chown(path, 4242, 4242, follow_symlinks=False)
+        server.start()
+        with psycopg.connect(server.conninfo()) as connection:
+            assert connection.execute("SELECT 2").fetchone() == (2,)
+    finally:
+        server.stop()
+    assert {folder: (folder.stat().st_mode, folder.stat().st_uid) for folder in watched} == before
+    assert server.data_dir.stat().st_uid == 0

@@ -17,7 +17,6 @@ pytestmark = pytest.mark.server  # starts a local stack of its own
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     state = tmp_path_factory.mktemp("stack")
-    state.chmod(0o755)
     stack = LocalStack(
         StackSettings(
             state_dir=state / "state", aws_port=free_port(), postgres_port=free_port(), endpoint_port=free_port()
@@ -149,7 +148,6 @@ def test_down_stops_each_clusters_server_and_up_starts_it_again(stack):
 
 def test_an_unexpected_failure_of_up_stops_what_it_started_too(tmp_path, monkeypatch):
     """Seen in a clone whose folder hid PostgreSQL's binaries: initdb raised PermissionError and moto kept running."""
-    tmp_path.chmod(0o755)
     stack = LocalStack(StackSettings(tmp_path / "state", free_port(), free_port(), free_port()))
 
     def unreachable(*_args: object) -> None:
@@ -162,7 +160,6 @@ def test_an_unexpected_failure_of_up_stops_what_it_started_too(tmp_path, monkeyp
 
 
 def test_a_failed_up_stops_what_it_started(tmp_path):
-    tmp_path.chmod(0o755)
     with socket.socket() as squatter:
         squatter.bind(("127.0.0.1", 0))
         squatter.listen()

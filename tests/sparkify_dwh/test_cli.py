@@ -18,7 +18,6 @@ from tests.support import REPO_ROOT, free_port
 @pytest.fixture
 def configured(tmp_path, monkeypatch):
     """A project folder with the committed dwh.cfg, on free ports; the stack is stopped afterwards."""
-    tmp_path.chmod(0o755)
     (tmp_path / "dwh.cfg").write_text((REPO_ROOT / "dwh.cfg").read_text())
     monkeypatch.setenv("SPARKIFY_CONFIG", str(tmp_path / "dwh.cfg"))
     monkeypatch.setenv("SPARKIFY_LOCAL_AWS_PORT", str(free_port()))

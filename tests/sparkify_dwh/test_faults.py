@@ -30,7 +30,6 @@ STAR = ("users", "songs", "artists", "time", "songplays")
 def environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """A stack of its own (its components get killed), with the role, the cluster and a larger sample."""
     home = tmp_path_factory.mktemp("pipeline-faults")
-    home.chmod(0o755)
     environ = stack_environment(home / "state")
     config = load_config(REPO_ROOT / "dwh.cfg", environ=environ)
     stack = local.stack(config)

@@ -71,12 +71,33 @@ SELECT r.rolname AS usename, r.oid::integer AS usesysid, r.rolcreatedb AS usecre
 FROM pg_catalog.pg_roles r
 WHERE r.oid <> 10 AND r.rolname !~ '^pg_' AND r.rolcanlogin;
 
--- The cluster's database under its own name: PG_DATABASE lists it, not the PostgreSQL databases of other clusters.
-CREATE OR REPLACE VIEW redshift_system.pg_database AS
-SELECT d.oid, redshift_system.current_database() AS datname, d.datdba, d.encoding, d.datistemplate, d.datallowconn,
-       d.datconnlimit, d.datfrozenxid, d.dattablespace, d.datacl
+-- The database the cluster was created with, by its Redshift name, in any of the cluster's databases (the endpoint
+-- sets redshift.cluster_database in its sessions; in the cluster's own database redshift.database names it too).
+CREATE OR REPLACE FUNCTION redshift_system.cluster_database() RETURNS name
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce(nullif(current_setting('redshift.cluster_database', true), ''),
+                    CASE WHEN pg_catalog.current_database() ~ '^rs_' THEN redshift_system.current_database() END)::name
+$$;
+
+-- The cluster's databases, by their Redshift names: its own (PostgreSQL's rs_ database of the cluster's server) and
+-- those CREATE DATABASE made (under their own names); never PostgreSQL's own databases nor the catalog's template.
+CREATE OR REPLACE VIEW redshift_system.cluster_databases AS
+SELECT CASE WHEN d.datname ~ '^rs_' THEN redshift_system.cluster_database() ELSE d.datname END AS database_name, d.*
 FROM pg_catalog.pg_database d
-WHERE d.datname = pg_catalog.current_database();
+WHERE d.datallowconn AND NOT d.datistemplate AND d.datname <> 'postgres';
+
+-- PG_DATABASE lists the cluster's databases under their own names, not the PostgreSQL databases holding them.
+CREATE OR REPLACE VIEW redshift_system.pg_database AS
+SELECT d.oid, d.database_name AS datname, d.datdba, d.encoding, d.datistemplate, d.datallowconn, d.datconnlimit,
+       d.datfrozenxid, d.dattablespace, d.datacl
+FROM redshift_system.cluster_databases d;
+
+-- PG_DATABASE_INFO (r_PG_DATABASE_INFO): PG_DATABASE's columns, its oid called datid, datconnlimit as text (-1: no
+-- limit).
+CREATE OR REPLACE VIEW redshift_system.pg_database_info AS
+SELECT d.oid AS datid, d.datname, d.datdba, d.encoding, d.datistemplate, d.datallowconn,
+       d.datconnlimit::text AS datconnlimit, d.datfrozenxid, d.dattablespace, d.datacl
+FROM redshift_system.pg_database d;
 
 -- PG_GET_LATE_BINDING_VIEW_COLS(): one record per column of the late-binding views (those reading
 -- late_binding_rows(), see 10_schema_and_table_design.sql): schema, view, column, data type, column number.
@@ -127,14 +148,14 @@ SELECT NULL::text AS schemaname, NULL::text AS tablename, NULL::text AS "values"
 WHERE false;
 
 -- The cluster's own databases, schemas, tables and columns, as SVV_REDSHIFT_DATABASES, _SCHEMAS, _TABLES and
--- _COLUMNS list them (the local Redshift has no datashares: one local database).
+-- _COLUMNS list them (the local Redshift has no datashares: every database is local). The schemas, tables and
+-- columns are the connected database's: the local Redshift reads no other database.
 CREATE OR REPLACE VIEW redshift_system.svv_redshift_databases AS
-SELECT redshift_system.current_database()::varchar(128) AS database_name, d.datdba::integer AS database_owner,
+SELECT d.database_name::varchar(128) AS database_name, d.datdba::integer AS database_owner,
        'local'::varchar(128) AS database_type, array_to_string(d.datacl, ',')::varchar(128) AS database_acl,
        NULL::varchar(128) AS database_options,
        'Serializable'::varchar(128) AS database_isolation_level  -- the endpoint's sessions run serializable
-FROM pg_catalog.pg_database d
-WHERE d.datname = pg_catalog.current_database();
+FROM redshift_system.cluster_databases d;
 
 CREATE OR REPLACE VIEW redshift_system.svv_redshift_schemas AS
 SELECT s.database_name, s.schema_name, s.schema_owner, s.schema_type, s.schema_acl, s.schema_option
@@ -190,12 +211,19 @@ BEGIN
 END
 $$;
 
--- Run after a statement that named a database in a three-part name (database.schema.object): the statement's
--- transaction fails unless that is the cluster's database (the local Redshift has no other).
+-- Run after a statement that named a database in a three-part name (database.schema.object), or instead of it (the
+-- endpoint, when that is not the database connected to): the statement's transaction fails unless it is the one
+-- connected to. Another database of the cluster is a cross-database query (cross-database-overview), which the
+-- local Redshift cannot run: PostgreSQL reads one database per session.
 CREATE OR REPLACE FUNCTION redshift_system.check_database(name text) RETURNS void
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
     IF name IS DISTINCT FROM redshift_system.current_database()::text THEN
+        IF EXISTS (SELECT 1 FROM redshift_system.cluster_databases WHERE database_name = name) THEN
+            RAISE EXCEPTION 'cross-database queries (here of database "%") are not supported by the local Redshift; '
+                            'connect to that database to read or write its tables', name
+                USING ERRCODE = 'feature_not_supported';
+        END IF;
         RAISE EXCEPTION 'database "%" does not exist', name USING ERRCODE = 'invalid_catalog_name';
     END IF;
 END

@@ -6,6 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
+from local_redshift import logs, stand_in_token
 from local_redshift.endpoint.admission import HANDSHAKE_SECONDS
 from local_redshift.endpoint.server import Endpoint
 from local_redshift.warehouses import Warehouses
@@ -20,15 +21,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--warehouses", type=Path, required=True, help="the folder of the clusters' PostgreSQL servers")
     parser.add_argument("--postgres-port", type=int, required=True, help="the first port of the clusters' servers")
     parser.add_argument("--tls-folder", type=Path, required=True, help="where the TLS certificate is (made if absent)")
+    parser.add_argument("--token-file", type=Path, required=True, help="the token the AWS stand-in's routes need")
     parser.add_argument("--handshake-timeout", type=float, default=HANDSHAKE_SECONDS, help="seconds to log in")
+    parser.add_argument("--log-file", type=Path, help="where to log, rotated by size (default: stderr)")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.log_to(args.log_file)
     logging.getLogger("botocore").setLevel(logging.WARNING)
     logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its warnings quote the statement, passwords and all
     warehouses = Warehouses(args.warehouses, args.postgres_port, HOST)
+    logs.PostgresLogKeeper(args.warehouses).start()
     Endpoint(
         HOST, args.port, args.aws_endpoint, warehouses, tls_folder=args.tls_folder,
-        handshake_seconds=args.handshake_timeout,
+        stand_in_token=stand_in_token.read(args.token_file), handshake_seconds=args.handshake_timeout,
     ).serve_forever()  # fmt: skip
 
 

@@ -46,8 +46,9 @@ class PostgresBackend:
         with contextlib.suppress(psycopg.Error):
             self._cancel.cancel()
 
-    def welcome(self) -> bytes:
-        """What the client gets once admitted: AuthenticationOk, the parameters, its cancel key, ReadyForQuery."""
+    def welcome(self, statuses: bytes = b"") -> bytes:
+        """What the client gets once admitted: AuthenticationOk, the parameters (then `statuses`, ParameterStatus
+        messages of the endpoint's own), its cancel key, ReadyForQuery."""
         message = bytearray(messages.AUTHENTICATION_OK)
         for name in REPORTED_PARAMETERS:
             value = self.connection.pgconn.parameter_status(name.encode())
@@ -55,9 +56,17 @@ class PostgresBackend:
                 value = SERVER_VERSION.encode()  # clients count the rows of SELECT by it: Redshift's do not
             if value is not None:
                 message += messages.parameter_status(name, value.decode())
+        message += statuses
         message += messages.backend_key_data(self.pid, self.key)
         message += messages.ready_for_query("I")
         return bytes(message)
+
+    def log_leaving(self, duration: int) -> None:
+        """Write STL_CONNECTION_LOG's 'disconnecting session' row of this session, when it is idle between requests
+        (a transaction the client left open is rolled back first, as leaving would)."""
+        with contextlib.suppress(psycopg.Error):
+            self.connection.execute("ROLLBACK")
+            self.connection.execute("SELECT redshift_system.log_disconnect(%s)", [duration])
 
     def close(self) -> None:
         self.socket.close()

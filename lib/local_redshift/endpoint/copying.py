@@ -77,7 +77,7 @@ class CopyPath:
         self._directory = directory
         self._aws = aws
         self._session_id = session_id
-        conninfo = directory.bookkeeping_conninfo(login.postgres_database)
+        conninfo = directory.bookkeeping_conninfo(login.postgres_database, login.dbname)  # the logs of its tables
         self._backend = SessionBackend(relay, lambda rows: insert_rows(conninfo, rows))
 
     def run_or_report(self, options: CopyOptions, extended: bool) -> int | None:
@@ -103,7 +103,7 @@ class CopyPath:
         cluster = self._directory.current(login.cluster) or login.cluster
         context = ClusterContext(
             identifier=cluster.identifier,
-            database=cluster.database,
+            database=login.database,  # the one connected to: the load is in its tables
             db_user=login.user,
             region=cluster.region,
             account_id=cluster.account_id,

@@ -24,9 +24,15 @@ class Login:
 
     user: str
     cluster: Cluster
-    postgres_database: str
+    postgres_database: str  # the cluster's, which names its warehouse
     parameters: dict[str, str]
+    database: str  # the one connected to: the cluster's own, or one made by CREATE DATABASE
     verifier: str | None = None  # a user the cluster created: the verifier its password matched (None: the master)
+
+    @property
+    def dbname(self) -> str:
+        """The PostgreSQL database connected to (one made by CREATE DATABASE has its Redshift name there too)."""
+        return self.postgres_database if self.database == self.cluster.database else self.database
 
 
 def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry, admission: Admission) -> Login:
@@ -39,7 +45,7 @@ def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry,
     user = parameters.get("user", "")
     database = parameters.get("database") or user
     clusters = directory.clusters()
-    candidates = directory.candidates(clusters, user, database, directory.users)
+    candidates = directory.candidates(clusters, user, database)
     salt = os.urandom(4)
     reader.sock.sendall(messages.md5_request(salt))
     kind, frame = reader.message(limit=MAX_STARTUP)
@@ -48,7 +54,7 @@ def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry,
     if key is None:
         raise LoginRefused(SqlState.INVALID_PASSWORD, password_failed(user))
     postgres_database = directory.database_for(key.cluster, clusters)
-    login = Login(user, key.cluster, postgres_database, parameters, None if key.master else key.verifier)
+    login = Login(user, key.cluster, postgres_database, parameters, database, None if key.master else key.verifier)
     admission.enter(login.postgres_database)
     reader.sock.settimeout(None)
     return login

@@ -9,14 +9,16 @@ wherever they arrive. Result rows are passed through as they came, without being
 from __future__ import annotations
 
 import collections
+import contextlib
 import enum
 import select
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import ASYNCHRONOUS, COMMAND_ENDS, Backend, Target
-from local_redshift.endpoint.framing import Reader
+from local_redshift.endpoint.framing import ConnectionClosed, Reader
 from local_redshift.endpoint.raised import scrubbed
 
 INTERNAL = "_local_redshift"  # the statement and portal names of what the endpoint runs in extended mode
@@ -36,6 +38,10 @@ class Route(enum.Enum):
 
 class ClientGone(Exception):
     """The client closed its connection."""
+
+
+class BackendGone(ConnectionClosed):
+    """The backend closed its connection: its server stopped (a full disk, a crash) or ended the session."""
 
 
 PARSE_ENDS = frozenset({Backend.PARSE_COMPLETE})
@@ -94,6 +100,8 @@ class Relay:
         self.failure: dict[str, str] | None = None  # the fields of the last error told to the client (take_failure)
         self.database: tuple[str, str] | None = None  # the PostgreSQL database's name and the cluster's, for errors
         self._special = 0  # owed replies that are not plain
+        self._describe: Callable[[bytes], bytes] | None = None  # rewrites the RowDescriptions the client gets
+        self._stops = _STOPS
         self._to_backend = bytearray()
         self._to_client = bytearray()
         self._watch_client = True
@@ -131,8 +139,16 @@ class Relay:
             self.backend.sendall(self._to_backend)
             self._to_backend.clear()
 
+    def describe_rows_with(self, rewrite: Callable[[bytes], bytes]) -> None:
+        """Pass every message the client gets through `rewrite` (a protocol version that adds to RowDescription);
+        RowDescriptions then leave the fast path, which passes rows only."""
+        self._describe = rewrite
+        self._stops = _STOPS + bytes([Backend.ROW_DESCRIPTION])
+
     def emit(self, frame: bytes) -> None:
         """Queue a message for the client."""
+        if self._describe is not None:
+            frame = self._describe(frame)
         self._to_client += frame
         if len(self._to_client) > _OUT_LIMIT:
             self.flush()
@@ -194,7 +210,16 @@ class Relay:
     # --- routing ---------------------------------------------------------------------------------------------
 
     def pump(self) -> None:
-        """Send what is queued, then route backend messages until nothing more is owed."""
+        """Send what is queued, then route backend messages until nothing more is owed. When the backend goes, what
+        it said last (the error of a PANIC, a FATAL) still reaches the client."""
+        try:
+            self._route_owed()
+        except ConnectionClosed as gone:  # only the backend's reader raises it here
+            with contextlib.suppress(ClientGone):
+                self.flush()
+            raise BackendGone from gone
+
+    def _route_owed(self) -> None:
         self.send_now()
         self._watch_client = True
         owed, reader = self.owed, self.reader
@@ -219,7 +244,7 @@ class Relay:
     def _pass_to_sync(self) -> None:
         """All that is owed is plain, up to a Sync: pass whole messages as they are, up to an error or the
         ReadyForQuery, which are routed."""
-        self.reader.pass_run(_STOPS, self._emit_rows, stop=True)
+        self.reader.pass_run(self._stops, self._emit_rows, stop=True)
 
     def _route_simple(self, head: Reply, kind: int, frame: bytes) -> None:
         if kind == Backend.READY_FOR_QUERY:

@@ -16,6 +16,7 @@ from local_redshift.endpoint import tls
 from local_redshift.endpoint.admission import HANDSHAKE_SECONDS, Admission
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory
+from local_redshift.endpoint.connection_log import ConnectionLog
 from local_redshift.endpoint.query_log import QueryLog
 from local_redshift.endpoint.session import Services, Session
 from local_redshift.warehouses import Warehouses
@@ -44,16 +45,17 @@ class Endpoint:
 
     def __init__(
         self, host: str, port: int, aws_endpoint: str, warehouses: Warehouses, *, tls_folder: Path,
-        handshake_seconds: float = HANDSHAKE_SECONDS,
+        stand_in_token: str, handshake_seconds: float = HANDSHAKE_SECONDS,
     ) -> None:  # fmt: skip
         self.host, self.port = host, port
-        directory = ClusterDirectory(aws_endpoint, warehouses)
+        directory = ClusterDirectory(aws_endpoint, warehouses, stand_in_token)
         self.services = Services(
             directory,
             CancelRegistry(),
             AwsClientCache(aws_endpoint),
             QueryLog(directory.bookkeeping_conninfo),
             Admission(tls.server_context(tls_folder), handshake_seconds),
+            ConnectionLog(directory.bookkeeping_conninfo),
         )
 
     def serve_forever(self) -> None:

@@ -20,13 +20,15 @@ from typing import Protocol
 import psycopg
 
 from local_redshift.copy import AwsClients, CopyOptions
-from local_redshift.endpoint import messages
+from local_redshift.endpoint import messages, protocol
 from local_redshift.endpoint.admission import Admission
 from local_redshift.endpoint.backend import PostgresBackend
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused, password_failed
-from local_redshift.endpoint.codes import Frontend, Target
+from local_redshift.endpoint.codes import ErrorField, Frontend, Target
+from local_redshift.endpoint.connection_log import Connection, ConnectionLog, describe
 from local_redshift.endpoint.copying import CopyPath
+from local_redshift.endpoint.databases import SessionDatabases
 from local_redshift.endpoint.explaining import ROW_DESCRIPTION, ExplainPath
 from local_redshift.endpoint.framing import ConnectionClosed, Reader
 from local_redshift.endpoint.login import CancelServed, log_in
@@ -39,13 +41,14 @@ from local_redshift.endpoint.relay import (
     EXECUTE_ENDS,
     PARSE_ENDS,
     SYNC_ENDS,
+    BackendGone,
     ClientGone,
     Relay,
     Reply,
     Route,
 )
 from local_redshift.endpoint.users import UserPath
-from local_redshift.errors import RedshiftError, SqlState
+from local_redshift.errors import DISK_FULL_HINT, DISK_FULL_MESSAGE, DISK_FULL_STOPPED, RedshiftError, SqlState
 from local_redshift.translation import Statement, translate
 from local_redshift.translation.users import UserStatement
 from local_redshift.unload import UnloadOptions
@@ -63,13 +66,14 @@ one after another sends it within microseconds, and a thread that slept first is
 @dataclass(frozen=True)
 class Services:
     """What every session shares: the clusters, the cancel registry, clients of the AWS stand-in, the query log,
-    the rules of entry."""
+    the rules of entry, the connection log."""
 
     directory: ClusterDirectory
     cancels: CancelRegistry
     aws: AwsClients
     queries: QueryLog
     admission: Admission
+    connections: ConnectionLog
 
 
 class Users(Protocol):
@@ -110,9 +114,9 @@ def _translated(sql: str) -> tuple[Statement, ...] | RedshiftError:
         return refusal
 
 
-def prepare(text: str) -> Prepared:
-    """How the session runs a statement the client prepares."""
-    statements = _translated(text)
+def prepare(text: str, databases: SessionDatabases | None = None) -> Prepared:
+    """How the session (connected to `databases`) runs a statement the client prepares."""
+    statements = _translated(text) if databases is None else databases.checked(_translated(text))
     if isinstance(statements, RedshiftError):
         return Prepared(text, sql=raise_sql(statements))
     if not statements:
@@ -131,6 +135,7 @@ class Session:
         self.backend: PostgresBackend | None = None
         self.handlers: Handlers | None = None
         self._admitted: str | None = None  # the cluster (its PostgreSQL database) the session is counted in
+        self._connection: Connection | None = None  # as the connection log has it
 
     @property
     def client(self) -> socket.socket:
@@ -147,6 +152,9 @@ class Session:
             assert self.handlers is not None
             self.handlers.serve(self.reader)
             busy = False
+        except BackendGone:
+            busy = False
+            self._backend_gone()
         except (ClientGone, ConnectionClosed, ConnectionError):
             pid = self.backend.pid if self.backend else "-"
             log.log(logging.INFO if busy else logging.DEBUG, "client of backend %s left", pid)
@@ -171,7 +179,7 @@ class Session:
             return False
         self._admitted = login.postgres_database
         directory = self.services.directory
-        conninfo = directory.login_conninfo(login.postgres_database, login.user, login.verifier)
+        conninfo = directory.login_conninfo(login.postgres_database, login.user, login.verifier, login.dbname)
         application = login.parameters.get("application_name", "")
         try:
             backend = PostgresBackend(conninfo, application, login.cluster.settings)
@@ -187,13 +195,24 @@ class Session:
         relay = Relay(self.client, backend.socket)
         relay.database = (login.postgres_database, login.cluster.database)
         queries = SessionQueries(
-            self.services.queries, login.postgres_database, login.user, login.cluster.database, backend.pid
+            self.services.queries, login.postgres_database, login.user, login.database, backend.pid
         )
         copies = CopyPath(
             relay, login, self.services.directory, self.services.aws, backend.pid, queries.current_query_id
         )
-        self.handlers = Handlers(relay, copies, queries, UserPath(relay, login, self.services.directory))
-        self.client.sendall(backend.welcome())
+        databases = SessionDatabases(login.database, login.cluster.database, login.postgres_database)
+        users = UserPath(relay, login, self.services.directory)
+        self.handlers = Handlers(relay, copies, queries, users, databases)
+        version = protocol.granted(login.parameters)
+        if version:
+            catalog = login.database
+            relay.describe_rows_with(lambda data: protocol.with_extended_row_descriptions(data, catalog))
+        self._connection = describe(
+            self.client, login.parameters, postgres_database=login.postgres_database, session_id=backend.pid,
+            database=login.database, user=login.user, protocol_version=version or 0,
+        )  # fmt: skip
+        self.services.connections.logged_in(self._connection)
+        self.client.sendall(backend.welcome(b"" if version is None else protocol.grant_status(version)))
         log.info("user %s connected to cluster %s (backend %s)", login.user, login.cluster.identifier, backend.pid)
         return True
 
@@ -204,12 +223,22 @@ class Session:
             self.services.cancels.remove(self.backend.pid, self.backend.key)
             if cancel:
                 self.backend.cancel()
+            elif self._connection is not None:
+                self.backend.log_leaving(ConnectionLog.duration(self._connection))
             self.backend.close()
         if isinstance(self.client, ssl.SSLSocket):  # TLS ends with close_notify: a client reads it as the end
             with contextlib.suppress(OSError, ValueError):
                 self.client.settimeout(_TLS_GOODBYE)
                 self.client.unwrap()
         self.client.close()
+
+    def _backend_gone(self) -> None:
+        """The backend went in the middle of the session; when a full disk stopped its server, the client is told."""
+        log.info("backend %s ended its connection", self.backend.pid if self.backend else "-")
+        if self._admitted and self.services.directory.warehouses.free_if_full(self._admitted) is not None:
+            fields = messages.fields_of(SqlState.DISK_FULL, DISK_FULL_MESSAGE, "FATAL", detail=DISK_FULL_STOPPED)
+            with contextlib.suppress(OSError):
+                self.client.sendall(messages.error_response({**fields, ErrorField.HINT: DISK_FULL_HINT}))
 
     def _send_fatal(self, sqlstate: SqlState, message: str) -> None:
         with contextlib.suppress(OSError):
@@ -225,11 +254,19 @@ _PARSED, _BOUND, _DESCRIBED, _EXECUTED, _CLOSED, _SYNCED = (
 class Handlers:
     """The client's messages after login, each handled by passing it on, answering it, or running it."""
 
-    def __init__(self, relay: Relay, copies: Copies, queries: SessionQueries, users: Users) -> None:
+    def __init__(
+        self,
+        relay: Relay,
+        copies: Copies,
+        queries: SessionQueries,
+        users: Users,
+        databases: SessionDatabases | None = None,
+    ) -> None:
         self.relay = relay
         self.copies = copies
         self.users = users
         self.queries = queries
+        self.databases = databases
         self.statements: dict[str, Prepared] = {}
         self.portals: dict[str, Prepared] = {}
         self.explains = ExplainPath(relay)
@@ -269,7 +306,7 @@ class Handlers:
 
     def _on_query(self, frame: bytes) -> None:
         relay, text = self.relay, messages.first_string(frame)
-        statements = _translated(text)
+        statements = _translated(text) if self.databases is None else self.databases.checked(_translated(text))
         relay.take_failure()
         if isinstance(statements, RedshiftError):
             pending = self.queries.begin(text.strip())
@@ -315,7 +352,7 @@ class Handlers:
     def _on_parse(self, frame: bytes) -> None:
         name, text, oids = messages.parse_fields(frame)
         self.queries.parsed(text)
-        prepared = self.statements[name] = prepare(text)
+        prepared = self.statements[name] = prepare(text, self.databases)
         if prepared.virtual:
             self.relay.expect(Reply(synthetic=messages.PARSE_COMPLETE))
             return

@@ -70,13 +70,19 @@ class UserPath:
             logins.set(user, verifier, committed)
 
     def _role_text(self, statement: UserStatement) -> str:
-        """A role statement's PostgreSQL text, the database it names (GRANT ... ON DATABASE) the cluster's own."""
+        """A role statement's PostgreSQL text, the database it names (GRANT ... ON DATABASE) the cluster's own or
+        one made in it by CREATE DATABASE (of the same name in PostgreSQL)."""
         if statement.database is None:
             return statement.postgres(None)
-        if statement.database != self._login.cluster.database:
-            missing = DATABASE_MISSING.format(database=statement.database)
+        cluster = self._login.cluster
+        if statement.database == cluster.database:
+            named = self._login.postgres_database
+        elif self._directory.holds(cluster, statement.database):
+            named = statement.database
+        else:
+            missing = DATABASE_MISSING.format(name=statement.database)
             raise RedshiftError(missing, sqlstate=SqlState.INVALID_CATALOG_NAME)
-        return statement.postgres(None).replace(DATABASE_SLOT, identifier(self._login.postgres_database))
+        return statement.postgres(None).replace(DATABASE_SLOT, identifier(named))
 
     def _query(self, statement: UserStatement, sql: str) -> None:
         reply = self._relay.query(sql, Route.CAPTURE)

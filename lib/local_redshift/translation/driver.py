@@ -18,6 +18,7 @@ from sqlglot.tokens import Token, TokenType
 from local_redshift.copy.grammar import parse_copy
 from local_redshift.copy.options import CopyOptions
 from local_redshift.explain import explained_statement
+from local_redshift.translation.databases import NamedDatabase
 from local_redshift.translation.parser import LocalRedshift
 from local_redshift.translation.placeholders import spaced_placeholders
 from local_redshift.translation.roles import database_grant, role_statement
@@ -43,6 +44,7 @@ class Statement:
     explain: str | None = None  # set for EXPLAIN: the PostgreSQL text of the statement explained (postgres == [])
     unload: UnloadOptions | None = None  # set for UNLOAD: read by the UNLOAD grammar, likewise
     user: UserStatement | None = None  # CREATE, ALTER and DROP USER, CREATE and DROP ROLE: run by the endpoint
+    databases: tuple[NamedDatabase, ...] = ()  # the databases it names (endpoint/databases.py checks them)
 
     @property
     def in_endpoint(self) -> bool:
@@ -65,7 +67,7 @@ _COMMANDS_AS_WRITTEN: tuple[tuple[str, ...], ...] = tuple(
         "TRUNCATE", "DECLARE", "FETCH", "MOVE", "CLOSE", "PREPARE", "EXECUTE", "DEALLOCATE", "CANCEL", "ABORT",
         "BEGIN", "START", "END", "COMMIT", "ROLLBACK", "DISCARD", "REFRESH",
         "CREATE FUNCTION", "CREATE PROCEDURE", "CREATE OR REPLACE", "CREATE USER", "CREATE GROUP", "CREATE SCHEMA",
-        "CREATE DATABASE", "CREATE EXTERNAL",
+        "CREATE EXTERNAL",
     )
 )  # fmt: skip
 
@@ -128,7 +130,9 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
         if isinstance(tree, exp.Command) and not _passes_as_written(tree):
             raise unreadable(sql, source, tokens, None)
         return Statement(source=source, postgres=[source])
-    return Statement(source=source, postgres=[tree.sql(dialect="postgres"), *context.bookkeeping])
+    return Statement(
+        source=source, postgres=[tree.sql(dialect="postgres"), *context.bookkeeping], databases=tuple(context.databases)
+    )
 
 
 def _tokenizing_error(source: str) -> TokenError:

@@ -7,7 +7,13 @@ from collections.abc import Callable
 
 from sqlglot import exp
 
+from local_redshift.translation.parser import QualifiedInterval
 from local_redshift.translation.rule import Context, Rule, call_of, node_is
+
+
+def _year_to_month(interval: QualifiedInterval) -> bool:
+    return interval.args["qualifier"].split()[0] in ("YEAR", "MONTH")
+
 
 # The name Redshift gives a result column that is one of these function calls, unaliased.
 _RESULT_COLUMN_NAMES: list[tuple[Callable[[exp.Expr], bool], str]] = [
@@ -22,6 +28,8 @@ _RESULT_COLUMN_NAMES: list[tuple[Callable[[exp.Expr], bool], str]] = [
     (node_is(exp.WithinGroup, where=lambda within: isinstance(within.this, exp.GroupConcat)), "listagg"),
     (node_is(exp.FromBase), "strtol"),
     (node_is(exp.Trunc), "trunc"),
+    (node_is(QualifiedInterval, where=_year_to_month), "intervaly2m"),  # "Examples of interval literals"
+    (node_is(QualifiedInterval), "intervald2s"),
 ]
 
 

@@ -12,7 +12,7 @@ from typing import ClassVar
 from sqlglot import exp
 from sqlglot.dialects.redshift import Redshift
 from sqlglot.parsers.redshift import RedshiftParser
-from sqlglot.tokens import TokenType
+from sqlglot.tokens import Token, TokenType
 
 
 class DistKeyColumnConstraint(exp.Expression, exp.ColumnConstraintKind):
@@ -35,6 +35,17 @@ class IdentityColumnConstraint(exp.Expression, exp.ColumnConstraintKind):
 
 class InterleavedSortKeyProperty(exp.SortKeyProperty):
     """Table-level INTERLEAVED SORTKEY(columns)."""
+
+
+class QualifiedInterval(exp.Expression):
+    """An interval literal with a qualifier, INTERVAL '1-2' YEAR TO MONTH ("Interval data types and literals"): the
+    string as written and the qualifier's words, e.g. 'DAY TO SECOND(3)'. (sqlglot would read a unit written inside
+    the string, INTERVAL '13 months' YEAR, as the literal's own and the qualifier after it as an alias.)"""
+
+    arg_types: ClassVar[dict[str, bool]] = {"this": True, "qualifier": True}
+
+
+_INTERVAL_FIELDS = ("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND")
 
 
 class TableEncodeProperty(exp.Property):
@@ -76,6 +87,48 @@ class _LocalRedshiftParser(RedshiftParser):
         "ENCODE": lambda self: self.expression(TableEncodeProperty(this=self._parse_var(any_token=True))),
     }
 
+    def _parse_interval_span(self, this: exp.Expr, parse_function_unit: bool = True) -> exp.Interval:
+        if this is not None and this.is_string and (qualifier := self._parse_interval_qualifier()):
+            return self.expression(QualifiedInterval(this=this, qualifier=qualifier))  # type: ignore[return-value]
+        return super()._parse_interval_span(this, parse_function_unit)
+
+    def _parse_interval_qualifier(self) -> str | None:
+        """YEAR, MONTH, DAY, HOUR, MINUTE or SECOND, then maybe TO and another, then maybe (precision) after SECOND."""
+        index = self._index
+        words = []
+        while self._curr is not None and self._curr.text.upper() in _INTERVAL_FIELDS:
+            words.append(self._curr.text.upper())
+            self._advance()
+            if len(words) == 2 or not self._match_text_seq("TO"):
+                break
+            words.append("TO")
+        if not words or words[-1] == "TO":
+            self._retreat(index)
+            return None
+        if words[-1] == "SECOND" and self._match(TokenType.L_PAREN):
+            precision = self._parse_number()
+            self._match_r_paren()
+            words[-1] = f"SECOND({precision.name if precision else ''})"
+        return " ".join(words)
+
+    def _parse_types(
+        self,
+        check_func: bool = False,
+        schema: bool = False,
+        allow_identifiers: bool = True,
+        with_collation: bool = False,
+    ) -> exp.Expr | None:
+        data_type = super()._parse_types(check_func, schema, allow_identifiers, with_collation)
+        kind = data_type.this if isinstance(data_type, exp.DataType) else None
+        unit = kind.args.get("unit") if isinstance(kind, exp.Interval) else None
+        last = unit.expression if isinstance(unit, exp.IntervalSpan) else unit
+        if isinstance(last, exp.Var) and last.name == "SECOND" and self._match(TokenType.L_PAREN):
+            # INTERVAL ... SECOND(precision): the fractional digits of a DAY TO SECOND type
+            precision = self._parse_number()
+            self._match_r_paren()
+            last.replace(exp.var(f"SECOND({precision.name if precision else ''})"))
+        return data_type
+
     def _parse_date_part_call(self) -> exp.Expr:
         part = self._parse_type()
         self._match(TokenType.COMMA)
@@ -97,8 +150,21 @@ class _LocalRedshiftParser(RedshiftParser):
         return self.expression(InterleavedSortKeyProperty(this=self._parse_wrapped_id_vars()))
 
 
+class _LocalRedshiftTokenizer(Redshift.Tokenizer):
+    """sqlglot's Redshift tokenizer, which reads a `#` alone as a name (a temporary table's start): it is the bitwise
+    xor operator ("VARBYTE operators")."""
+
+    def tokenize(self, sql: str) -> list[Token]:
+        tokens = super().tokenize(sql)
+        for token in tokens:
+            if token.token_type == TokenType.VAR and token.text == "#":
+                token.token_type = TokenType.HASH
+        return tokens
+
+
 class LocalRedshift(Redshift):
     """The Redshift dialect as the local Redshift reads it."""
 
     Parser = _LocalRedshiftParser
+    Tokenizer = _LocalRedshiftTokenizer
     SUPPORTS_USER_DEFINED_TYPES = True

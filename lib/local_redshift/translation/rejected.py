@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from sqlglot import exp
 
-from local_redshift.errors import UnsupportedFeature
+from local_redshift.translation.column_types import PSEUDO_TYPE_COLUMNS, refusal, reject_type
 from local_redshift.translation.rejected_functions import UNSUPPORTED_FUNCTIONS
 from local_redshift.translation.rule import (
     Context,
@@ -67,8 +67,8 @@ def _is_unsupported_type(data_type: exp.DataType) -> bool:
 
 
 def refuse_type(data_type: exp.DataType, _: Context) -> exp.Expr:
-    """The <NAME> type is not supported by Amazon Redshift."""
-    raise UnsupportedFeature.of(f"The {_type_name(data_type)} type")
+    """The <NAME> type is not supported by Amazon Redshift (a table column's, in Redshift's words first)."""
+    raise refusal(data_type, f"The {_type_name(data_type)} type")
 
 
 def _internal_type(column: exp.ColumnDef) -> str | None:
@@ -90,7 +90,7 @@ def _internal_type(column: exp.ColumnDef) -> str | None:
 
 def refuse_internal_type(column: exp.ColumnDef, _: Context) -> exp.Expr:
     """A column of type OID (REGCLASS, NAME, "char"...): the type is not supported by Amazon Redshift."""
-    raise UnsupportedFeature.of(f"The {_internal_type(column)} type")
+    raise refusal(column, f"The {_internal_type(column)} type")
 
 
 def _is_generated_always(node: exp.GeneratedAsIdentityColumnConstraint) -> bool:
@@ -174,16 +174,16 @@ def _statement_word(word: str) -> Callable[[exp.Expr], bool]:
 BY_AMAZON_REDSHIFT: list[Rule] = [
     reject("INSERT ... ON CONFLICT", node_is(exp.OnConflict)),
     reject("RETURNING", node_is(exp.Returning)),
-    reject("SERIAL", type_is(exp.DType.SERIAL)),
-    reject("BIGSERIAL", type_is(exp.DType.BIGSERIAL)),
-    reject("SMALLSERIAL", type_is(exp.DType.SMALLSERIAL)),
-    reject("The array type", type_is(exp.DType.ARRAY)),
+    reject_type("SERIAL", type_is(exp.DType.SERIAL)),
+    reject_type("BIGSERIAL", type_is(exp.DType.BIGSERIAL)),
+    reject_type("SMALLSERIAL", type_is(exp.DType.SMALLSERIAL)),
+    reject_type("The array type", type_is(exp.DType.ARRAY)),
     reject(  # the leader node reads arrays in the catalog's queries (sqlalchemy-redshift's reflection sends one)
         "ARRAY[...]",
         node_is(exp.Array, where=lambda a: a.args.get("bracket_notation") and not reads_only_the_catalog(a.root())),
     ),
-    reject("The JSON type", type_is(exp.DType.JSON), hint="use SUPER"),
-    reject("The JSONB type", type_is(exp.DType.JSONB), hint="use SUPER"),
+    reject_type("The JSON type", type_is(exp.DType.JSON), hint="use SUPER"),
+    reject_type("The JSONB type", type_is(exp.DType.JSONB), hint="use SUPER"),
     reject("CREATE UNLOGGED TABLE", node_is(exp.UnloggedProperty)),
     reject("Table inheritance (INHERITS)", node_is(exp.InheritsProperty)),
     reject(
@@ -208,6 +208,7 @@ BY_AMAZON_REDSHIFT: list[Rule] = [
         node_is(exp.ColumnDef, where=lambda column: _internal_type(column) is not None),
         refuse_internal_type,
     ),
+    PSEUDO_TYPE_COLUMNS,
     # The "Unsupported PostgreSQL features" page.
     reject("Table partitioning (PARTITION BY)", node_is(exp.PartitionedByProperty, where=_is_postgresql_partitioning)),
     reject("Table partitioning (PARTITION OF)", node_is(exp.PartitionedOfProperty)),

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import UnsupportedFeature
+
+if TYPE_CHECKING:
+    from local_redshift.translation.databases import NamedDatabase
 
 
 @dataclass
@@ -17,6 +20,7 @@ class Context:
     """What the rules learn about the statement beyond its own rewriting."""
 
     bookkeeping: list[str] = field(default_factory=list)
+    databases: list[NamedDatabase] = field(default_factory=list)  # the databases it names, for the session to check
 
 
 @dataclass(frozen=True)

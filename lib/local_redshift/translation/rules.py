@@ -12,6 +12,7 @@ from local_redshift.translation import (
     ddl,
     ddl_commands,
     formatting,
+    intervals,
     names,
     numbers,
     primary_keys,
@@ -22,6 +23,7 @@ from local_redshift.translation import (
     show,
     strings,
     system,
+    varbytes,
     windows,
 )
 from local_redshift.translation.rule import Rule
@@ -39,6 +41,9 @@ RULES: list[Rule] = [
     # Names.
     names.DELIMITED_IDENTIFIERS,
     databases.THREE_PART_NAMES,  # before the system views, named by schema and name
+    databases.CREATE_DATABASE,
+    databases.DROP_DATABASE,
+    databases.ALTER_DATABASE,
     databases.INFORMATION_SCHEMA_VIEWS,
     databases.INFORMATION_SCHEMA_COLUMNS,
     conditions.NUMERIC_CONDITIONS,
@@ -59,6 +64,9 @@ RULES: list[Rule] = [
     ddl.TABLE_CONSTRAINTS,
     datatypes.CHARACTER_TYPES,
     datatypes.VARCHAR_MAX,
+    *varbytes.RULES,
+    intervals.QUALIFIED_INTERVAL,
+    intervals.INTERVAL_TYPE_NAMES,
     comparisons.VARCHAR_LENGTH_IN_BYTES,  # after the lengths of the character types are set
     comparisons.ALTERED_VARCHAR_LENGTH_IN_BYTES,
     numbers.DECIMAL_DEFAULT_PRECISION,

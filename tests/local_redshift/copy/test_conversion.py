@@ -227,3 +227,17 @@ def test_bad_dates_are_error_1205():
 def test_json_columns_take_any_value_as_json():
     assert convert("jsonb", {"a": "\t"}) == '{"a":"\\\\t"}'
     assert convert("jsonb", "text") == '"text"'
+
+
+def test_varbyte_fields_are_hexadecimal_digits_kept_in_lowercase():
+    assert convert("varbyte", "6162") == "6162"
+    assert convert("varbyte", "4D0A") == "4d0a"
+    assert convert("varbyte", "") == NULL
+    assert convert("varbyte", None) == NULL
+
+
+@pytest.mark.parametrize("value", ["abc", "zz", "61 62"])
+def test_varbyte_fields_that_are_not_whole_bytes_of_hexadecimal_digits_are_refused(value):
+    code, reason = refusal("varbyte", value)
+    assert code == 1216
+    assert "hexadecimal" in reason

@@ -37,10 +37,13 @@ CLUSTER = Cluster(
 class Directory:
     """The clusters the stand-in would list, without the stand-in."""
 
-    candidates = staticmethod(ClusterDirectory.candidates)
+    candidates = ClusterDirectory.candidates
 
     def __init__(self, *clusters: Cluster) -> None:
         self._clusters = list(clusters)
+
+    def holds(self, cluster: Cluster, database: str) -> bool:
+        return False  # no database made by CREATE DATABASE
 
     def clusters(self) -> list[Cluster]:
         return self._clusters
@@ -85,7 +88,7 @@ def _client(sock: socket.socket, *before: bytes, password: str = PASSWORD) -> th
             sock.sendall(_hello())
         try:
             kind, challenge = reader.message()
-        except ConnectionClosed:  # refused before the challenge
+        except (ConnectionClosed, OSError):  # refused before the challenge (the test may have closed the socket)
             return
         if kind == ord("R"):
             sock.sendall(_answer(challenge[9:13], password))
@@ -118,11 +121,11 @@ def test_a_user_no_cluster_created_is_refused(pair):
         log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
 
 
-def _talk_as(sock: socket.socket, user: str) -> None:
-    sock.sendall(_hello(user=user))
+def _talk_as(sock: socket.socket, user: str, database: str = "dev") -> None:
+    sock.sendall(_hello(user=user, database=database))
     try:
         kind, challenge = Reader(sock).message()
-    except ConnectionClosed:  # refused before the challenge
+    except (ConnectionClosed, OSError):  # refused before the challenge (the test may have closed the socket)
         return
     if kind == ord("R"):
         sock.sendall(_answer(challenge[9:13], user=user))
@@ -146,6 +149,37 @@ def test_a_database_the_cluster_does_not_have_is_refused(pair):
     server, client = pair
     _client(client, _hello(database="prod"))
     with pytest.raises(LoginRefused, match='database "prod" does not exist'):
+        log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
+
+
+def test_a_database_made_by_create_database_admits_the_client_to_its_cluster(pair):
+    class WithSales(Directory):
+        def holds(self, cluster: Cluster, database: str) -> bool:
+            return database == "sales"
+
+    server, client = pair
+    _client(client, _hello(database="sales"))
+    login = log_in(Reader(server), WithSales(CLUSTER), CancelRegistry(), Admission())
+    assert (login.cluster, login.database, login.dbname) == (CLUSTER, "sales", "sales")
+    assert login.postgres_database == CLUSTER.postgres_database  # the cluster's warehouse
+
+
+def test_a_user_the_cluster_created_is_admitted_to_a_database_made_by_create_database(pair):
+    class WithSales(Directory):
+        def holds(self, cluster: Cluster, database: str) -> bool:
+            return database == "sales"
+
+    server, client = pair
+    threading.Thread(target=lambda: _talk_as(client, "bob", database="sales"), daemon=True).start()
+    login = log_in(Reader(server), WithSales(CLUSTER), CancelRegistry(), Admission())
+    assert (login.user, login.database, login.dbname) == ("bob", "sales", "sales")
+    assert login.verifier == hashlib.md5((PASSWORD + "bob").encode()).hexdigest()
+
+
+def test_a_user_the_cluster_created_is_no_login_of_a_database_it_lacks(pair):
+    server, client = pair
+    threading.Thread(target=lambda: _talk_as(client, "bob", database="analytics"), daemon=True).start()
+    with pytest.raises(LoginRefused, match='no cluster in the local AWS stand-in has database "analytics"'):
         log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
 
 

@@ -1,0 +1,66 @@
+"""The server protocol version a Redshift client asks for with `client_protocol_version`, and what it changes.
+
+redshift_connector sends `client_protocol_version` in its startup packet (0 BASE_SERVER, 1 EXTENDED_RESULT_METADATA,
+2 BINARY, 2 by default) and keeps what the server grants in the ParameterStatus `server_protocol_version`; without
+one it falls back to 0. From version 1 on, every RowDescription field carries four more names (schema, table, column,
+catalog) and a 16-bit flags word (nullable, autoincrement, read-only, searchable) after PostgreSQL's fields.
+
+The endpoint grants at most version 1: version 2 sends NUMERIC as a scaled 8- or 16-byte integer, which PostgreSQL's
+binary format is not, and a granted lower version is what the driver documents for a server that cannot satisfy the
+request. The extra names are not looked up: schema, table and column are empty, the catalog is the cluster's
+database, and every column says nullable.
+"""
+
+from __future__ import annotations
+
+from local_redshift.endpoint import messages
+from local_redshift.endpoint.codes import Backend
+from local_redshift.endpoint.framing import INT16, INT32, cstring, frame
+
+REQUEST = "client_protocol_version"
+GRANT = "server_protocol_version"
+EXTENDED_RESULT_METADATA = 1
+HIGHEST = EXTENDED_RESULT_METADATA
+_FIELD_FIXED = 18  # after a field's name: table oid, column number, type oid, type size, type modifier, format
+_NULLABLE = 0x0001
+
+
+def granted(parameters: dict[str, str]) -> int | None:
+    """The version granted to a client's startup parameters; None when it asked for none."""
+    asked = parameters.get(REQUEST)
+    if asked is None:
+        return None
+    try:
+        return max(0, min(int(asked), HIGHEST))
+    except ValueError:
+        return 0
+
+
+def grant_status(version: int) -> bytes:
+    """The ParameterStatus that tells the client its version."""
+    return messages.parameter_status(GRANT, str(version))
+
+
+def extended_row_description(body: bytes, catalog: str) -> bytes:
+    """A RowDescription frame as version 1 sends it, from PostgreSQL's (`body` is the whole frame)."""
+    (count,) = INT16.unpack_from(body, 5)
+    extra = b"\0\0\0" + cstring(catalog) + INT16.pack(_NULLABLE)  # empty schema, table and column names
+    out, pos = bytearray(INT16.pack(count)), 7
+    for _ in range(count):
+        end = body.index(b"\0", pos) + 1 + _FIELD_FIXED
+        out += body[pos:end] + extra
+        pos = end
+    return frame(Backend.ROW_DESCRIPTION, bytes(out))
+
+
+def with_extended_row_descriptions(data: bytes, catalog: str) -> bytes:
+    """`data` (whole messages) with each RowDescription as version 1 sends it."""
+    if b"T" not in data:  # no RowDescription (its type byte) anywhere
+        return data
+    out, pos, end = bytearray(), 0, len(data)
+    while pos < end:
+        after = pos + 1 + INT32.unpack_from(data, pos + 1)[0]
+        message = data[pos:after]
+        out += extended_row_description(message, catalog) if data[pos] == Backend.ROW_DESCRIPTION else message
+        pos = after
+    return bytes(out)

@@ -1,0 +1,51 @@
+"""Interval literals with a qualifier, INTERVAL '1-2' YEAR TO MONTH or INTERVAL '1.5' SECOND(3) ("Interval data
+types and literals"): read by the catalog's interval_literal (catalog_sql/46_intervals.sql), which cuts digits past
+the sixth fraction digit and refuses composite literals as Redshift does; a YEAR TO MONTH one is of the catalog's
+type intervaly2m, which a date plus or minus keeps a date.
+
+Interval columns (INTERVAL YEAR TO MONTH, INTERVAL DAY TO SECOND(3)...) are PostgreSQL's own interval type with the
+same qualifier, the types' own names INTERVALY2M and INTERVALD2S too, and the literals without a qualifier
+(INTERVAL '1 day') are PostgreSQL's as they are.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from local_redshift.catalog import SCHEMA
+from local_redshift.translation.parser import QualifiedInterval
+from local_redshift.translation.rule import Context, Rule, catalog_call, node_is, string_literal
+
+INTERVAL_YEAR_TO_MONTH = exp.DataType.build(f"{SCHEMA}.intervaly2m", udt=True)
+
+
+def qualified_interval(interval: QualifiedInterval, _: Context) -> exp.Expr:
+    """INTERVAL 'string' qualifier: the catalog's reading of it; YEAR, MONTH and YEAR TO MONTH are intervaly2m."""
+    qualifier = interval.args["qualifier"]
+    value = catalog_call("interval_literal", string_literal(interval.name), string_literal(qualifier))
+    if qualifier.split()[0] in ("YEAR", "MONTH"):
+        return exp.cast(value, INTERVAL_YEAR_TO_MONTH.copy())
+    return value
+
+
+_TYPE_NAMES = {"intervaly2m": ("YEAR", "MONTH"), "intervald2s": ("DAY", "SECOND")}
+
+
+def _type_name(data_type: exp.DataType) -> str:
+    return str(data_type.args.get("kind") or "").lower() if data_type.this == exp.DType.USERDEFINED else ""
+
+
+def interval_type_name(data_type: exp.DataType, _: Context) -> exp.Expr:
+    """INTERVALY2M and INTERVALD2S, the names Redshift gives the interval types: INTERVAL YEAR TO MONTH and
+    INTERVAL DAY TO SECOND."""
+    first, last = _TYPE_NAMES[_type_name(data_type)]
+    span = exp.IntervalSpan(this=exp.var(first), expression=exp.var(last))
+    return exp.DataType(this=exp.Interval(unit=span))
+
+
+INTERVAL_TYPE_NAMES = Rule(
+    "INTERVALY2M and INTERVALD2S",
+    node_is(exp.DataType, where=lambda data_type: _type_name(data_type) in _TYPE_NAMES),
+    interval_type_name,
+)
+QUALIFIED_INTERVAL = Rule("Interval literal with a qualifier", node_is(QualifiedInterval), qualified_interval)
