@@ -17,24 +17,26 @@ class SqlState(str, enum.Enum):
     CONNECTION_REFUSED = "08001"  # sqlclient_unable_to_establish_sqlconnection
     PROTOCOL_VIOLATION = "08P01"
     CARDINALITY_VIOLATION = "21000"
-    INVALID_PARAMETER_VALUE = "22023"
     NOT_NULL_VIOLATION = "23502"
     INVALID_AUTHORIZATION = "28000"
     INVALID_PASSWORD = "28P01"
     INVALID_CATALOG_NAME = "3D000"
     DUPLICATE_DATABASE = "42P04"
     RESERVED_NAME = "42939"
-    OBJECT_IN_USE = "55006"
     SERIALIZATION_FAILURE = "40001"
     SYNTAX_ERROR = "42601"
+    INVALID_PARAMETER_VALUE = "22023"
     DUPLICATE_COLUMN = "42701"
     UNDEFINED_COLUMN = "42703"
     INSUFFICIENT_PRIVILEGE = "42501"
     WRONG_OBJECT_TYPE = "42809"
     UNDEFINED_TABLE = "42P01"
+    UNDEFINED_OBJECT = "42704"
     GENERATED_ALWAYS = "428C9"
     DISK_FULL = "53100"
     TOO_MANY_CONNECTIONS = "53300"
+    OBJECT_IN_USE = "55006"
+    DEPENDENT_OBJECTS = "2BP01"  # dependent_objects_still_exist
     CANNOT_CONNECT_NOW = "57P03"
     INTERNAL_ERROR = "XX000"
 
@@ -95,6 +97,43 @@ CURRENT_DATABASE_DROPPED = "cannot drop the currently open database"
 
 CURRENT_DATABASE_RENAMED = "current database may not be renamed"
 """Redshift's words (r_ALTER_DATABASE's example; SQLSTATE FEATURE_NOT_SUPPORTED, as PostgreSQL's)."""
+
+
+PASSWORD_LENGTH = "password must be 8 to 64 characters in length"
+PASSWORD_CLASSES = "password must contain at least one uppercase letter, one lowercase letter, and one number"
+PASSWORD_CHARACTERS = (
+    "password may use ASCII characters 33-126 except ' (single quotation mark), \" (double quotation mark), \\ and /"
+)
+"""Why a clear-text password of CREATE or ALTER USER is refused (SQLSTATE INVALID_PARAMETER_VALUE), in the words of
+the constraints r_CREATE_USER.html lists."""
+
+SESSION_TIMEOUT_RANGE = "SESSION TIMEOUT must be from 60 to 1728000 seconds"
+"""r_CREATE_USER.html's range of SESSION TIMEOUT (SQLSTATE INVALID_PARAMETER_VALUE)."""
+
+SYNTAX_NEAR = 'syntax error at or near "{near}"'
+SYNTAX_END = "syntax error at end of input"
+"""PostgreSQL's (and Redshift's) words for a statement read no further than `near`, or than its end (SQLSTATE
+SYNTAX_ERROR)."""
+
+PERMISSION_DENIED_FOR_RELATION = "permission denied for relation {name}"
+"""Redshift's words (SQLSTATE INSUFFICIENT_PRIVILEGE, r_GRANT-examples.html) where PostgreSQL says "permission
+denied for table" (or view)."""
+
+USER_OWNS_OBJECTS = 'user "{user}" can\'t be dropped because the user owns some object'
+USER_HAS_PRIVILEGES = 'user "{user}" can\'t be dropped because the user has a privilege on some object'
+"""r_DROP_USER.html's errors (SQLSTATE OBJECT_IN_USE) for a user that owns objects or holds privileges."""
+
+USER_MISSING = 'user "{user}" does not exist'
+GROUP_MISSING = 'group "{group}" does not exist'
+ROLE_MISSING = 'role "{role}" does not exist'
+"""DROP USER, DROP GROUP or DROP ROLE naming no user, group or role (SQLSTATE UNDEFINED_OBJECT)."""
+
+GROUP_HAS_PRIVILEGES = 'group "{group}" can\'t be dropped because the group has a privilege on some object'
+"""r_DROP_GROUP.html's error (SQLSTATE OBJECT_IN_USE here, as DROP USER's) for a group that holds privileges."""
+
+ROLE_GRANTED_TO_A_USER = "cannot drop this role since it has been granted on a user"
+ROLE_DEPENDS_ON_A_ROLE = "cannot drop this role since it depends on another role"
+"""r_DROP_ROLE.html's errors (SQLSTATE DEPENDENT_OBJECTS here) for DROP ROLE without FORCE."""
 
 
 class LoadErrorCode(enum.IntEnum):

@@ -2,9 +2,9 @@
 live in a server of their own (PostgreSQL's roles belong to a whole server, a Redshift cluster's to the cluster).
 
 Each warehouse is a folder under the stack's state folder, named after the cluster's PostgreSQL database: its data
-folder (a copy of a template made by initdb once), its log, its loopback port and its master user's password
-(0600, read by the endpoint alone). A warehouse starts when its cluster is first logged in to and with `local up`,
-stops with `local down`, and is deleted only with its cluster.
+folder (a copy of a template made by initdb once), its log, its loopback port, its master user's password
+(0600, read by the endpoint alone) and the logins of the users its cluster created. A warehouse starts when its
+cluster is first logged in to and with `local up`, stops with `local down`, and is deleted only with its cluster.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import secrets
 import shutil
 import socket
 import threading
 from pathlib import Path
 
+from local_redshift.logins import Logins, kept_secret
 from local_redshift.postgres import PostgresError, PostgresServer
 from local_redshift.processes import port_open, tail
 
@@ -42,6 +42,7 @@ class Warehouses:
         self.host = host
         self.template = PostgresServer(folder / TEMPLATE, 0, host)  # initdb only: never started
         self._lock = threading.Lock()
+        self._logins_lock = threading.Lock()
 
     def names(self) -> list[str]:
         """Every warehouse kept, by name (its cluster's PostgreSQL database)."""
@@ -121,19 +122,11 @@ class Warehouses:
 
     def master_password(self, name: str) -> str:
         """The password the endpoint logs the cluster's master user in with (made on first use, 0600)."""
-        path = self.folder / name / _MASTER_PASSWORD_FILE
-        try:
-            if password := path.read_text().strip():
-                return password
-        except FileNotFoundError:
-            pass
-        password = secrets.token_urlsafe(24)
-        partial = path.with_name(path.name + ".partial")
-        partial.unlink(missing_ok=True)
-        partial.touch(mode=0o600)
-        partial.write_text(password)
-        partial.replace(path)  # whole or not at all
-        return password
+        return kept_secret(self.folder / name / _MASTER_PASSWORD_FILE)
+
+    def logins(self, name: str) -> Logins:
+        """The logins of the users the warehouse's cluster created (local_redshift.logins)."""
+        return Logins(self.folder / name, self._logins_lock)
 
     def _free_port(self, name: str) -> int:
         """The first port from `first_port` up that no other warehouse has and nothing listens on."""

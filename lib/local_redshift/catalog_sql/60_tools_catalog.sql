@@ -75,14 +75,17 @@ JOIN pg_catalog.pg_depend dep ON dep.refclassid = 'pg_catalog.pg_class'::regclas
 JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
 WHERE a.attidentity <> '';
 
--- The users of the cluster, as PG_USER lists them: every role of the cluster's own PostgreSQL server but the
--- server's superuser and PostgreSQL's pg_ roles; the master user (the database's owner) is its superuser.
+-- The users of the cluster, as PG_USER lists them: every role of the cluster's own PostgreSQL server that logs in
+-- but the server's superuser and PostgreSQL's pg_ roles (groups and roles do not log in: 65_users_and_roles.sql);
+-- the master user (the database's owner) is its superuser.
 CREATE OR REPLACE VIEW redshift_system.pg_user AS
 SELECT r.rolname AS usename, r.oid::integer AS usesysid, r.rolcreatedb AS usecreatedb,
        redshift_system.is_superuser(r.rolname) AS usesuper, redshift_system.is_superuser(r.rolname) AS usecatupd,
-       '********'::text AS passwd, r.rolvaliduntil AS valuntil, r.rolconfig AS useconfig
+       '********'::text AS passwd, r.rolvaliduntil AS valuntil,
+       (SELECT pg_catalog.array_agg(c) FROM unnest(r.rolconfig) AS c WHERE c NOT LIKE 'createrole\_self\_grant=%')
+           AS useconfig  -- the master user's createrole_self_grant is the local Redshift's, no setting of the user
 FROM pg_catalog.pg_roles r
-WHERE r.oid <> 10 AND r.rolname !~ '^pg_';
+WHERE r.oid <> 10 AND r.rolname !~ '^pg_' AND r.rolcanlogin;
 
 -- The database the cluster was created with, by its Redshift name, in any of the cluster's databases (the endpoint
 -- sets redshift.cluster_database in its sessions; in the cluster's own database redshift.database names it too).

@@ -1,6 +1,7 @@
 """Clusters as the local AWS stand-in knows them, and the warehouse (PostgreSQL server) that holds each one's data.
 
-A client is admitted only while a cluster with its database and master user exists and is available. Each
+A client is admitted only while a cluster with its database exists and is available, as its master user or as a user
+the cluster created (CREATE USER). Each
 cluster gets a server of its own and a database in it, named after the cluster's identity and creation time: a
 cluster created anew starts empty, and the warehouse of a cluster deleted through the API is deleted (one that is
 only missing from the stand-in, whose state file could not be restored, is kept).
@@ -8,6 +9,7 @@ only missing from the stand-in, whose state file could not be restored, is kept)
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -23,7 +25,7 @@ from local_redshift import stand_in_token
 from local_redshift.aws_server import CLUSTERS_PATH
 from local_redshift.catalog import INTERNAL_PREFIX, SERVER_DATABASES, TEMPLATE_DATABASE, install
 from local_redshift.catalog import version as catalog_version
-from local_redshift.errors import STATE_DISK_FULL, SqlState
+from local_redshift.errors import DATABASE_MISSING, STATE_DISK_FULL, SqlState
 from local_redshift.postgres import PostgresError, PostgresServer
 from local_redshift.serverless import catalog as serverless_catalog
 from local_redshift.warehouses import Warehouses
@@ -42,6 +44,15 @@ class LoginRefused(Exception):
 def password_failed(user: str) -> str:
     """PostgreSQL's (and Redshift's) words for a login that names no known user or a wrong password."""
     return f'password authentication failed for user "{user}"'
+
+
+@dataclass(frozen=True)
+class Key:
+    """One way into a cluster: the md5 verifier a login answers to, the master user's or a created user's."""
+
+    cluster: Cluster
+    verifier: str
+    master: bool
 
 
 @dataclass(frozen=True)
@@ -112,36 +123,54 @@ class ClusterDirectory:
         self._deleted = frozenset(_cluster(item).postgres_database for item in listed["deleted"])
         return [_cluster(item) for item in listed["clusters"]]
 
-    def candidates(self, clusters: list[Cluster], user: str, database: str) -> list[Cluster]:
+    def candidates(self, clusters: list[Cluster], user: str, database: str) -> list[Key]:
         """Of `clusters`, the available ones a client with this user and database (the cluster's own, or one made
-        in it by CREATE DATABASE) may be connecting to."""
+        in it by CREATE DATABASE) may be connecting to, each with the verifiers it may answer to: the master user's,
+        or those of a user the cluster created (`users`), who may log in to each of its databases."""
         if not clusters:
             raise LoginRefused(
                 SqlState.CONNECTION_REFUSED,
                 "no Redshift cluster exists in the local AWS stand-in (nor a serverless workgroup): create one first",
             )
-        of_user = [cluster for cluster in clusters if cluster.master_username == user]
-        if not of_user and all(cluster.database != database for cluster in clusters):
+
+        @functools.cache
+        def has(cluster: Cluster) -> bool:  # asked of a cluster once at most: holds() opens its server
+            return cluster.database == database or (cluster.status == "available" and self.holds(cluster, database))
+
+        keys = [Key(cluster, cluster.md5_verifier, True) for cluster in clusters if cluster.master_username == user]
+        masters = {key.cluster.postgres_database for key in keys}
+        keys += [  # a user of another cluster is no user here: its password fails (its cluster is not told)
+            Key(cluster, verifier, False)
+            for cluster in clusters
+            if cluster.postgres_database not in masters
+            for verifier in self.users(cluster, user)
+            if has(cluster)
+        ]
+        if not keys and all(cluster.database != database for cluster in clusters):
             raise LoginRefused(  # which clusters exist is not told to a client that has not logged in
                 SqlState.CONNECTION_REFUSED,
                 f'no cluster in the local AWS stand-in has database "{database}" and master user "{user}" '
                 "(was it deleted?)",
             )
-        if not of_user:
+        if not keys:
             raise LoginRefused(SqlState.INVALID_AUTHORIZATION, password_failed(user))
-        matching = [cluster for cluster in of_user if cluster.database == database] or [
-            cluster for cluster in of_user if cluster.status == "available" and self.holds(cluster, database)
+        matching = [key for key in keys if key.cluster.database == database] or [
+            key for key in keys if has(key.cluster)
         ]
         if not matching:
-            raise LoginRefused(SqlState.INVALID_CATALOG_NAME, f'database "{database}" does not exist')
-        available = [cluster for cluster in matching if cluster.status == "available"]
+            raise LoginRefused(SqlState.INVALID_CATALOG_NAME, DATABASE_MISSING.format(name=database))
+        available = [key for key in matching if key.cluster.status == "available"]
         if not available:
-            cluster = matching[0]
+            cluster = matching[0].cluster
             raise LoginRefused(
                 SqlState.CANNOT_CONNECT_NOW,
                 f'cluster "{cluster.identifier}" is {cluster.status}: connect once it is available',
             )
         return available
+
+    def users(self, cluster: Cluster, user: str) -> list[str]:
+        """The verifiers of `user` among the users the cluster created (none before its warehouse is made)."""
+        return self.warehouses.logins(cluster.postgres_database).verifiers(user)
 
     def holds(self, cluster: Cluster, database: str) -> bool:
         """Whether `database` is one of the cluster's databases made by CREATE DATABASE (its warehouse started)."""
@@ -204,11 +233,15 @@ class ClusterDirectory:
             log.warning("%s", message)
             raise LoginRefused(SqlState.DISK_FULL, message) from None
 
-    def login_conninfo(self, postgres_database: str, user: str, dbname: str = "") -> str:
-        """How the endpoint opens a client's backend: as the cluster's master user, in its own warehouse, in the
-        cluster's database or in `dbname`, one made by CREATE DATABASE."""
+    def login_conninfo(self, postgres_database: str, user: str, verifier: str | None = None, dbname: str = "") -> str:
+        """How the endpoint opens a client's backend, in the cluster's own warehouse: as its master user, or (with
+        the `verifier` the client answered to) as a user the cluster created; in the cluster's database or in
+        `dbname`, one made by CREATE DATABASE."""
         server = self.warehouses.server(postgres_database)
-        password = self.warehouses.master_password(postgres_database)
+        if verifier is None:
+            password = self.warehouses.master_password(postgres_database)
+        else:
+            password = self.warehouses.logins(postgres_database).role_password(user, verifier)
         return psycopg.conninfo.make_conninfo(
             host=server.host, port=server.port, user=user, password=password, dbname=dbname or postgres_database
         )

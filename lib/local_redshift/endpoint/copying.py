@@ -122,9 +122,9 @@ def report(relay: Relay, error: Exception, extended: bool) -> None:
         error = BackendError(
             messages.fields_of(error.sqlstate, error.message, detail=error.detail)
         )  # the cancelled load failed the transaction already
-    if isinstance(error, BackendError):  # PostgreSQL failed already: relay the words
+    if isinstance(error, BackendError):  # PostgreSQL failed already: relay the words (in Redshift's, where they differ)
         relay.failure = error.fields
-        relay.emit(scrubbed(messages.error_response(error.fields)))
+        relay.emit(scrubbed(messages.error_response(error.fields), relay.database))
         if extended:
             relay.skipping = True
         else:

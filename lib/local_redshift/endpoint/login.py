@@ -1,5 +1,5 @@
 """The start of a connection: TLS when asked for (GSS encryption refused), cancel requests passed on, md5 login
-against a cluster, within the endpoint's rules of entry."""
+against a cluster (as its master user or a user it created), within the endpoint's rules of entry."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class Login:
     postgres_database: str  # the cluster's, which names its warehouse
     parameters: dict[str, str]
     database: str  # the one connected to: the cluster's own, or one made by CREATE DATABASE
+    verifier: str | None = None  # a user the cluster created: the verifier its password matched (None: the master)
 
     @property
     def dbname(self) -> str:
@@ -49,10 +50,11 @@ def log_in(reader: Reader, directory: ClusterDirectory, cancels: CancelRegistry,
     reader.sock.sendall(messages.md5_request(salt))
     kind, frame = reader.message(limit=MAX_STARTUP)
     answer = messages.first_string(frame) if kind == Frontend.PASSWORD else ""
-    cluster = next((c for c in candidates if answer == _md5_answer(c.md5_verifier, salt)), None)
-    if cluster is None:
+    key = next((key for key in candidates if answer == _md5_answer(key.verifier, salt)), None)
+    if key is None:
         raise LoginRefused(SqlState.INVALID_PASSWORD, password_failed(user))
-    login = Login(user, cluster, directory.database_for(cluster, clusters), parameters, database)
+    postgres_database = directory.database_for(key.cluster, clusters)
+    login = Login(user, key.cluster, postgres_database, parameters, database, None if key.master else key.verifier)
     admission.enter(login.postgres_database)
     reader.sock.settimeout(None)
     return login

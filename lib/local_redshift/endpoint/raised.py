@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import ErrorField
-from local_redshift.errors import DISK_FULL_HINT, DISK_FULL_MESSAGE, IDENTITY_COLUMN_SET, RedshiftError, SqlState
+from local_redshift.errors import (
+    DISK_FULL_HINT,
+    DISK_FULL_MESSAGE,
+    IDENTITY_COLUMN_SET,
+    PERMISSION_DENIED_FOR_RELATION,
+    RedshiftError,
+    SqlState,
+)
 
 _RAISER = "redshift_system.raise_error"  # catalog_sql/40_functions.sql
 _INTERNALS = (ErrorField.CONTEXT, ErrorField.FILE, ErrorField.LINE, ErrorField.ROUTINE)
@@ -21,15 +28,28 @@ def _literal(value: str) -> str:
 
 
 _IDENTITY_VALUE = "cannot insert a non-DEFAULT value into column"  # PostgreSQL's GENERATED ALWAYS error
+_DENIED = b"permission denied for "
+_RELATIONS = ("table ", "view ", "materialized view ")  # what PostgreSQL names where Redshift says "relation"
 _DISK_FULL = f"{ErrorField.SQLSTATE}{SqlState.DISK_FULL.value}\0".encode()
 
 
-def scrubbed(frame: bytes) -> bytes:
+def scrubbed(frame: bytes, database: tuple[str, str] | None = None) -> bytes:
     """An ErrorResponse; one raised through raise_sql without the PL/pgSQL context that would only confuse, and
     PostgreSQL's refusal of a value for an IDENTITY column in Redshift's words, without its detail and its hint
-    (OVERRIDING SYSTEM VALUE, which is not Redshift SQL); a full disk in Redshift's words, PostgreSQL's after them."""
+    (OVERRIDING SYSTEM VALUE, which is not Redshift SQL); a permission denied on a table or view in Redshift's words
+    (r_GRANT-examples.html: "ERROR: permission denied for relation test [SQL State=42501]"); a full disk in Redshift's
+    words, PostgreSQL's after them. With `database` (the PostgreSQL database's name and the cluster's), the cluster's
+    database is named by its own name."""
+    if database is not None and database[0].encode() in frame:
+        fields = messages.error_fields(frame)
+        for code in (ErrorField.MESSAGE, ErrorField.DETAIL):
+            if code in fields:
+                fields[code] = fields[code].replace(*database)
+        frame = messages.error_response(fields)
     if _IDENTITY_VALUE.encode() in frame:
         return _identity_value_refused(frame)
+    if _DENIED in frame:
+        return _denied_on_relation(frame)
     if _DISK_FULL in frame:
         return _disk_full(frame)
     if _RAISER.encode() not in frame:
@@ -48,6 +68,17 @@ def _identity_value_refused(frame: bytes) -> bytes:
     fields[ErrorField.MESSAGE] = IDENTITY_COLUMN_SET
     for code in (ErrorField.DETAIL, ErrorField.HINT):
         fields.pop(code, None)
+    return messages.error_response(fields)
+
+
+def _denied_on_relation(frame: bytes) -> bytes:
+    fields = messages.error_fields(frame)
+    message = fields.get(ErrorField.MESSAGE, "")
+    prefix = _DENIED.decode()
+    kind = next((kind for kind in _RELATIONS if message.startswith(prefix + kind)), None)
+    if fields.get(ErrorField.SQLSTATE) != SqlState.INSUFFICIENT_PRIVILEGE or kind is None:
+        return frame
+    fields[ErrorField.MESSAGE] = PERMISSION_DENIED_FOR_RELATION.format(name=message[len(prefix + kind) :])
     return messages.error_response(fields)
 
 

@@ -98,6 +98,7 @@ class Relay:
         self.status = "I"  # the backend's transaction status at its last ReadyForQuery
         self.skipping = False  # an error in extended mode: the client's messages are ignored until its Sync
         self.failure: dict[str, str] | None = None  # the fields of the last error told to the client (take_failure)
+        self.database: tuple[str, str] | None = None  # the PostgreSQL database's name and the cluster's, for errors
         self._special = 0  # owed replies that are not plain
         self._describe: Callable[[bytes], bytes] | None = None  # rewrites the RowDescriptions the client gets
         self._stops = _STOPS
@@ -257,7 +258,7 @@ class Relay:
             else:
                 head.error = {}
                 self.failure = messages.error_fields(frame)
-                self.emit(scrubbed(frame))
+                self.emit(scrubbed(frame, self.database))
         elif kind == Backend.COPY_IN_RESPONSE and head.until_copy:
             head.copy_started = True
             self._done()
@@ -276,7 +277,7 @@ class Relay:
     def _route_extended(self, head: Reply, kind: int, frame: bytes) -> None:
         if kind == Backend.ERROR_RESPONSE:
             self.failure = messages.error_fields(frame)
-            self.emit(scrubbed(frame))
+            self.emit(scrubbed(frame, self.database))
             # the backend ignores everything up to the next Sync: so are the answers owed for it
             while self.owed and not self.owed[0].is_sync:
                 self._done()

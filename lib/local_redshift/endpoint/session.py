@@ -24,7 +24,7 @@ from local_redshift.endpoint import messages, protocol
 from local_redshift.endpoint.admission import Admission
 from local_redshift.endpoint.backend import PostgresBackend
 from local_redshift.endpoint.cancels import CancelRegistry
-from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused
+from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused, password_failed
 from local_redshift.endpoint.codes import ErrorField, Frontend, Target
 from local_redshift.endpoint.connection_log import Connection, ConnectionLog, describe
 from local_redshift.endpoint.copying import CopyPath
@@ -47,8 +47,10 @@ from local_redshift.endpoint.relay import (
     Reply,
     Route,
 )
+from local_redshift.endpoint.users import UserPath
 from local_redshift.errors import DISK_FULL_HINT, DISK_FULL_MESSAGE, DISK_FULL_STOPPED, RedshiftError, SqlState
 from local_redshift.translation import Statement, translate
+from local_redshift.translation.users import UserStatement
 from local_redshift.unload import UnloadOptions
 from local_redshift.unload.run import COMPLETED
 
@@ -72,6 +74,14 @@ class Services:
     queries: QueryLog
     admission: Admission
     connections: ConnectionLog
+
+
+class Users(Protocol):
+    """Runs a session's CREATE, ALTER and DROP USER statements (users.UserPath)."""
+
+    def run_or_report(self, statement: UserStatement, extended: bool) -> str | None:
+        """The command tag; None when it failed, the failure told to the client."""
+        ...
 
 
 class Copies(Protocol):
@@ -169,16 +179,21 @@ class Session:
             return False
         self._admitted = login.postgres_database
         directory = self.services.directory
-        conninfo = directory.login_conninfo(login.postgres_database, login.user, login.dbname)
+        conninfo = directory.login_conninfo(login.postgres_database, login.user, login.verifier, login.dbname)
         application = login.parameters.get("application_name", "")
         try:
             backend = PostgresBackend(conninfo, application, login.cluster.settings)
-        except psycopg.OperationalError:  # a session may have changed the master user's password in PostgreSQL
+        except psycopg.OperationalError as error:
+            if login.verifier is not None:  # a user's password PostgreSQL did not commit, or expired (VALID UNTIL)
+                self._send_fatal(*_refusal(login.user, error))
+                return False
+            # a session may have changed the master user's password in PostgreSQL
             directory.restore_master(login.postgres_database, login.user)
             backend = PostgresBackend(conninfo, application, login.cluster.settings)
         self.backend = backend
         self.services.cancels.add(backend.pid, backend.key, backend)
         relay = Relay(self.client, backend.socket)
+        relay.database = (login.postgres_database, login.cluster.database)
         queries = SessionQueries(
             self.services.queries, login.postgres_database, login.user, login.database, backend.pid
         )
@@ -186,7 +201,8 @@ class Session:
             relay, login, self.services.directory, self.services.aws, backend.pid, queries.current_query_id
         )
         databases = SessionDatabases(login.database, login.cluster.database, login.postgres_database)
-        self.handlers = Handlers(relay, copies, queries, databases)
+        users = UserPath(relay, login, self.services.directory)
+        self.handlers = Handlers(relay, copies, queries, users, databases)
         version = protocol.granted(login.parameters)
         if version:
             catalog = login.database
@@ -239,10 +255,16 @@ class Handlers:
     """The client's messages after login, each handled by passing it on, answering it, or running it."""
 
     def __init__(
-        self, relay: Relay, copies: Copies, queries: SessionQueries, databases: SessionDatabases | None = None
+        self,
+        relay: Relay,
+        copies: Copies,
+        queries: SessionQueries,
+        users: Users,
+        databases: SessionDatabases | None = None,
     ) -> None:
         self.relay = relay
         self.copies = copies
+        self.users = users
         self.queries = queries
         self.databases = databases
         self.statements: dict[str, Prepared] = {}
@@ -423,8 +445,12 @@ class Handlers:
             relay.drain()
 
     def _run_in_endpoint(self, statement: Statement, extended: bool) -> tuple[bytes, bytes] | None:
-        """Run a COPY, an UNLOAD or an EXPLAIN: what the client is sent (notices, or the plan's rows) and the command
-        tag that tells it the statement completed; None when it failed (the failure told to the client)."""
+        """Run a COPY, an UNLOAD, an EXPLAIN or a user statement: what the client is sent (notices, or the plan's
+        rows) and the command tag that tells it the statement completed; None when it failed (the failure told to
+        the client)."""
+        if statement.user is not None:
+            tag = self.users.run_or_report(statement.user, extended)
+            return None if tag is None else (b"", messages.command_complete(tag))
         if statement.explain is not None:
             rows = self.explains.run_or_report(statement.explain, extended)
             return None if rows is None else (rows, messages.command_complete("EXPLAIN"))
@@ -436,6 +462,14 @@ class Handlers:
         if count is None:
             return None
         return messages.notice(COMPLETED.format(count=count)), messages.command_complete("UNLOAD")
+
+
+def _refusal(user: str, error: psycopg.OperationalError) -> tuple[SqlState, str]:
+    """Why a user's backend could not be opened: too many connections of its CONNECTION LIMIT, in PostgreSQL's
+    words, or its password, which PostgreSQL refused."""
+    if isinstance(error, psycopg.errors.TooManyConnections) or "too many connections" in str(error):
+        return SqlState.TOO_MANY_CONNECTIONS, f'too many connections for role "{user}"'
+    return SqlState.INVALID_PASSWORD, password_failed(user)
 
 
 def _explains(prepared: Prepared | None) -> bool:

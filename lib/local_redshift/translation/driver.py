@@ -1,6 +1,7 @@
 """Split a client's query text into statements; parse each, apply the RULES and write PostgreSQL.
 
-A COPY statement is read by the COPY grammar instead, an UNLOAD by the UNLOAD grammar. A statement sqlglot cannot
+A COPY statement is read by the COPY grammar instead, an UNLOAD by the UNLOAD grammar, the user statements by their
+own (translation.users), after the rules refused what reaches past the cluster. A statement sqlglot cannot
 parse is refused as unreadable, never passed to PostgreSQL as written; so is one it reads only as a command, unless
 the command's first words are of a utility statement PostgreSQL reads as Redshift does (_COMMANDS_AS_WRITTEN).
 """
@@ -20,9 +21,11 @@ from local_redshift.explain import explained_statement
 from local_redshift.translation.databases import NamedDatabase
 from local_redshift.translation.parser import LocalRedshift
 from local_redshift.translation.placeholders import spaced_placeholders
+from local_redshift.translation.roles import database_grant, role_statement
 from local_redshift.translation.rule import Context, command_text
 from local_redshift.translation.rules import RULES
 from local_redshift.translation.unreadable import unreadable
+from local_redshift.translation.users import UserStatement, user_statement
 from local_redshift.unload import UnloadOptions, parse_unload
 
 
@@ -40,12 +43,13 @@ class Statement:
     copy: CopyOptions | None = None  # set for COPY: read by the COPY grammar, not translated (postgres == [])
     explain: str | None = None  # set for EXPLAIN: the PostgreSQL text of the statement explained (postgres == [])
     unload: UnloadOptions | None = None  # set for UNLOAD: read by the UNLOAD grammar, likewise
+    user: UserStatement | None = None  # CREATE, ALTER and DROP USER, CREATE and DROP ROLE: run by the endpoint
     databases: tuple[NamedDatabase, ...] = ()  # the databases it names (endpoint/databases.py checks them)
 
     @property
     def in_endpoint(self) -> bool:
-        """COPY, UNLOAD and EXPLAIN: run by the endpoint itself, not by PostgreSQL."""
-        return self.copy is not None or self.unload is not None or self.explain is not None
+        """COPY, UNLOAD, EXPLAIN and the user statements: run by the endpoint itself, not passed on."""
+        return any(part is not None for part in (self.copy, self.unload, self.explain, self.user))
 
 
 # Statements sqlglot passes on as they are: the user's own text is kept. A statement read as a bare name
@@ -106,6 +110,8 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
         return Statement(source=source, postgres=[], explain=inner.postgres[0])
     if tokens is not None and tokens[0].token_type == TokenType.COMMAND and tokens[0].text.upper() == "UNLOAD":
         return Statement(source=source, postgres=[], unload=parse_unload(source))
+    if tokens is not None and (grant := database_grant(tokens)) is not None:
+        return Statement(source=source, postgres=[], user=grant)
     try:
         if tokens is None:
             raise TokenError("the text cannot be tokenized")
@@ -119,6 +125,8 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
     context = Context()
     tree = _apply_rules(tree, context)
     if isinstance(tree, _KEPT_AS_WRITTEN) and tree == as_written:
+        if tokens is not None and (user := user_statement(tokens) or role_statement(tokens)) is not None:
+            return Statement(source=source, postgres=[], user=user)
         if isinstance(tree, exp.Command) and not _passes_as_written(tree):
             raise unreadable(sql, source, tokens, None)
         return Statement(source=source, postgres=[source])

@@ -3,10 +3,10 @@
 A cluster's master user is an ordinary role of its cluster's own PostgreSQL server (local_redshift.warehouses), so
 PostgreSQL itself refuses what would reach the server's files, programs, settings or its superuser. These rules
 name the construct first, as Redshift's SQL has it: DO blocks and ALTER SYSTEM are no Redshift commands; a
-superuser made with CREATE USER ... CREATEUSER (r_superusers.html), and SET SESSION AUTHORIZATION to another
-user (r_SET_SESSION_AUTHORIZATION.html), are Redshift's, which the local Redshift cannot give; the role
-"postgres" is the server's own, no user of the cluster. The server-file functions (PG_READ_FILE...) are refused
-with the unsupported functions, and COPY to or from a server file or program by the COPY grammar.
+superuser made with CREATE USER ... CREATEUSER (r_superusers.html) is Redshift's, which the local Redshift cannot
+give; the role "postgres" is the server's own, no user of the cluster (SET SESSION AUTHORIZATION: translation.roles).
+The server-file functions (PG_READ_FILE...) are refused with the unsupported functions, and COPY to or from a
+server file or program by the COPY grammar.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from local_redshift.postgres import SUPERUSER
 from local_redshift.translation.rule import Context, Rule, call_of, command_is, command_text, reject
 
 _ROLE_WORDS = ("USER", "ROLE", "GROUP")
-_SERVER_ROLES = (SUPERUSER, "pg_read_server_files", "pg_write_server_files", "pg_execute_server_program")
+SERVER_ROLES = (SUPERUSER, "pg_read_server_files", "pg_write_server_files", "pg_execute_server_program")
 """The roles that reach the server itself: its superuser, and PostgreSQL's roles of server files and programs."""
 
 
@@ -43,9 +43,9 @@ def _server_role(node: exp.Expr) -> str | None:
     words = [word.strip("\"'").lower() for word in _words(node)]
     if words[:1] == ["set"]:
         words = [word for word in words if word not in ("session", "local")]
-        return words[2] if words[1:2] == ["role"] and words[2:3] and words[2] in _SERVER_ROLES else None
+        return words[2] if words[1:2] == ["role"] and words[2:3] and words[2] in SERVER_ROLES else None
     if words[:1] in (["alter"], ["drop"], ["grant"], ["revoke"]):
-        return next((word for word in words[1:] if word in _SERVER_ROLES), None)
+        return next((word for word in words[1:] if word in SERVER_ROLES), None)
     return None
 
 
@@ -53,15 +53,6 @@ def refuse_server_role(node: exp.Expr, _: Context) -> exp.Expr:
     """A statement on the role "<role>" (the local server's own, no role of the cluster) is not supported..."""
     construct = f'A statement on the role "{_server_role(node)}" (the local server\'s own, no role of the cluster)'
     raise UnsupportedFeature.of(construct, by="the local Redshift")
-
-
-def _sets_session_authorization(node: exp.Expr) -> bool:
-    """SET [LOCAL | SESSION] SESSION AUTHORIZATION user (DEFAULT, which changes nothing here, is let through)."""
-    words = _words(node)
-    if words[:1] != ["SET"]:
-        return False
-    rest = words[2:] if words[1:2] in (["LOCAL"], ["SESSION"]) and words[2:3] == ["SESSION"] else words[1:]
-    return rest[:2] == ["SESSION", "AUTHORIZATION"] and rest[2:] != ["DEFAULT"]
 
 
 RULES: list[Rule] = [
@@ -81,6 +72,5 @@ RULES: list[Rule] = [
     Rule("The server's own roles", lambda node: _server_role(node) is not None, refuse_server_role),
     reject("LO_IMPORT()", call_of("LO_IMPORT"), hint="it reads a file of the server"),
     reject("LO_EXPORT()", call_of("LO_EXPORT"), hint="it writes a file of the server"),
-    reject("SET SESSION AUTHORIZATION to another user", _sets_session_authorization, by="the local Redshift"),
 ]
 """Each refused before PostgreSQL runs it."""

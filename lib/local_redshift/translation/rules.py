@@ -20,6 +20,7 @@ from local_redshift.translation import (
     privileges,
     regexp,
     rejected,
+    roles,
     show,
     strings,
     system,
@@ -37,6 +38,7 @@ RULES: list[Rule] = [
     *rejected.BY_AMAZON_REDSHIFT,
     *rejected.BY_THE_LOCAL_REDSHIFT,
     *privileges.RULES,
+    *roles.RULES,  # after the server's own roles are refused
     # Names.
     names.DELIMITED_IDENTIFIERS,
     databases.THREE_PART_NAMES,  # before the system views, named by schema and name

@@ -13,6 +13,7 @@ from local_redshift.endpoint.session import Handlers
 from local_redshift.errors import RedshiftError, SqlState
 from tests.local_redshift.endpoint.wire import (
     FakePostgres,
+    NoUsers,
     ScriptedRuns,
     Wires,
     extended,
@@ -81,7 +82,7 @@ def test_a_statement_redshift_rejects_fails_with_its_name_and_no_plpgsql_context
 
 def test_an_unknown_message_type_ends_the_session_with_a_protocol_violation(session):
     w, _ = session
-    handlers = Handlers(w.relay, ScriptedRuns(w.relay, [], "COPY"), unrecorded_queries())
+    handlers = Handlers(w.relay, ScriptedRuns(w.relay, [], "COPY"), unrecorded_queries(), NoUsers())
     w.client.sendall(frame(ord("?")))
     handlers.serve(Reader(w.relay.client))
     [error] = _errors(w.client_got())

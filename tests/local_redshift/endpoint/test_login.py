@@ -48,6 +48,10 @@ class Directory:
     def clusters(self) -> list[Cluster]:
         return self._clusters
 
+    def users(self, cluster: Cluster, user: str) -> list[str]:
+        """The users the clusters created: `bob`, with PASSWORD, in every cluster."""
+        return [hashlib.md5((PASSWORD + "bob").encode()).hexdigest()] if user == "bob" else []
+
     def database_for(self, cluster: Cluster, clusters: list[Cluster]) -> str:
         return cluster.postgres_database
 
@@ -84,7 +88,7 @@ def _client(sock: socket.socket, *before: bytes, password: str = PASSWORD) -> th
             sock.sendall(_hello())
         try:
             kind, challenge = reader.message()
-        except ConnectionClosed:  # refused before the challenge
+        except (ConnectionClosed, OSError):  # refused before the challenge (the test may have closed the socket)
             return
         if kind == ord("R"):
             sock.sendall(_answer(challenge[9:13], password))
@@ -100,6 +104,31 @@ def test_the_right_password_admits_the_client_to_its_cluster(pair):
     login = log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
     assert login.cluster == CLUSTER and login.user == "awsuser"
     assert login.postgres_database == CLUSTER.postgres_database
+
+
+def test_a_user_the_cluster_created_is_admitted_with_the_verifier_it_answered_to(pair):
+    server, client = pair
+    threading.Thread(target=lambda: _talk_as(client, "bob"), daemon=True).start()
+    login = log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
+    assert login.cluster == CLUSTER and login.user == "bob"
+    assert login.verifier == hashlib.md5((PASSWORD + "bob").encode()).hexdigest()
+
+
+def test_a_user_no_cluster_created_is_refused(pair):
+    server, client = pair
+    threading.Thread(target=lambda: _talk_as(client, "carol"), daemon=True).start()
+    with pytest.raises(LoginRefused, match='password authentication failed for user "carol"'):
+        log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
+
+
+def _talk_as(sock: socket.socket, user: str, database: str = "dev") -> None:
+    sock.sendall(_hello(user=user, database=database))
+    try:
+        kind, challenge = Reader(sock).message()
+    except (ConnectionClosed, OSError):  # refused before the challenge (the test may have closed the socket)
+        return
+    if kind == ord("R"):
+        sock.sendall(_answer(challenge[9:13], user=user))
 
 
 def test_without_a_tls_context_ssl_is_refused_then_the_login_goes_on_in_the_clear(pair):
@@ -133,6 +162,25 @@ def test_a_database_made_by_create_database_admits_the_client_to_its_cluster(pai
     login = log_in(Reader(server), WithSales(CLUSTER), CancelRegistry(), Admission())
     assert (login.cluster, login.database, login.dbname) == (CLUSTER, "sales", "sales")
     assert login.postgres_database == CLUSTER.postgres_database  # the cluster's warehouse
+
+
+def test_a_user_the_cluster_created_is_admitted_to_a_database_made_by_create_database(pair):
+    class WithSales(Directory):
+        def holds(self, cluster: Cluster, database: str) -> bool:
+            return database == "sales"
+
+    server, client = pair
+    threading.Thread(target=lambda: _talk_as(client, "bob", database="sales"), daemon=True).start()
+    login = log_in(Reader(server), WithSales(CLUSTER), CancelRegistry(), Admission())
+    assert (login.user, login.database, login.dbname) == ("bob", "sales", "sales")
+    assert login.verifier == hashlib.md5((PASSWORD + "bob").encode()).hexdigest()
+
+
+def test_a_user_the_cluster_created_is_no_login_of_a_database_it_lacks(pair):
+    server, client = pair
+    threading.Thread(target=lambda: _talk_as(client, "bob", database="analytics"), daemon=True).start()
+    with pytest.raises(LoginRefused, match='no cluster in the local AWS stand-in has database "analytics"'):
+        log_in(Reader(server), Directory(CLUSTER), CancelRegistry(), Admission())
 
 
 def test_a_cancel_request_cancels_the_named_backend_and_ends_the_connection(pair):

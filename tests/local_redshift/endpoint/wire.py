@@ -247,9 +247,16 @@ class ScriptedRuns:
         return None
 
 
+class NoUsers:
+    """The session's user statements' path, where none is scripted."""
+
+    def run_or_report(self, statement: object, extended: bool) -> str | None:
+        raise AssertionError("a user statement where none is scripted")
+
+
 def serve(w: Wires, runs: ScriptedRuns, *client_messages: bytes) -> list[bytes]:
     """Send the client's messages (then Terminate) through the handlers; what the client got back."""
-    handlers = Handlers(w.relay, runs, unrecorded_queries())
+    handlers = Handlers(w.relay, runs, unrecorded_queries(), NoUsers())
     w.client.sendall(b"".join(client_messages) + frame(ord("X")))
     handlers.serve(Reader(w.relay.client))
     return w.client_got()
