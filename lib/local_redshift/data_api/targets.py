@@ -73,8 +73,9 @@ def _cluster(caller: Caller, identifier: str, database: str, db_user: str | None
         return Target(database, user, password, cluster_identifier=identifier, secret_arn=secret_arn)
     if not db_user:
         raise exceptions.cluster_credentials()
-    # GetClusterCredentials' temporary password signs in the database user; the local endpoint admits a cluster's
-    # master user only, with the master password: any other DbUser is refused at login, as a user that is not there.
+    # GetClusterCredentials' temporary password signs in the database user; the local stand-in gives no temporary
+    # passwords, so the Data API signs in with the master password: a DbUser other than the master user (one made
+    # with CREATE USER included) is refused at login.
     return Target(database, db_user, cluster.master_user_password, cluster_identifier=identifier, db_user=db_user)
 
 
