@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from local_redshift.translation.rule import Context, Rule, catalog_call, node_is
+from local_redshift.translation.rule import Context, Rule, catalog_call, is_table_column, node_is
 
 _COMPARISONS = (exp.EQ, exp.NEQ, exp.LT, exp.LTE, exp.GT, exp.GTE)
 # The string functions whose result (text, to PostgreSQL) the translator can see is a character string.
@@ -54,14 +54,6 @@ def string_in_strings_as_varchar(condition: exp.In, _: Context) -> exp.Expr:
     return condition
 
 
-def _is_table_column(column: exp.ColumnDef) -> bool:
-    """A column of CREATE TABLE or of ALTER TABLE ... ADD COLUMN (not a procedure's or a function's parameter)."""
-    if isinstance(column.parent, exp.Alter):
-        return True
-    create = column.parent.parent if isinstance(column.parent, exp.Schema) else None
-    return isinstance(create, exp.Create) and create.kind == "TABLE"
-
-
 def _varchar_bytes(data_type: exp.Expr | None) -> int | None:
     """The n of a VARCHAR(n) type."""
     if not isinstance(data_type, exp.DataType) or data_type.this not in (exp.DType.VARCHAR, exp.DType.NVARCHAR):
@@ -88,7 +80,7 @@ def _bytes_check(column: str, limit: int) -> exp.CheckColumnConstraint:
 def varchar_length_in_bytes(column: exp.ColumnDef, _: Context) -> exp.Expr:
     """A VARCHAR(n) column of a table holds n bytes ("CHAR and VARCHAR data types are defined in terms of bytes")."""
     limit = _varchar_bytes(column.args.get("kind"))
-    if limit is None or not _is_table_column(column):
+    if limit is None or not is_table_column(column):
         return column
     check = exp.ColumnConstraint(this=_bytes_check_name(column.name), kind=_bytes_check(column.name, limit))
     column.append("constraints", check)

@@ -69,6 +69,14 @@ def reject(construct: str, matches: Callable[[exp.Expr], bool], by: str = "Amazo
     return Rule(construct, matches, refuse)
 
 
+def is_table_column(column: exp.ColumnDef) -> bool:
+    """A column of CREATE TABLE or of ALTER TABLE ... ADD COLUMN (not a procedure's or a function's parameter)."""
+    if isinstance(column.parent, exp.Alter):
+        return True
+    create = column.parent.parent if isinstance(column.parent, exp.Schema) else None
+    return isinstance(create, exp.Create) and create.kind == "TABLE"
+
+
 def catalog_call(name: str, *args: exp.Expr) -> exp.Expr:
     """A call of function `name` of schema redshift_system."""
     return exp.Dot(this=exp.to_identifier(SCHEMA), expression=exp.Anonymous(this=name, expressions=list(args)))

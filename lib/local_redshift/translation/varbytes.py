@@ -14,7 +14,16 @@ from sqlglot import exp
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import VARBYTE_LENGTH, RedshiftError, SqlState, UnsupportedFeature
 from local_redshift.translation.parser import DistKeyColumnConstraint, SortKeyColumnConstraint
-from local_redshift.translation.rule import Context, Rule, call_of, catalog_call, creates, node_is, type_is
+from local_redshift.translation.rule import (
+    Context,
+    Rule,
+    call_of,
+    catalog_call,
+    creates,
+    is_table_column,
+    node_is,
+    type_is,
+)
 
 VARBYTE = exp.DataType.build(f"{SCHEMA}.varbyte", udt=True)
 DEFAULT_BYTES = 64000  # "The default is 64,000"
@@ -59,18 +68,10 @@ def varbyte_keys(create: exp.Create, _: Context) -> exp.Expr:
     return create
 
 
-def _is_table_column(column: exp.ColumnDef) -> bool:
-    """A column of CREATE TABLE or of ALTER TABLE ... ADD COLUMN (not a function's parameter)."""
-    if isinstance(column.parent, exp.Alter):
-        return True
-    create = column.parent.parent if isinstance(column.parent, exp.Schema) else None
-    return isinstance(create, exp.Create) and create.kind == "TABLE"
-
-
 def varbyte_column(column: exp.ColumnDef, _: Context) -> exp.Expr:
     """A VARBYTE(n) column of a table holds at most n bytes: the column gets a check of its length."""
     kind = column.args.get("kind")
-    if not _is_varbyte(kind) or not _is_table_column(column):
+    if not _is_varbyte(kind) or not is_table_column(column):
         return column
     fits = catalog_call("varbyte_fits", exp.column(column.name), exp.Literal.number(_bytes(kind)))
     name = exp.to_identifier(f"{column.name}_varbyte_bytes")
