@@ -53,8 +53,8 @@ def _key_columns(create: exp.Create) -> set[str]:
         if any(isinstance(kind, (DistKeyColumnConstraint, SortKeyColumnConstraint)) for kind in kinds):
             names.add(column.name.lower())
     for prop in create.find_all(exp.DistKeyProperty, exp.SortKeyProperty):
-        keys = prop.this if isinstance(prop, exp.SortKeyProperty) else [prop.this]
-        names.update(key.name.lower() for key in keys if isinstance(key, exp.Expr))
+        keys = prop.this if isinstance(prop.this, list) else [prop.this]  # SORTKEY AUTO: a Var, no column
+        names.update(key.name.lower() for key in keys if isinstance(key, exp.Expr) and not isinstance(key, exp.Var))
     return names
 
 
