@@ -8,12 +8,6 @@ import sqlalchemy as sa
 
 SCHEMA = "tools_sa"
 
-# sqlalchemy-redshift 1.0.0 calls PGDialect._reflect_type with SQLAlchemy 2.0's arguments; SQLAlchemy 2.1 changed
-# them, so reflecting columns fails in the client (TypeError) before any query about them is answered.
-REFLECT_TYPE_CHANGED = pytest.mark.xfail(
-    raises=TypeError, strict=True, reason="sqlalchemy-redshift 1.0.0 does not match SQLAlchemy 2.1's _reflect_type"
-)
-
 
 @pytest.fixture(scope="module")
 def engine(cluster):
@@ -68,7 +62,6 @@ def test_primary_key(engine):
     assert constraint["constrained_columns"] == ["songplay_id"]
 
 
-@REFLECT_TYPE_CHANGED
 def test_columns(engine):
     columns = sa.inspect(engine).get_columns("songplays", schema=SCHEMA)
     assert [column["name"] for column in columns] == ["songplay_id", "song_id", "start_time", "level"]
@@ -83,7 +76,6 @@ def test_pandas_to_sql_multi_then_read_back(engine):
     pd.testing.assert_frame_equal(back, frame)
 
 
-@REFLECT_TYPE_CHANGED
 def test_pandas_read_sql_table(engine):
     with engine.connect() as conn:
         pd.read_sql_table("time", conn, schema=SCHEMA)
