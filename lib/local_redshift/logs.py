@@ -21,7 +21,7 @@ DEFAULT_BYTES = 10 * 1024 * 1024
 KEPT = 3  # older files kept beside each log
 _SMALLEST = 1024  # PostgreSQL's log_rotation_size counts in kB
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-_CHECK_SECONDS = 2.0  # how often the PostgreSQL logs are looked at: a log outgrows its size by at most this long
+_CHECK_SECONDS = 0.5  # how often the PostgreSQL logs are looked at: a log outgrows its size by at most this long
 
 
 def max_bytes() -> int:
@@ -73,7 +73,7 @@ def rotate_past_size(path: Path, size: int) -> bool:
 
 
 class PostgresLogKeeper(threading.Thread):
-    """Every couple of seconds, renames each warehouse's `postgres.log` (under `folder`) that has reached its size:
+    """Twice a second, renames each warehouse's `postgres.log` (under `folder`) that has reached its size:
     its server's logging collector then writes on in a new one."""
 
     def __init__(self, folder: Path, pattern: str = "*/postgres.log") -> None:
