@@ -77,7 +77,6 @@ class Bench:
 def bench_stack() -> Iterator[Bench]:
     """Start a stack in a temporary folder, create the role and the cluster, and stop it all afterwards."""
     with tempfile.TemporaryDirectory(prefix="sparkify-bench-") as home:
-        Path(home).chmod(0o755)  # PostgreSQL runs as an unprivileged user when we are root
         settings = StackSettings(
             Path(home) / "state", aws_port=free_port(), postgres_port=free_port(), endpoint_port=free_port()
         )
