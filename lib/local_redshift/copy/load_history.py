@@ -95,7 +95,7 @@ def line_count(data: bytes) -> int:
     return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
 
 
-_IN_TRANSACTION_BLOCK = "pg_catalog.statement_timestamp() > pg_catalog.transaction_timestamp()"
+IN_TRANSACTION_BLOCK = "pg_catalog.statement_timestamp() > pg_catalog.transaction_timestamp()"
 """True in a transaction block (a statement ran before in the transaction), false in a statement of its own."""
 
 
@@ -105,6 +105,6 @@ def begin_load(backend: Backend, query_id: int) -> int | None:
     a transaction block; None when it runs in a transaction of its own, whose id is not known yet."""
     [(_, transaction_id)] = backend.fetch(
         f"SELECT pg_catalog.set_config('redshift.last_copy_id', '{int(query_id)}', false),"
-        f" CASE WHEN {_IN_TRANSACTION_BLOCK} THEN pg_catalog.txid_current() END"
+        f" CASE WHEN {IN_TRANSACTION_BLOCK} THEN pg_catalog.txid_current() END"
     )
     return None if transaction_id is None else int(transaction_id)
