@@ -13,6 +13,7 @@ import psycopg
 import pytest
 
 from tests.local_redshift.conftest import REGION, create_cluster, s3_reading_role, stack_client
+from tests.local_redshift.serverless.workgroups import create_workgroup
 from tests.support import REDSHIFT_TRUST
 
 S3_FULL_ACCESS = "arn:aws:iam::aws:policy/AmazonS3FullAccess"
@@ -255,3 +256,19 @@ def test_another_cluster_does_not_see_the_unloads_of_this_one(pg, world):
         for view, column in [("stl_unload_log", "query"), ("sys_unload_detail", "query_id")]:
             assert connection.execute(f"SELECT count(*) FROM {view} WHERE {column} = {query}").fetchone() == (0,)
         assert connection.execute("SELECT count(*) FROM sys_unload_history").fetchone() == (0,)
+
+
+def test_on_serverless_stl_unload_log_is_refused_and_the_sys_views_answer(world):
+    # r_STL_UNLOAD_LOG.html: it "doesn't contain queries run on ... serverless namespaces ... we recommend that you
+    # use the SYS monitoring view SYS_UNLOAD_HISTORY and SYS_UNLOAD_DETAIL"
+    workgroup = create_workgroup(world["stack"], "unloadlog", iamRoles=[world["role"]], defaultIamRoleArn=world["role"])
+    prefix = _prefix(world, "serverless_")
+    with workgroup.connect() as connection:
+        connection.execute(f"UNLOAD ('select 1') TO '{prefix}' IAM_ROLE default PARALLEL OFF")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="stl_unload_log"):
+            connection.execute("SELECT * FROM stl_unload_log")
+        assert connection.execute(LAST_UNLOAD_HISTORY).fetchone()[:2] == (
+            connection.execute("SELECT pg_last_unload_id()").fetchone()[0],
+            "completed",
+        )
+        assert [row[2] for row in connection.execute(LAST_UNLOAD_DETAIL)] == [f"{prefix}000"]
