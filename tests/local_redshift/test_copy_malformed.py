@@ -10,10 +10,15 @@ parameters" and "Data sources" (copy-parameters-data-source-s3, the manifest).
 
 from __future__ import annotations
 
+import bz2
+import gzip
+import io
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from tests.local_redshift.conftest import REGION, create_cluster, s3_reading_role, stack_client
@@ -150,3 +155,117 @@ def test_acceptinvchars_in_json_loads_the_replaced_text_of_a_varchar(session):
     assert session.run(session.copy("kinds", url, "FORMAT AS JSON 'auto' ACCEPTINVCHARS AS '^' MAXERROR 10")) == 1
     assert session.rows("SELECT c_varchar FROM kinds") == [("x^y",)]
     assert [(line, name, code) for line, name, _, code in _errors(session, url)] == [(2, "c_integer", 1207)]
+
+
+# --- files that are not what the statement says they are ---------------------------------------------------------
+
+CRASHED = "COPY failed in the local Redshift endpoint"
+"""How the endpoint words an exception the loader did not expect: no malformed input may end a COPY so."""
+ROWS = b"1|a\n2|b\n" * 500
+
+
+def _parquet(rows: int = 1000) -> bytes:
+    buffer = io.BytesIO()
+    pq.write_table(pa.table({"a": list(range(rows)), "b": [f"v{i}" for i in range(rows)]}), buffer)
+    return buffer.getvalue()
+
+
+def _refused(session: Session, url: str, parameters: str) -> tuple[str, str]:
+    """The COPY into `pair` fails with an error of its own words, and loads nothing."""
+    failed = session.failure(session.copy("pair", url, parameters))
+    assert not failed[1].startswith(CRASHED), failed
+    assert session.rows("SELECT count(*) FROM pair") == [(0,)]
+    return failed
+
+
+@pytest.fixture
+def pair(session) -> Session:
+    session.run("CREATE TABLE pair (a INTEGER, b VARCHAR(10))")
+    return session
+
+
+@pytest.mark.parametrize(
+    ("parameter", "body"),
+    [
+        ("GZIP", gzip.compress(ROWS)[:-20]),
+        ("BZIP2", bz2.compress(ROWS)[:-20]),
+        ("ZSTD", pa.compress(ROWS, codec="zstd", asbytes=True)[:-10]),
+        ("GZIP", b"not compressed at all"),
+        ("BZIP2", gzip.compress(ROWS)),  # another compression than the statement says
+    ],
+)
+def test_a_truncated_or_foreign_compressed_file_fails_the_copy_naming_the_compression_and_the_file(
+    pair, parameter, body
+):
+    # "File compression parameters": GZIP, BZIP2 and ZSTD name how "the input file or files are" compressed; a file
+    # that is not, or is cut short, cannot be read whole: the COPY fails, naming it
+    url = pair.put(f"cut.{parameter.lower()}", body)
+    sqlstate, message = _refused(pair, url, parameter)
+    assert (sqlstate, message.split(":")[0]) == ("XX000", parameter.lower())
+    assert url in message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"", b"not parquet", _parquet()[:-30], _parquet()[:100] + b"\xff" * 300 + _parquet()[400:]],
+    ids=["empty", "text", "truncated", "damaged-pages"],
+)
+def test_a_file_that_is_not_parquet_fails_the_copy(pair, body):
+    # "COPY from columnar data formats": "If COPY encounters an error while loading, the command fails ... Error
+    # messages are sent to the SQL client"
+    url = pair.put("data.parquet", body)
+    assert _refused(pair, url, "FORMAT AS PARQUET")[1].startswith("The file is not a valid Parquet file")
+
+
+@pytest.mark.parametrize(
+    "body", [b"not json", b'{"entries": [', b'["s3://b/k"]', b'{"entries": [{"mandatory": true}]}']
+)
+def test_a_manifest_that_is_not_a_json_manifest_fails_the_copy(pair, body):
+    # "Data sources" (MANIFEST): "The manifest is a text file in JSON format that lists the URL of each file"
+    url = pair.put("load.manifest", body)
+    assert _refused(pair, url, "MANIFEST")[1] == f"Manifest file is not in correct json format: {url}"
+
+
+@pytest.mark.parametrize("spec", ["a:x,b:1", "a,b", ":1,:1", "a:0,b:1", "a:-1,b:1", ""])
+def test_a_fixedwidth_spec_that_does_not_parse_is_a_syntax_error(pair, spec):
+    # "Data format parameters": FIXEDWIDTH 'fixedwidth_spec', "a string that specifies a user-defined column label
+    # and column width", 'colLabel1:colWidth1,colLabel:colWidth2, ...'
+    url = pair.put("fixed.txt", b"1a\n")
+    sqlstate, message = _refused(pair, url, f"FIXEDWIDTH '{spec}'")
+    assert (sqlstate, message) == (
+        "42601",
+        f"Invalid FIXEDWIDTH spec '{spec}': expected 'label:width, ...' with positive widths",
+    )
+
+
+@pytest.mark.parametrize(
+    ("parameters", "body"),
+    [
+        ("", b""),
+        ("CSV", b""),
+        ("FIXEDWIDTH 'a:1,b:1'", b""),
+        ("FORMAT AS JSON 'auto'", b""),
+        ("GZIP", b""),
+        ("GZIP", gzip.compress(b"")),
+        ("BZIP2", bz2.compress(b"")),
+        ("CSV IGNOREHEADER 1", b"a,b\n"),
+        ("IGNOREHEADER 1", b"a|b"),
+        ("FIXEDWIDTH 'a:1,b:1' IGNOREHEADER 1", b"ab\n"),
+        ("CSV GZIP IGNOREHEADER 1", gzip.compress(b"a,b\n")),
+        ("IGNOREHEADER 3", b"a|b\n"),
+    ],
+)
+def test_an_empty_file_or_one_of_only_its_header_loads_no_row_and_no_error(pair, parameters, body):
+    # IGNOREHEADER: "Treats the specified number_rows as a file header and doesn't load them"; a file of no record
+    # has no row to load
+    url = pair.put("empty.dat", body)
+    assert pair.run(pair.copy("pair", url, parameters)) == 0
+    assert pair.load_errors(url) == []
+    assert pair.rows("SELECT status FROM sys_load_history WHERE query_id = pg_last_copy_id()") == [("completed",)]
+
+
+def test_text_that_is_not_json_is_a_load_error_of_its_record(pair):
+    # "Load error reference": 1216, "Input line is not valid"
+    url = pair.put("garbage.json", b'garbage\n{"a": 1, "b": "ok"}\n')
+    assert pair.run(pair.copy("pair", url, "FORMAT AS JSON 'auto' MAXERROR 1")) == 1
+    assert [(row[1], row[7]) for row in pair.load_errors(url)] == [(1, 1216)]
