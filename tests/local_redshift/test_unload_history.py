@@ -6,6 +6,7 @@ three rows writes two files."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 
@@ -272,3 +273,34 @@ def test_on_serverless_stl_unload_log_is_refused_and_the_sys_views_answer(world)
             "completed",
         )
         assert [row[2] for row in connection.execute(LAST_UNLOAD_DETAIL)] == [f"{prefix}000"]
+
+
+def test_a_regular_user_sees_only_its_own_unloads_and_a_superuser_all(world):
+    # each page: "visible to all users. Superusers can see all rows; regular users can see only their own data"
+    user, password = f"unloader_{uuid.uuid4().hex[:6]}", "Unload1234"
+    admin = world["login"]
+    with admin.psycopg(autocommit=True) as connection:
+        connection.execute(f"CREATE USER {user} PASSWORD '{password}'")
+        connection.execute(_unload(world, "select 1", _prefix(world, "admin_"), "PARALLEL OFF"))
+        [(theirs,)] = connection.execute("SELECT pg_last_unload_id()").fetchall()
+    with dataclasses.replace(admin, user=user, password=password).psycopg(autocommit=True) as connection:
+        connection.execute(_unload(world, "select 2", _prefix(world, "user_"), "PARALLEL OFF"))
+        [(mine,)] = connection.execute("SELECT pg_last_unload_id()").fetchall()
+        for view, column in [
+            ("stl_unload_log", "query"),
+            ("sys_unload_detail", "query_id"),
+            ("sys_unload_history", "query_id"),
+        ]:
+            seen = {
+                row[0]
+                for row in connection.execute(f"SELECT {column} FROM {view} WHERE {column} IN ({theirs}, {mine})")
+            }
+            assert seen == {mine}, view
+    with admin.psycopg(autocommit=True) as connection:
+        seen = {
+            row[0]
+            for row in connection.execute(
+                f"SELECT query_id FROM sys_unload_history WHERE query_id IN ({theirs}, {mine})"
+            )
+        }
+        assert seen == {theirs, mine}
