@@ -57,8 +57,9 @@ def run_unload(options: UnloadOptions, backend: Backend, cluster: ClusterContext
         columns = _columns(backend, view)
         _refuse_the_destination(options, source, permissions, destination)
         history = begin_unload(backend, options, cluster)
+        writer = _Writer(client, permissions, destination.bucket, cluster.query_id)
         try:
-            count = _unload(options, backend, view, columns, (client, permissions, destination, source), history)
+            count = _unload(options, backend, view, columns, source, writer, destination, history)
         except Exception as error:
             history.write(backend, unloaded_rows=None, error=getattr(error, "message", None) or str(error))
             raise
@@ -70,14 +71,12 @@ def run_unload(options: UnloadOptions, backend: Backend, cluster: ClusterContext
 
 
 def _unload(
-    options: UnloadOptions, backend: Backend, view: str, columns: list[ResultColumn],
-    s3: tuple[object, S3Permissions, S3Object, S3Source], history: UnloadHistory,
+    options: UnloadOptions, backend: Backend, view: str, columns: list[ResultColumn], source: S3Source,
+    writer: _Writer, destination: S3Object, history: UnloadHistory,
 ) -> int:  # fmt: skip
     """Run the query and write its files (and the manifest), each file noted in the history as it is written."""
-    client, permissions, destination, source = s3
     rows = backend.fetch(f"SELECT * FROM {view}")
     files = list(data_files(options, columns, rows, _slice_count(backend)))
-    writer = _Writer(client, permissions, destination.bucket, history.cluster.query_id)
     if options.clean_path and not options.allow_overwrite:
         _clean(options, source, writer, destination, files)
     for file in files:
