@@ -99,6 +99,19 @@ def test_a_copy_failed_by_bad_data_is_the_last_copy_aborted_with_its_error_detai
     assert session.execute(LAST_COPY_COMMITS).fetchall() == []
 
 
+def test_a_copy_failed_while_loading_leaves_pg_last_copy_count_zero(session, loads):
+    # PG_LAST_COPY_COUNT.html: "if the last COPY failed during loading, PG_LAST_COPY_COUNT returns 0"; one that
+    # failed before (here: no such files) "returns the count for the previous COPY"
+    session.execute(copy_numbers(loads, "good/"))
+    assert one(session, "SELECT pg_last_copy_count()") == 3
+    with pytest.raises(psycopg.Error, match="does not exist"):
+        session.execute(copy_numbers(loads, "missing/"))
+    assert one(session, "SELECT pg_last_copy_count()") == 3
+    with pytest.raises(psycopg.Error, match="stl_load_errors"):
+        session.execute(copy_numbers(loads, "bad/"))
+    assert one(session, "SELECT pg_last_copy_count()") == 0
+
+
 def test_a_copy_failed_before_loading_does_not_change_pg_last_copy_id(session, loads):
     session.execute(copy_numbers(loads, "good/"))
     query = one(session, "SELECT pg_last_copy_id()")

@@ -34,7 +34,8 @@ class Backend(Protocol):
 
     def log_load(self, rows: Mapping[str, list[dict]]) -> None:
         """Insert rows into the redshift_system tables that name them (stl_load_errors, load_history,
-        load_commits) on a separate connection, committed whatever becomes of the client's transaction."""
+        load_commits; UNLOAD's unload_history and unload_files) on a separate connection, committed whatever
+        becomes of the client's transaction."""
         ...
 
 

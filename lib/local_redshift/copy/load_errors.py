@@ -17,6 +17,7 @@ from local_redshift.copy.interfaces import Backend, ClusterContext
 from local_redshift.copy.target import Column, TargetTable
 
 RAW_TEXT_LIMIT = 1024
+TYPE_LIMIT = 10
 REASON_LIMIT = 100
 FLUSH_EVERY = 1000
 _MULTIBYTE = re.compile(r"[^\x00-\x7f]")
@@ -86,7 +87,7 @@ class LoadErrorLog:
             "filename": origin.filename,
             "line_number": origin.line_number,
             "colname": column.name if column else "",
-            "type": column.type_name if column else "",
+            "type": column.type_name[:TYPE_LIMIT] if column else "",  # character(10): 'timestamptz' is cut
             "col_length": _column_length(column),
             "position": error.position,
             "raw_line": _storable(_MULTIBYTE.sub(".", origin.raw.decode("utf-8", "replace")), RAW_TEXT_LIMIT),

@@ -95,16 +95,18 @@ def line_count(data: bytes) -> int:
     return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
 
 
-_IN_TRANSACTION_BLOCK = "pg_catalog.statement_timestamp() > pg_catalog.transaction_timestamp()"
+IN_TRANSACTION_BLOCK = "pg_catalog.statement_timestamp() > pg_catalog.transaction_timestamp()"
 """True in a transaction block (a statement ran before in the transaction), false in a statement of its own."""
 
 
 def begin_load(backend: Backend, query_id: int) -> int | None:
-    """The load begins: PG_LAST_COPY_ID() gives this COPY from now on (set in the session's transaction, so a
-    rollback takes it back, as the page says). Returns the id of the transaction the COPY runs in, when it runs in
-    a transaction block; None when it runs in a transaction of its own, whose id is not known yet."""
-    [(_, transaction_id)] = backend.fetch(
+    """The load begins: PG_LAST_COPY_ID() gives this COPY from now on, and PG_LAST_COPY_COUNT() 0 until it completes
+    ("if the last COPY failed during loading, PG_LAST_COPY_COUNT returns 0"), both set in the session's transaction,
+    so a rollback takes them back, as the page says. Returns the id of the transaction the COPY runs in, when it runs
+    in a transaction block; None when it runs in a transaction of its own, whose id is not known yet."""
+    [(_, _, transaction_id)] = backend.fetch(
         f"SELECT pg_catalog.set_config('redshift.last_copy_id', '{int(query_id)}', false),"
-        f" CASE WHEN {_IN_TRANSACTION_BLOCK} THEN pg_catalog.txid_current() END"
+        " pg_catalog.set_config('redshift.last_copy_count', '0', false),"
+        f" CASE WHEN {IN_TRANSACTION_BLOCK} THEN pg_catalog.txid_current() END"
     )
     return None if transaction_id is None else int(transaction_id)

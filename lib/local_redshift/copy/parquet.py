@@ -29,7 +29,7 @@ def parquet_records(data: bytes, *, columns: int) -> Iterator[Record]:
     try:
         parquet = pq.ParquetFile(io.BytesIO(data))
     except (pa.ArrowException, OSError) as error:
-        raise CopyError(f"The file is not a valid Parquet file: {error}") from None
+        raise _not_parquet(error) from None
     found = len(parquet.schema_arrow)
     if found != columns:
         raise CopyError(
@@ -37,12 +37,38 @@ def parquet_records(data: bytes, *, columns: int) -> Iterator[Record]:
             f" file must match: {columns} in the table, {found} in the file"
         )
     number = 0
-    for batch in parquet.iter_batches(batch_size=BATCH_ROWS):
-        for row in zip(*(column.to_pylist() for column in batch.columns), strict=True):
+    for batch in _batches(parquet):
+        for row in zip(*(_values(column) for column in batch.columns), strict=True):
             number += 1
             values = [_loadable(value) for value in row]
             raw = "|".join("" if value is None else str(value) for value in values)[:_RAW_LIMIT]
             yield Record(number, raw.encode(), values)
+
+
+def _batches(parquet: pq.ParquetFile) -> Iterator[pa.RecordBatch]:
+    """The file's row batches; a page that cannot be read (its footer could) is the file's failure."""
+    batches = parquet.iter_batches(batch_size=BATCH_ROWS)
+    while True:
+        try:
+            batch = next(batches, None)
+        except (pa.ArrowException, OSError) as error:
+            raise _not_parquet(error) from None
+        if batch is None:
+            return
+        yield batch
+
+
+def _values(column: pa.Array) -> list[Any]:
+    """A column's values as Python's; dates and times Python cannot hold (past the year 9999) as Arrow's text of
+    them, which the column's conversion then refuses as it refuses any text it cannot read."""
+    try:
+        return column.to_pylist()
+    except (OverflowError, ValueError):
+        return column.cast(pa.string()).to_pylist()
+
+
+def _not_parquet(error: Exception) -> CopyError:
+    return CopyError(f"The file is not a valid Parquet file: {error}")
 
 
 def _loadable(value: Any) -> Any:

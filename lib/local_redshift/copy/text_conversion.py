@@ -1,5 +1,8 @@
 """Per-column converters for the fields of text formats: conversion.column_converter's, with Redshift's check
-that a CHAR or VARCHAR field holds valid UTF-8 (1220; ACCEPTINVCHARS has already replaced the bad bytes)."""
+that a field holds valid UTF-8, whatever its column's type ("If a line in your load data contains a character that
+is not valid for the column data type, COPY returns an error and logs a row in the STL_LOAD_ERRORS system log table
+with error number 1220", Multibyte character load errors). ACCEPTINVCHARS has already replaced the bad bytes: the
+column's own conversion judges what the replacement makes of the field."""
 
 from __future__ import annotations
 
@@ -13,17 +16,14 @@ from local_redshift.copy.target import Column
 from local_redshift.copy.text_records import INVALID_BYTE, encoded
 from local_redshift.errors import LoadErrorCode
 
-_CHARACTER_TYPES = {"varchar", "bpchar", "text"}
 _VARYING_TYPES = {"varchar", "text"}
 
 
 def text_converter(column: Column, options: CopyOptions) -> Converter:
     """The converter of one column for text fields (str, or None for NULL)."""
     converter = column_converter(column, options)
-    if column.type_name not in _CHARACTER_TYPES:
-        return converter
 
-    def convert(value: str | None) -> str:
+    def convert(value: str | None) -> str:  # the check costs nothing for ASCII fields
         if value is not None and not value.isascii() and INVALID_BYTE.search(value):
             raise _invalid_field(value)
         return converter(value)

@@ -40,11 +40,19 @@ Row = Sequence[str | None]
 
 @dataclass(frozen=True)
 class DataFile:
-    """One file to write: its key relative to the destination, its bytes, and the lines it counts."""
+    """One file to write: its key relative to the destination, its bytes, the lines it counts, and the slice that
+    writes it (0 with PARALLEL OFF)."""
 
     name: str
     body: bytes
     record_count: int  # rows, and the header line if there is one (MANIFEST VERBOSE counts it)
+    slice: int = 0
+    header: bool = False
+
+    @property
+    def row_count(self) -> int:
+        """The rows of the query in the file (its lines without the header)."""
+        return self.record_count - self.header
 
 
 def data_files(
@@ -53,6 +61,7 @@ def data_files(
     """Every file of the unload, partition by partition, slice by slice (of `slices`), part by part."""
     kept = written_columns(options, columns)
     kept_columns = [columns[index] for index in kept]
+    header = options.header and options.format in (Format.TEXT, Format.CSV)  # the others refuse HEADER
     for folder, partition_rows in _partitions(options, columns, rows):
         projected = (
             [[row[index] for index in kept] for row in partition_rows] if len(kept) < len(columns) else partition_rows
@@ -60,7 +69,7 @@ def data_files(
         for writer, share in enumerate(_shares(options, projected, slices)):
             for part, body, count in _parts(options, kept_columns, share):
                 number = f"{writer:04d}_part_{part:02d}" if options.parallel else f"{part:03d}"
-                yield DataFile(folder + number + _extension(options), body, count)
+                yield DataFile(folder + number + _extension(options), body, count, writer, header)
 
 
 def written_columns(options: UnloadOptions, columns: Sequence[ResultColumn]) -> list[int]:

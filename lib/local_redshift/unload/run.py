@@ -3,7 +3,8 @@
 The query is translated as any Redshift SQL, then run through a temporary view so that the catalog names its
 columns and their types. The files are written only after the destination is checked (ALLOWOVERWRITE,
 CLEANPATH), with the permissions of the statement's authorization, in the bucket's region (REGION, else the
-cluster's).
+cluster's). Once the statement, its credentials, bucket, query and destination are checked the UNLOAD begins, and
+what it did is noted (unload.history).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from local_redshift.errors import BackendError, SqlState, UnsupportedFeature
 from local_redshift.translation import LocalRedshift, translate
 from local_redshift.unload.columns import ResultColumn
 from local_redshift.unload.errors import NOT_EMPTY, UnloadError
+from local_redshift.unload.history import UnloadHistory, begin_unload, complete_unload
 from local_redshift.unload.layout import DEFAULT_SLICES, DataFile, data_files, written_columns
 from local_redshift.unload.manifest import manifest
 from local_redshift.unload.options import UnloadOptions
@@ -50,12 +52,36 @@ def run_unload(options: UnloadOptions, backend: Backend, cluster: ClusterContext
         query_id=cluster.query_id,
     )  # fmt: skip
     source._check_bucket(destination.bucket)
-    columns, rows = _result(backend, sql, cluster.query_id)
+    view = _view(backend, sql, cluster.query_id)
+    try:
+        columns = _columns(backend, view)
+        _refuse_the_destination(options, source, permissions, destination)
+        history = begin_unload(backend, options, cluster)
+        writer = _Writer(client, permissions, destination.bucket, cluster.query_id)
+        try:
+            count = _unload(options, backend, view, columns, source, writer, destination, history)
+        except Exception as error:
+            history.write(backend, unloaded_rows=None, error=getattr(error, "message", None) or str(error))
+            raise
+    finally:
+        with contextlib.suppress(BackendError):  # the transaction failed already: the view goes with it
+            backend.fetch(f"DROP VIEW IF EXISTS {view}")
+    complete_unload(backend, history, count)
+    return count
+
+
+def _unload(
+    options: UnloadOptions, backend: Backend, view: str, columns: list[ResultColumn], source: S3Source,
+    writer: _Writer, destination: S3Object, history: UnloadHistory,
+) -> int:  # fmt: skip
+    """Run the query and write its files (and the manifest), each file noted in the history as it is written."""
+    rows = backend.fetch(f"SELECT * FROM {view}")
     files = list(data_files(options, columns, rows, _slice_count(backend)))
-    _prepare_destination(options, source, client, permissions, destination, files, cluster.query_id)
-    writer = _Writer(client, permissions, destination.bucket, cluster.query_id)
+    if options.clean_path and not options.allow_overwrite:
+        _clean(options, source, writer, destination, files)
     for file in files:
         writer.put(destination.key + file.name, file.body)
+        history.wrote(options.destination + file.name, file)
     if options.manifest:
         kept = [columns[index] for index in written_columns(options, columns)]
         body = manifest(options.destination, files, kept, verbose=options.manifest_verbose)
@@ -80,8 +106,8 @@ def _select(query: str) -> str:
     return statements[0].postgres[0]
 
 
-def _result(backend: Backend, sql: str, query_id: int) -> tuple[list[ResultColumn], list[tuple]]:
-    """The query's columns and rows (values as text), read through a temporary view dropped afterwards."""
+def _view(backend: Backend, sql: str, query_id: int) -> str:
+    """A temporary view of the query (the caller drops it), so that the catalog names its columns and types."""
     view = f"pg_temp.local_redshift_unload_{int(query_id)}"
     try:
         backend.fetch(f"CREATE TEMPORARY VIEW {view} AS {sql}")
@@ -93,17 +119,17 @@ def _result(backend: Backend, sql: str, query_id: int) -> tuple[list[ResultColum
             by="the local Redshift",
             hint="name each column of the query differently (AS)",
         ) from None
-    try:
-        described = backend.fetch(
-            "SELECT a.attname, t.typname, pg_catalog.format_type(a.atttypid, a.atttypmod)"
-            " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
-            f" WHERE a.attrelid = pg_catalog.to_regclass({quote_literal(view)}) AND a.attnum > 0 ORDER BY a.attnum"
-        )
-        rows = backend.fetch(f"SELECT * FROM {view}")
-    finally:
-        with contextlib.suppress(BackendError):  # the transaction failed already: the view goes with it
-            backend.fetch(f"DROP VIEW IF EXISTS {view}")
-    return [ResultColumn(name, type_name, formatted) for name, type_name, formatted in described], rows
+    return view
+
+
+def _columns(backend: Backend, view: str) -> list[ResultColumn]:
+    """The view's columns, with their types."""
+    described = backend.fetch(
+        "SELECT a.attname, t.typname, pg_catalog.format_type(a.atttypid, a.atttypmod)"
+        " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+        f" WHERE a.attrelid = pg_catalog.to_regclass({quote_literal(view)}) AND a.attnum > 0 ORDER BY a.attnum"
+    )
+    return [ResultColumn(name, type_name, formatted) for name, type_name, formatted in described]
 
 
 def _slice_count(backend: Backend) -> int:
@@ -115,25 +141,29 @@ def _slice_count(backend: Backend) -> int:
     return int(count)
 
 
-def _prepare_destination(
-    options: UnloadOptions, source: S3Source, client: object, permissions: S3Permissions,
-    destination: S3Object, files: Sequence[DataFile], query_id: int,
-) -> None:  # fmt: skip
-    """Refuse a destination that is not empty (unless ALLOWOVERWRITE); with CLEANPATH empty it first, only the
-    partition folders that receive files when there are partitions."""
-    if options.allow_overwrite:
+def _refuse_the_destination(
+    options: UnloadOptions, source: S3Source, permissions: S3Permissions, destination: S3Object
+) -> None:
+    """Refuse credentials that may not write to the destination and, without ALLOWOVERWRITE or CLEANPATH, a
+    destination that holds objects already."""
+    permissions.require("s3:PutObject", destination.bucket, destination.key)  # denied before the UNLOAD begins
+    if options.allow_overwrite or options.clean_path:
         return
     permissions.require("s3:ListBucket", destination.bucket)
+    if next(source._listing(destination), None) is not None:
+        raise UnloadError(NOT_EMPTY)
+
+
+def _clean(
+    options: UnloadOptions, source: S3Source, writer: _Writer, destination: S3Object, files: Sequence[DataFile]
+) -> None:
+    """CLEANPATH: empty the destination first; with partitions, only the partition folders that receive files."""
+    writer.require_listing()
     prefixes = [destination.key]
-    if options.partition_by and options.clean_path:
+    if options.partition_by:
         prefixes = sorted({destination.key + file.name.rpartition("/")[0] + "/" for file in files})
     existing = [location for prefix in prefixes for location in source._listing(S3Object(destination.bucket, prefix))]
-    if not existing:
-        return
-    if not options.clean_path:
-        raise UnloadError(NOT_EMPTY)
-    writer = _Writer(client, permissions, destination.bucket, query_id)
-    for location in existing:
+    for location in existing:  # listed whole before the first delete
         writer.delete(location.key)
 
 
@@ -145,6 +175,9 @@ class _Writer:
         self._permissions = permissions
         self._bucket = bucket
         self._query_id = query_id
+
+    def require_listing(self) -> None:
+        self._permissions.require("s3:ListBucket", self._bucket)
 
     def put(self, key: str, body: bytes) -> None:
         self._permissions.require("s3:PutObject", self._bucket, key)
