@@ -9,6 +9,9 @@ What redshift_connector reads (its `redshift_connector/utils/type_utils.py`, the
   BINARY on (the driver then reads the value as text).
 - NUMERIC (1700) from BINARY on, asked for in binary: the value times ten to its scale, a 64-bit integer for a
   precision up to 18, else 128 bits. The endpoint asks PostgreSQL for the text and scales it.
+- aclitem[] (1034, the ACL columns of the pg_ catalog tables), asked for in binary from BINARY on: an array in
+  PostgreSQL's binary layout whose elements are each ACL item's text (the driver reads aclitem, 1033, as text);
+  PostgreSQL has no binary form of aclitem, so the endpoint asks for the array's text and lays it out.
 A Bind's interval parameters come in the driver's formats (1188: 32-bit months, 1190: 64-bit microseconds, 1186:
 microseconds and months) and go to PostgreSQL as its interval; a string parameter of no declared type where a VARBYTE
 goes is the string's UTF-8 bytes ("When casting with CHAR and VARCHAR the UTF-8 format is used", VARBYTE type), where
@@ -44,6 +47,8 @@ _LEGACY_INTERVAL = struct.Struct("!qi")  # microseconds, months (redshift_connec
 _MONTHS, _MICROSECONDS = struct.Struct("!i"), struct.Struct("!q")
 _DAY = 86_400_000_000  # microseconds
 _INTERVAL_OIDS = {INTERVALY2M: INTERVAL, INTERVALD2S: INTERVAL}  # declared parameter types PostgreSQL lacks
+ACLITEM, ACLITEM_ARRAY = 1033, 1034
+_ARRAY_HEADER = struct.Struct("!iiiii")  # dimensions, has nulls, element type, length, lower bound
 
 Convert = Callable[[bytes], bytes]
 
@@ -65,6 +70,41 @@ def _legacy_interval(value: bytes) -> bytes:
 
 def _varbyte_bytes(value: bytes) -> bytes:
     return bytes.fromhex(value.decode("ascii"))
+
+
+def _array_elements(text: str) -> list[str | None]:
+    """The elements of a one-dimensional array in PostgreSQL's text form ({a,"b c",NULL})."""
+    elements: list[str | None] = []
+    body, pos = text[1:-1], 0
+    while pos < len(body):
+        if body[pos] == '"':
+            chars, pos = [], pos + 1
+            while body[pos] != '"':
+                if body[pos] == "\\":
+                    pos += 1
+                chars.append(body[pos])
+                pos += 1
+            elements.append("".join(chars))
+            pos += 2  # the closing quote and the comma
+        else:
+            end = body.find(",", pos)
+            end = len(body) if end < 0 else end
+            word = body[pos:end]
+            elements.append(None if word == "NULL" else word)
+            pos = end + 1
+    return elements
+
+
+def _aclitem_array(value: bytes) -> bytes:
+    elements = _array_elements(value.decode("utf-8"))
+    if not elements:
+        return struct.pack("!iii", 0, 0, ACLITEM)  # no dimensions
+    has_nulls = int(any(element is None for element in elements))
+    out = bytearray(_ARRAY_HEADER.pack(1, has_nulls, ACLITEM, len(elements), 1))
+    for element in elements:
+        data = None if element is None else element.encode("utf-8")
+        out += INT32.pack(-1) if data is None else INT32.pack(len(data)) + data
+    return bytes(out)
 
 
 def _scaled_numeric(typmod: int) -> Convert:
@@ -90,14 +130,17 @@ def column_conversion(codes: TypeCodes, column: Column, client_format: int) -> C
             return _legacy_interval
         if redshift == NUMERIC and codes.binary:
             return _scaled_numeric(column.typmod)
+        if redshift == ACLITEM_ARRAY:
+            return _aclitem_array
     elif redshift == VARBYTE and codes.binary:
         return _varbyte_bytes
     return None
 
 
 def postgres_format(codes: TypeCodes, column: Column, client_format: int) -> int:
-    """The format the endpoint asks PostgreSQL for: text for a NUMERIC it scales itself."""
-    return TEXT if codes.binary and column.oid == NUMERIC and client_format == BINARY else client_format
+    """The format the endpoint asks PostgreSQL for: text for a NUMERIC it scales itself and for aclitem[]."""
+    converted = column.oid == ACLITEM_ARRAY or (codes.binary and column.oid == NUMERIC)
+    return TEXT if converted and client_format == BINARY else client_format
 
 
 class RowConversion:

@@ -109,3 +109,13 @@ def test_a_string_parameter_into_a_varbyte_is_its_utf8_bytes():
 def test_a_bind_frame_reads_back_as_it_was_written():
     bind = messages.Bind("p", "s", [1], [b"\0\1", None], [0, 1])
     assert messages.bind_fields(bind.frame()) == bind
+
+
+def test_an_aclitem_array_asked_for_in_binary_is_laid_out_with_text_elements():
+    codes = TypeCodes(binary=True)
+    conversion = RowConversion(codes, [Column(1034, -1)], [1])
+    items = [b"awsuser=arwdDxtm/awsuser", b"group a b=r/awsuser"]
+    array = struct.pack("!iiiii", 1, 0, 1033, 2, 1) + b"".join(INT32.pack(len(item)) + item for item in items)
+    assert conversion.row(data_row(b'{awsuser=arwdDxtm/awsuser,"group a b=r/awsuser"}')) == data_row(array)
+    assert conversion.row(data_row(b"{}")) == data_row(struct.pack("!iii", 0, 0, 1033))
+    assert postgres_format(codes, Column(1034, -1), 1) == 0
