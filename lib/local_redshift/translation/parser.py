@@ -152,13 +152,16 @@ class _LocalRedshiftParser(RedshiftParser):
 
 class _LocalRedshiftTokenizer(Redshift.Tokenizer):
     """sqlglot's Redshift tokenizer, which reads a `#` alone as a name (a temporary table's start): it is the bitwise
-    xor operator ("VARBYTE operators")."""
+    xor operator ("VARBYTE operators"); and BYTEA, which it reads as VARBYTE: it is PostgreSQL's BYTEA, a type
+    Redshift lacks ("Unsupported PostgreSQL data types"), read as sqlglot's BINARY so that a rule can refuse it."""
 
     def tokenize(self, sql: str) -> list[Token]:
         tokens = super().tokenize(sql)
         for token in tokens:
             if token.token_type == TokenType.VAR and token.text == "#":
                 token.token_type = TokenType.HASH
+            elif token.token_type == TokenType.VARBINARY and token.text.upper() == "BYTEA":
+                token.token_type = TokenType.BINARY
         return tokens
 
 
