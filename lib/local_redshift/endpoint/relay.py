@@ -3,7 +3,8 @@
 Requests go to the backend in order, each with a Reply queued that says which backend messages end it and
 where its messages go: forwarded to the client, swallowed (the bookkeeping statements a translation adds),
 captured (the queries COPY runs), or tag-only. Notices, notifications and parameter changes are passed on
-wherever they arrive. Result rows are passed through as they came, without being decoded.
+wherever they arrive. Result rows are passed through as they came, without being decoded, but for a reply that
+observes its messages (the rows of a portal whose values Redshift formats otherwise: value_formats).
 """
 
 from __future__ import annotations

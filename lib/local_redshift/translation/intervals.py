@@ -20,12 +20,13 @@ INTERVAL_YEAR_TO_MONTH = exp.DataType.build(f"{SCHEMA}.intervaly2m", udt=True)
 
 
 def qualified_interval(interval: QualifiedInterval, _: Context) -> exp.Expr:
-    """INTERVAL 'string' qualifier: the catalog's reading of it; YEAR, MONTH and YEAR TO MONTH are intervaly2m."""
+    """INTERVAL 'string' qualifier: the catalog's reading of it; YEAR, MONTH and YEAR TO MONTH are intervaly2m, the
+    others an interval of the qualifier's fields (which the endpoint describes as INTERVAL DAY TO SECOND)."""
     qualifier = interval.args["qualifier"]
     value = catalog_call("interval_literal", string_literal(interval.name), string_literal(qualifier))
     if qualifier.split()[0] in ("YEAR", "MONTH"):
         return exp.cast(value, INTERVAL_YEAR_TO_MONTH.copy())
-    return value
+    return exp.cast(value, exp.DataType.build(f"INTERVAL {qualifier.split('(')[0]}", dialect="postgres"))
 
 
 _TYPE_NAMES = {"intervaly2m": ("YEAR", "MONTH"), "intervald2s": ("DAY", "SECOND")}

@@ -66,3 +66,12 @@ def test_binary_numeric_values_are_scaled_by_the_columns_scale(cluster):
         cursor = connection.cursor()
         cursor.execute("select 12345.67891::numeric(38,8), -0.11::numeric(18,8), to_number('12,454.8-', 'S99G999D9')")
         assert cursor.fetchone() == [Decimal("12345.67891"), Decimal("-0.11"), Decimal("-12454.8")]
+
+
+def test_a_day_to_second_literal_is_redshifts_interval_day_to_second(cluster):
+    # "Interval data types and literals": INTERVAL '5s' SECOND is 5 seconds, its column named intervald2s
+    with cluster.redshift_connector() as connection:
+        cursor = connection.cursor()
+        cursor.execute("select INTERVAL '5s' SECOND, INTERVAL '1 2:03' DAY TO MINUTE")
+        assert cursor.fetchone() == [IntervalDayToSecond(5_000_000), IntervalDayToSecond((86_400 + 7_380) * 10**6)]
+        assert [(column[0], column[1]) for column in cursor.description] == [("intervald2s", 1190)] * 2
