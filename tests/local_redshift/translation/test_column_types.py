@@ -21,6 +21,7 @@ from local_redshift.translation import UnsupportedFeature, translate
         ("CREATE TABLE t1 (a record)", 'Column "t1.a" has unsupported type "record".', "The RECORD pseudo-type"),
         ("CREATE TABLE t1 (a void)", 'Column "t1.a" has unsupported type "void".', "The VOID pseudo-type"),
         ("CREATE TEMPORARY TABLE t1 (a bytea)", 'Column "t1.a" has unsupported type "bytea".', "The BYTEA type"),
+        ("CREATE TEMPORARY TABLE t1 (a bit varying)", 'Column "t1.a" has unsupported type "bit".', "The BIT type"),
         # "Interval data types and literals": a column is INTERVAL YEAR TO MONTH or INTERVAL DAY TO SECOND
         (
             "CREATE TEMPORARY TABLE t1 (a interval)",
