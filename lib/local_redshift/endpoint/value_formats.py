@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import Backend
@@ -46,6 +46,7 @@ _POSTGRES_INTERVAL = struct.Struct("!qii")  # microseconds, days, months
 _LEGACY_INTERVAL = struct.Struct("!qi")  # microseconds, months (redshift_connector's 1186)
 _MONTHS, _MICROSECONDS = struct.Struct("!i"), struct.Struct("!q")
 _DAY = 86_400_000_000  # microseconds
+_WIDE = Context(prec=80)  # room for NUMERIC(38, s) scaled: decimal's default 28 digits are too few
 _INTERVAL_OIDS = {INTERVALY2M: INTERVAL, INTERVALD2S: INTERVAL}  # declared parameter types PostgreSQL lacks
 ACLITEM, ACLITEM_ARRAY = 1033, 1034
 _ARRAY_HEADER = struct.Struct("!iiiii")  # dimensions, has nulls, element type, length, lower bound
@@ -112,7 +113,8 @@ def _scaled_numeric(typmod: int) -> Convert:
     size, unit = (8 if precision <= 18 else 16), Decimal(1).scaleb(-scale)
 
     def convert(value: bytes) -> bytes:
-        scaled = Decimal(value.decode("ascii")).quantize(unit, rounding=ROUND_HALF_UP).scaleb(scale)
+        exact = Decimal(value.decode("ascii"))
+        scaled = exact.quantize(unit, rounding=ROUND_HALF_UP, context=_WIDE).scaleb(scale, context=_WIDE)
         return int(scaled).to_bytes(size, "big", signed=True)
 
     return convert

@@ -119,3 +119,10 @@ def test_an_aclitem_array_asked_for_in_binary_is_laid_out_with_text_elements():
     assert conversion.row(data_row(b'{awsuser=arwdDxtm/awsuser,"group a b=r/awsuser"}')) == data_row(array)
     assert conversion.row(data_row(b"{}")) == data_row(struct.pack("!iii", 0, 0, 1033))
     assert postgres_format(codes, Column(1034, -1), 1) == 0
+
+
+def test_a_numeric_of_38_digits_is_scaled_exactly():
+    conversion = RowConversion(TypeCodes(binary=True), [Column(1700, numeric_typmod(38, 18))], [1])
+    digits = "12345678901234567890.123456789012345678"
+    expected = int(digits.replace(".", "")).to_bytes(16, "big", signed=True)
+    assert conversion.row(data_row(digits.encode())) == data_row(expected)
