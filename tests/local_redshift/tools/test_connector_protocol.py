@@ -68,10 +68,18 @@ def test_binary_numeric_values_are_scaled_by_the_columns_scale(cluster):
         assert cursor.fetchone() == [Decimal("12345.67891"), Decimal("-0.11"), Decimal("-12454.8")]
 
 
-def test_a_day_to_second_literal_is_redshifts_interval_day_to_second(cluster):
-    # "Interval data types and literals": INTERVAL '5s' SECOND is 5 seconds, its column named intervald2s
+def test_interval_literals_are_redshifts_interval_types(cluster):
+    # "Interval data types and literals": INTERVAL '1-2' YEAR TO MONTH is 14 months (its column intervaly2m),
+    # INTERVAL '5s' SECOND 5 seconds (intervald2s)
     with cluster.redshift_connector() as connection:
         cursor = connection.cursor()
-        cursor.execute("select INTERVAL '5s' SECOND, INTERVAL '1 2:03' DAY TO MINUTE")
-        assert cursor.fetchone() == [IntervalDayToSecond(5_000_000), IntervalDayToSecond((86_400 + 7_380) * 10**6)]
-        assert [(column[0], column[1]) for column in cursor.description] == [("intervald2s", 1190)] * 2
+        cursor.execute("select INTERVAL '1-2' YEAR TO MONTH, INTERVAL '5s' SECOND, INTERVAL '1 2:03' DAY TO MINUTE")
+        assert cursor.fetchone() == [
+            IntervalYearToMonth(14),
+            IntervalDayToSecond(5_000_000),
+            IntervalDayToSecond((86_400 + 7_380) * 10**6),
+        ]
+        names = [(column[0], column[1]) for column in cursor.description]
+        assert names == [("intervaly2m", 1188), ("intervald2s", 1190), ("intervald2s", 1190)]
+        cursor.execute("select DATE '2020-01-15' + INTERVAL '1' MONTH")  # a date plus YEAR TO MONTH is a date
+        assert cursor.fetchone() == [datetime.date(2020, 2, 15)]
