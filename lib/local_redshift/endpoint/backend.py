@@ -41,6 +41,16 @@ class PostgresBackend:
     def database(self) -> str:
         return self.connection.info.dbname
 
+    def varbyte_oid(self) -> int | None:
+        """The oid of the warehouse's VARBYTE type (the catalog's redshift_system.varbyte), if it has one."""
+        with contextlib.suppress(psycopg.Error):
+            row = self.connection.execute(
+                "SELECT oid FROM pg_catalog.pg_type WHERE typname = 'varbyte'"
+                " AND typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'redshift_system')"
+            ).fetchone()
+            return None if row is None else int(row[0])
+        return None
+
     def cancel(self) -> None:
         """Cancel the backend's running query, if any."""
         with contextlib.suppress(psycopg.Error):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import struct
+from dataclasses import dataclass
 
 from local_redshift.endpoint.codes import Authentication, Backend, ErrorField, Frontend
-from local_redshift.endpoint.framing import INT32, BodyReader, cstring, frame
+from local_redshift.endpoint.framing import INT16, INT32, BodyReader, cstring, frame
 from local_redshift.errors import SqlState
 
 # --- reading -------------------------------------------------------------------------------------------------
@@ -28,6 +29,51 @@ def bind_names(data: bytes) -> tuple[str, str]:
     """Bind: portal name, statement name."""
     body = BodyReader(data)
     return body.string(), body.string()
+
+
+@dataclass
+class Bind:
+    """A Bind message's fields: parameter values as sent (None for NULL) and format codes as given (none, one for
+    all, or one each)."""
+
+    portal: str
+    statement: str
+    parameter_formats: list[int]
+    values: list[bytes | None]
+    result_formats: list[int]
+
+    def frame(self) -> bytes:
+        body = bytearray(cstring(self.portal) + cstring(self.statement))
+        body += struct.pack(f"!h{len(self.parameter_formats)}h", len(self.parameter_formats), *self.parameter_formats)
+        body += INT16.pack(len(self.values))
+        for value in self.values:
+            body += INT32.pack(-1) if value is None else INT32.pack(len(value)) + value
+        body += struct.pack(f"!h{len(self.result_formats)}h", len(self.result_formats), *self.result_formats)
+        return frame(Frontend.BIND, bytes(body))
+
+
+def bind_fields(data: bytes) -> Bind:
+    """The fields of a Bind frame."""
+    body = BodyReader(data)
+    portal, statement = body.string(), body.string()
+    parameter_formats = [body.int16() for _ in range(body.int16())]
+    values: list[bytes | None] = []
+    for _ in range(body.int16()):
+        length = body.int32()
+        values.append(None if length < 0 else data[body.pos : body.pos + length])
+        body.pos += max(length, 0)
+    return Bind(portal, statement, parameter_formats, values, [body.int16() for _ in range(body.int16())])
+
+
+def format_of(formats: list[int], index: int) -> int:
+    """The format code of value `index` by a Bind's list of codes (none: text, one: for all)."""
+    return formats[index] if len(formats) > 1 else formats[0] if formats else 0
+
+
+def parameter_types(data: bytes) -> list[int]:
+    """The type oids of a ParameterDescription frame."""
+    body = BodyReader(data)
+    return [body.int32() for _ in range(body.int16())]
 
 
 def target(data: bytes) -> tuple[str, str]:

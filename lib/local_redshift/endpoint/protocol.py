@@ -3,24 +3,29 @@
 redshift_connector sends `client_protocol_version` in its startup packet (0 BASE_SERVER, 1 EXTENDED_RESULT_METADATA,
 2 BINARY, 2 by default) and keeps what the server grants in the ParameterStatus `server_protocol_version`; without
 one it falls back to 0. From version 1 on, every RowDescription field carries four more names (schema, table, column,
-catalog) and a 16-bit flags word (nullable, autoincrement, read-only, searchable) after PostgreSQL's fields.
+catalog) and a 16-bit flags word (nullable, autoincrement, read-only, searchable) after PostgreSQL's fields. From
+version 2 on, NUMERIC values go as scaled integers and VARBYTE values as their bytes (value_formats).
 
-The endpoint grants at most version 1: version 2 sends NUMERIC as a scaled 8- or 16-byte integer, which PostgreSQL's
-binary format is not, and a granted lower version is what the driver documents for a server that cannot satisfy the
-request. The extra names are not looked up: schema, table and column are empty, the catalog is the cluster's
-database, and every column says nullable.
+The endpoint grants what is asked up to version 2, the highest the installed driver knows; a higher version asked for
+is answered with 2, which the driver documents it follows. The extra names are not looked up: schema, table and
+column are empty, the catalog is the cluster's database, and every column says nullable. Every RowDescription, of any
+version, carries Redshift's type codes (type_codes).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import Backend
 from local_redshift.endpoint.framing import INT16, INT32, cstring, frame
+from local_redshift.endpoint.type_codes import TypeCodes
 
 REQUEST = "client_protocol_version"
 GRANT = "server_protocol_version"
 EXTENDED_RESULT_METADATA = 1
-HIGHEST = EXTENDED_RESULT_METADATA
+BINARY = 2
+HIGHEST = BINARY
 _FIELD_FIXED = 18  # after a field's name: table oid, column number, type oid, type size, type modifier, format
 _NULLABLE = 0x0001
 
@@ -64,3 +69,11 @@ def with_extended_row_descriptions(data: bytes, catalog: str) -> bytes:
         out += extended_row_description(message, catalog) if data[pos] == Backend.ROW_DESCRIPTION else message
         pos = after
     return bytes(out)
+
+
+def row_descriptions(codes: TypeCodes, version: int | None, catalog: str) -> Callable[[bytes], bytes]:
+    """How the messages a session sends its client are rewritten: Redshift's type codes in every RowDescription,
+    and from version 1 on the extended metadata."""
+    if not version:
+        return codes.rewrite
+    return lambda data: with_extended_row_descriptions(codes.rewrite(data), catalog)

@@ -3,7 +3,8 @@
 Requests go to the backend in order, each with a Reply queued that says which backend messages end it and
 where its messages go: forwarded to the client, swallowed (the bookkeeping statements a translation adds),
 captured (the queries COPY runs), or tag-only. Notices, notifications and parameter changes are passed on
-wherever they arrive. Result rows are passed through as they came, without being decoded.
+wherever they arrive. Result rows are passed through as they came, without being decoded, but for a reply that
+observes its messages (the rows of a portal whose values Redshift formats otherwise: value_formats).
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class Reply:
     synthetic: bytes | None = None  # an answer the session gives itself, in order with the backend's
     routes: list[Route] | None = None  # simple query: each statement's route, in order (then `route`)
     until_copy: bool = False  # ends at CopyInResponse: the backend then waits for the data
+    observe: Callable[[int, bytes], bytes] | None = None  # sees (and may rewrite) each message before it is routed
     index: int = 0
     rows: list[tuple[str | None, ...]] = field(default_factory=list)
     tag: str = ""
@@ -74,7 +76,7 @@ class Reply:
     plain: bool = field(init=False)  # passed to the client as it is, to the end of an extended-mode request
 
     def __post_init__(self) -> None:
-        self.plain = self.route is Route.FORWARD and not self.simple and self.synthetic is None
+        self.plain = self.route is Route.FORWARD and not self.simple and self.synthetic is None and self.observe is None
 
     @property
     def is_sync(self) -> bool:
@@ -231,7 +233,7 @@ class Relay:
                 continue
             if not self._special and owed[-1].is_sync:
                 self._pass_to_sync()
-            elif head.current_route is Route.FORWARD:
+            elif head.current_route is Route.FORWARD and head.observe is None:
                 reader.pass_run(_ROWS, self._emit_rows)
             kind, frame = self._next()
             if kind in ASYNCHRONOUS:
@@ -288,6 +290,8 @@ class Relay:
             while len(self.owed) > 1 and not head.is_sync:
                 self._done()
                 head = self.owed[0]
+        if head.observe is not None:
+            frame = head.observe(kind, frame)
         if head.route is Route.FORWARD or (head.route is Route.TAG_ONLY and kind in COMMAND_ENDS):
             self.emit(frame)
         if kind in head.ends:

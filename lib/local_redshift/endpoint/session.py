@@ -25,7 +25,7 @@ from local_redshift.endpoint.admission import Admission
 from local_redshift.endpoint.backend import PostgresBackend
 from local_redshift.endpoint.cancels import CancelRegistry
 from local_redshift.endpoint.clusters import ClusterDirectory, LoginRefused, password_failed
-from local_redshift.endpoint.codes import ErrorField, Frontend, Target
+from local_redshift.endpoint.codes import Backend, ErrorField, Frontend, Target
 from local_redshift.endpoint.connection_log import Connection, ConnectionLog, describe
 from local_redshift.endpoint.copying import CopyPath
 from local_redshift.endpoint.databases import SessionDatabases
@@ -47,7 +47,14 @@ from local_redshift.endpoint.relay import (
     Reply,
     Route,
 )
+from local_redshift.endpoint.type_codes import Column, TypeCodes, columns_of
 from local_redshift.endpoint.users import UserPath
+from local_redshift.endpoint.value_formats import (
+    RowConversion,
+    postgres_bind,
+    postgres_format,
+    postgres_parameter_types,
+)
 from local_redshift.errors import DISK_FULL_HINT, DISK_FULL_MESSAGE, DISK_FULL_STOPPED, RedshiftError, SqlState
 from local_redshift.translation import Statement, translate
 from local_redshift.translation.users import UserStatement
@@ -104,6 +111,26 @@ class Prepared:
     sql: str | None = None
     after: tuple[str, ...] = ()  # bookkeeping statements run after each execution, their results swallowed
     virtual: tuple[Statement, ...] = ()
+
+
+@dataclass
+class Shape:
+    """What is known of a prepared statement's types: its parameters' as the client declared them and as PostgreSQL
+    resolved them, and its result columns (the last two once the client has described the statement)."""
+
+    declared: list[int]
+    resolved: list[int] | None = None
+    columns: list[Column] | None = None
+
+    def observe(self, kind: int, data: bytes) -> bytes:
+        """Keep what a Describe of the statement answers (its messages pass unchanged)."""
+        if kind == Backend.PARAMETER_DESCRIPTION:
+            self.resolved = messages.parameter_types(data)
+        elif kind == Backend.ROW_DESCRIPTION:
+            self.columns = columns_of(data)
+        elif kind == Backend.NO_DATA:
+            self.columns = []
+        return data
 
 
 @functools.lru_cache(maxsize=1024)
@@ -202,11 +229,10 @@ class Session:
         )
         databases = SessionDatabases(login.database, login.cluster.database, login.postgres_database)
         users = UserPath(relay, login, self.services.directory)
-        self.handlers = Handlers(relay, copies, queries, users, databases)
         version = protocol.granted(login.parameters)
-        if version:
-            catalog = login.database
-            relay.describe_rows_with(lambda data: protocol.with_extended_row_descriptions(data, catalog))
+        codes = TypeCodes(backend.varbyte_oid(), binary=(version or 0) >= protocol.BINARY)
+        self.handlers = Handlers(relay, copies, queries, users, databases, codes)
+        relay.describe_rows_with(protocol.row_descriptions(codes, version, login.database))
         self._connection = describe(
             self.client, login.parameters, postgres_database=login.postgres_database, session_id=backend.pid,
             database=login.database, user=login.user, protocol_version=version or 0,
@@ -261,14 +287,18 @@ class Handlers:
         queries: SessionQueries,
         users: Users,
         databases: SessionDatabases | None = None,
+        codes: TypeCodes | None = None,
     ) -> None:
         self.relay = relay
         self.copies = copies
         self.users = users
         self.queries = queries
         self.databases = databases
+        self.codes = codes
         self.statements: dict[str, Prepared] = {}
         self.portals: dict[str, Prepared] = {}
+        self.shapes: dict[str, Shape] = {}  # of the statements PostgreSQL prepares (not the virtual ones)
+        self.conversions: dict[str, RowConversion] = {}  # of the portals whose rows Redshift formats otherwise
         self.explains = ExplainPath(relay)
 
     def serve(self, reader: Reader) -> None:
@@ -354,11 +384,14 @@ class Handlers:
         self.queries.parsed(text)
         prepared = self.statements[name] = prepare(text, self.databases)
         if prepared.virtual:
+            self.shapes.pop(name, None)
             self.relay.expect(Reply(synthetic=messages.PARSE_COMPLETE))
             return
-        if prepared.sql != text:
+        self.shapes[name] = Shape(oids)
+        postgres_oids = postgres_parameter_types(oids)
+        if prepared.sql != text or postgres_oids != oids:
             assert prepared.sql is not None
-            frame = messages.parse(name, prepared.sql, oids)
+            frame = messages.parse(name, prepared.sql, postgres_oids)
         self.relay.send(frame, expect=_PARSED)
 
     def _on_bind(self, frame: bytes) -> None:
@@ -369,13 +402,36 @@ class Handlers:
         else:
             self.portals[portal] = prepared
         self.queries.bound(prepared.source if prepared else "")
+        self.conversions.pop(portal, None)
+        shape = self.shapes.get(statement)
+        if shape is not None and self.codes is not None and not (prepared and prepared.virtual):
+            frame = self._bind_for_postgres(frame, portal, shape, self.codes)
         self._pass(frame, prepared, messages.BIND_COMPLETE, _BOUND)
+
+    def _bind_for_postgres(self, frame: bytes, portal: str, shape: Shape, codes: TypeCodes) -> bytes:
+        """The Bind PostgreSQL gets: parameters in its formats, and text asked for the values the endpoint
+        converts itself; the portal's row conversion is kept when its rows need one."""
+        bind = messages.bind_fields(frame)
+        changed = postgres_bind(bind, shape.declared, shape.resolved, codes)
+        if shape.columns:
+            client = [messages.format_of(bind.result_formats, index) for index in range(len(shape.columns))]
+            conversion = RowConversion(codes, shape.columns, client)
+            if conversion.needed:
+                self.conversions[portal] = conversion
+            asked = [postgres_format(codes, column, fmt) for column, fmt in zip(shape.columns, client, strict=True)]
+            if asked != client:
+                bind.result_formats, changed = asked, True
+        return bind.frame() if changed else frame
 
     def _on_describe(self, frame: bytes) -> None:
         kind, name = messages.target(frame)
         if kind == Target.STATEMENT:
             prepared = self.statements.get(name)
             answer = messages.NO_PARAMETERS + (ROW_DESCRIPTION if _explains(prepared) else messages.NO_DATA)
+            shape = self.shapes.get(name)
+            if shape is not None and not (prepared and prepared.virtual):
+                self.relay.send(frame, expect=Reply(ends=DESCRIBE_ENDS, observe=shape.observe))
+                return
         else:
             prepared = self.portals.get(name)
             answer = ROW_DESCRIPTION if _explains(prepared) else messages.NO_DATA
@@ -390,13 +446,16 @@ class Handlers:
         if prepared is not None and prepared.virtual:
             self._run_virtual(prepared.virtual)
             return
-        relay.send(frame, expect=_EXECUTED)
+        conversion = self.conversions.get(messages.first_string(frame))
+        reply = _EXECUTED if conversion is None else Reply(ends=EXECUTE_ENDS, observe=conversion.observe)
+        relay.send(frame, expect=reply)
         for bookkeeping in prepared.after if prepared else ():
             relay.internal(bookkeeping, Route.SWALLOW)
 
     def _on_close(self, frame: bytes) -> None:
         kind, name = messages.target(frame)
         prepared = (self.statements if kind == Target.STATEMENT else self.portals).pop(name, None)
+        (self.shapes if kind == Target.STATEMENT else self.conversions).pop(name, None)
         self._pass(frame, prepared, messages.CLOSE_COMPLETE, _CLOSED)
 
     def _pass(self, frame: bytes, prepared: Prepared | None, answer: bytes, plain: Reply) -> None:

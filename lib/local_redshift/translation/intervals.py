@@ -19,13 +19,22 @@ from local_redshift.translation.rule import Context, Rule, catalog_call, node_is
 INTERVAL_YEAR_TO_MONTH = exp.DataType.build(f"{SCHEMA}.intervaly2m", udt=True)
 
 
+def _in_arithmetic(node: exp.Expr) -> bool:
+    parent = node.parent
+    while isinstance(parent, exp.Paren):
+        parent = parent.parent
+    return isinstance(parent, (exp.Add, exp.Sub, exp.Mul, exp.Div, exp.Neg))
+
+
 def qualified_interval(interval: QualifiedInterval, _: Context) -> exp.Expr:
-    """INTERVAL 'string' qualifier: the catalog's reading of it; YEAR, MONTH and YEAR TO MONTH are intervaly2m."""
+    """INTERVAL 'string' qualifier: the catalog's reading of it, an interval of the qualifier's fields (which the
+    endpoint describes as Redshift's INTERVAL YEAR TO MONTH or DAY TO SECOND); a YEAR, MONTH or YEAR TO MONTH one in
+    arithmetic is intervaly2m, so that a date plus or minus it stays a date."""
     qualifier = interval.args["qualifier"]
     value = catalog_call("interval_literal", string_literal(interval.name), string_literal(qualifier))
-    if qualifier.split()[0] in ("YEAR", "MONTH"):
+    if qualifier.split()[0] in ("YEAR", "MONTH") and _in_arithmetic(interval):
         return exp.cast(value, INTERVAL_YEAR_TO_MONTH.copy())
-    return value
+    return exp.cast(value, exp.DataType.build(f"INTERVAL {qualifier.split('(')[0]}", dialect="postgres"))
 
 
 _TYPE_NAMES = {"intervaly2m": ("YEAR", "MONTH"), "intervald2s": ("DAY", "SECOND")}

@@ -152,14 +152,22 @@ class _LocalRedshiftParser(RedshiftParser):
 
 class _LocalRedshiftTokenizer(Redshift.Tokenizer):
     """sqlglot's Redshift tokenizer, which reads a `#` alone as a name (a temporary table's start): it is the bitwise
-    xor operator ("VARBYTE operators")."""
+    xor operator ("VARBYTE operators"); BYTEA, which it reads as VARBYTE: it is PostgreSQL's BYTEA, a type Redshift
+    lacks ("Unsupported PostgreSQL data types"), read as sqlglot's BINARY so that a rule can refuse it; and BIT
+    VARYING, which it cannot read, read as BIT (the page's "BIT, BIT VARYING"), which a rule refuses."""
 
     def tokenize(self, sql: str) -> list[Token]:
         tokens = super().tokenize(sql)
         for token in tokens:
             if token.token_type == TokenType.VAR and token.text == "#":
                 token.token_type = TokenType.HASH
-        return tokens
+            elif token.token_type == TokenType.VARBINARY and token.text.upper() == "BYTEA":
+                token.token_type = TokenType.BINARY
+        return [
+            token
+            for before, token in zip([None, *tokens], tokens, strict=False)
+            if not (before is not None and before.token_type == TokenType.BIT and token.text.upper() == "VARYING")
+        ]
 
 
 class LocalRedshift(Redshift):

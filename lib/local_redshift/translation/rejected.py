@@ -2,8 +2,9 @@
 
 The PostgreSQL SQL that Redshift lacks follows the Developer Guide's pages "Unsupported PostgreSQL features", "...data
 types" and "...functions" (the functions: `rejected_functions`), and the window function syntax (ROWS frames only).
-Data types sqlglot's Redshift parser cannot read (CIDR, TSVECTOR, BOX...) fail the parse, and the statement goes to
-PostgreSQL as written; BYTEA, which it reads as VARBYTE, is let through.
+Data types sqlglot's Redshift parser cannot read (CIDR, TSVECTOR, BOX...) fail the parse; BYTEA, which sqlglot reads as
+VARBYTE, is told apart by the parser and refused. A table column of INTERVAL without fields is refused: Redshift's
+interval columns are INTERVAL YEAR TO MONTH and INTERVAL DAY TO SECOND ("Interval data types and literals").
 
 COPY ... TO, FROM STDIN, from a local file or from a source other than Amazon S3 are refused by the COPY grammar
 (local_redshift.copy.grammar), which reads every COPY statement.
@@ -16,7 +17,7 @@ from itertools import pairwise
 
 from sqlglot import exp
 
-from local_redshift.translation.column_types import PSEUDO_TYPE_COLUMNS, refusal, reject_type
+from local_redshift.translation.column_types import PSEUDO_TYPE_COLUMNS, refusal, reject_type, table_column
 from local_redshift.translation.rejected_functions import UNSUPPORTED_FUNCTIONS
 from local_redshift.translation.rule import (
     Context,
@@ -171,6 +172,10 @@ def _statement_word(word: str) -> Callable[[exp.Expr], bool]:
     )
 
 
+def _is_interval_without_fields(node: exp.Expr) -> bool:
+    return isinstance(node, exp.DataType) and node.this == exp.DType.INTERVAL and not node.expressions
+
+
 BY_AMAZON_REDSHIFT: list[Rule] = [
     reject("INSERT ... ON CONFLICT", node_is(exp.OnConflict)),
     reject("RETURNING", node_is(exp.Returning)),
@@ -183,6 +188,12 @@ BY_AMAZON_REDSHIFT: list[Rule] = [
         node_is(exp.Array, where=lambda a: a.args.get("bracket_notation") and not reads_only_the_catalog(a.root())),
     ),
     reject_type("The JSON type", type_is(exp.DType.JSON), hint="use SUPER"),
+    reject_type("The BYTEA type", type_is(exp.DType.BINARY), hint="use VARBYTE"),
+    reject_type(
+        "An INTERVAL column without fields",
+        lambda node: _is_interval_without_fields(node) and table_column(node) is not None,
+        hint="use INTERVAL YEAR TO MONTH or INTERVAL DAY TO SECOND",
+    ),
     reject_type("The JSONB type", type_is(exp.DType.JSONB), hint="use SUPER"),
     reject("CREATE UNLOGGED TABLE", node_is(exp.UnloggedProperty)),
     reject("Table inheritance (INHERITS)", node_is(exp.InheritsProperty)),

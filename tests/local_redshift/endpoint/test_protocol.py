@@ -19,13 +19,14 @@ def row_description(*names: str) -> bytes:
     return frame(Backend.ROW_DESCRIPTION, struct.pack("!h", len(names)) + fields)
 
 
-def test_the_grant_is_the_version_asked_for_up_to_extended_result_metadata():
+def test_the_grant_is_the_version_asked_for_up_to_binary():
     assert protocol.granted({}) is None  # psycopg, psql: nothing asked, nothing granted
     assert protocol.granted({"client_protocol_version": "0"}) == 0
     assert protocol.granted({"client_protocol_version": "1"}) == 1
-    assert protocol.granted({"client_protocol_version": "2"}) == 1  # BINARY: answered with a lower version
+    assert protocol.granted({"client_protocol_version": "2"}) == 2  # BINARY, the driver's default
+    assert protocol.granted({"client_protocol_version": "3"}) == 2  # higher: answered with the highest served
     assert protocol.granted({"client_protocol_version": "x"}) == 0
-    assert protocol.grant_status(1) == messages.parameter_status("server_protocol_version", "1")
+    assert protocol.grant_status(2) == messages.parameter_status("server_protocol_version", "2")
 
 
 def test_each_field_gets_schema_table_column_catalog_and_flags():

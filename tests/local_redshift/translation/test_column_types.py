@@ -20,6 +20,14 @@ from local_redshift.translation import UnsupportedFeature, translate
         ("ALTER TABLE t1 ADD COLUMN b MONEY", 'Column "t1.b" has unsupported type "money".', "The MONEY type"),
         ("CREATE TABLE t1 (a record)", 'Column "t1.a" has unsupported type "record".', "The RECORD pseudo-type"),
         ("CREATE TABLE t1 (a void)", 'Column "t1.a" has unsupported type "void".', "The VOID pseudo-type"),
+        ("CREATE TEMPORARY TABLE t1 (a bytea)", 'Column "t1.a" has unsupported type "bytea".', "The BYTEA type"),
+        ("CREATE TEMPORARY TABLE t1 (a bit varying)", 'Column "t1.a" has unsupported type "bit".', "The BIT type"),
+        # "Interval data types and literals": a column is INTERVAL YEAR TO MONTH or INTERVAL DAY TO SECOND
+        (
+            "CREATE TEMPORARY TABLE t1 (a interval)",
+            'Column "t1.a" has unsupported type "interval".',
+            "An INTERVAL column without fields",
+        ),
     ],
 )
 def test_a_table_column_of_an_unsupported_type_is_refused_in_redshifts_words(sql, sentence, construct):
@@ -37,3 +45,10 @@ def test_the_same_type_outside_a_table_is_refused_by_name_only():
 def test_a_functions_pseudo_types_are_not_columns():
     [statement] = translate("CREATE FUNCTION f() RETURNS void AS $$ SELECT 1 $$ LANGUAGE sql")
     assert "RETURNS void" in statement.postgres[0]
+
+
+def test_varbyte_and_interval_columns_with_fields_are_kept():
+    [table] = translate("CREATE TABLE t1 (a VARBINARY(4), b INTERVAL YEAR TO MONTH, c INTERVALD2S)")
+    assert "b INTERVAL YEAR TO MONTH, c INTERVAL DAY TO SECOND" in table.postgres[0]
+    [cast] = translate("SELECT '1 day'::interval")  # an interval without fields outside a table
+    assert cast.postgres == ["SELECT CAST('1 day' AS INTERVAL)"]
