@@ -195,8 +195,9 @@ class Session:
         relay = Relay(self.client, backend.socket)
         relay.database = (login.postgres_database, login.cluster.database)
         queries = SessionQueries(
-            self.services.queries, login.postgres_database, login.user, login.database, backend.pid
-        )
+            self.services.queries, login.postgres_database, login.user, login.database, backend.pid,
+            elsewhere=login.dbname != login.postgres_database,
+        )  # fmt: skip
         copies = CopyPath(
             relay, login, self.services.directory, self.services.aws, backend.pid, queries.current_query_id
         )
