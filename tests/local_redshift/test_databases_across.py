@@ -110,3 +110,108 @@ def test_a_failed_query_in_a_created_database_shows_as_failed(sales):
             " WHERE session_id = pg_backend_pid() AND query_text LIKE 'SELECT 1 / 0 FROM zero%'"
         ).fetchall()
         assert rows == [("failed", "division by zero")]
+
+
+# --- SHOW SCHEMAS, TABLES and COLUMNS of another database (r_SHOW_SCHEMAS, r_SHOW_TABLES, r_SHOW_COLUMNS) ----------
+
+
+@pytest.fixture(scope="module")
+def sales_tables(sales) -> Login:
+    """The database `sales` with a schema of its own and a table in it."""
+    with sales.psycopg(autocommit=True) as connection:
+        connection.execute("CREATE SCHEMA store")
+        connection.execute("CREATE TABLE store.orders (order_id INT, placed TIMESTAMP)")
+        connection.execute("CREATE TABLE store.order_lines (order_id INT, sku VARCHAR(20))")
+    return sales
+
+
+def test_show_schemas_from_another_database_lists_its_schemas(owner, sales_tables):
+    # r_SHOW_SCHEMAS: "database_name: The name of the database that contains the tables to list"; each row starts
+    # with database_name, schema_name
+    with owner.psycopg(autocommit=True) as connection:
+        rows = connection.execute(f"SHOW SCHEMAS FROM DATABASE {sales_tables.database}").fetchall()
+        assert {row[:2] for row in rows} >= {(sales_tables.database, "public"), (sales_tables.database, "store")}
+        assert all(row[0] == sales_tables.database for row in rows)
+        # LIKE is case-sensitive and LIMIT caps the rows (the page's parameters)
+        rows = connection.execute(f"SHOW SCHEMAS FROM DATABASE {sales_tables.database} LIKE 'st%' LIMIT 5").fetchall()
+        assert [row[:2] for row in rows] == [(sales_tables.database, "store")]
+
+
+def test_show_tables_from_a_schema_of_another_database_lists_its_tables(owner, sales_tables):
+    # r_SHOW_TABLES: "SHOW TABLES FROM SCHEMA database_name.schema_name"; rows of database_name, schema_name,
+    # table_name, table_type, ...
+    with owner.psycopg(autocommit=True) as connection:
+        rows = connection.execute(f"SHOW TABLES FROM SCHEMA {sales_tables.database}.store").fetchall()
+        assert [row[:4] for row in rows] == [
+            (sales_tables.database, "store", "order_lines", "TABLE"),
+            (sales_tables.database, "store", "orders", "TABLE"),
+        ]
+        assert connection.execute("SHOW TABLES FROM SCHEMA dev.store").fetchall() == []  # dev has no such schema
+
+
+def test_show_columns_of_a_table_of_another_database_with_redshift_connector(owner, sales_tables):
+    # r_SHOW_COLUMNS: "SHOW COLUMNS FROM TABLE database_name.schema_name.table_name"; rows of database_name,
+    # schema_name, table_name, column_name, ordinal_position, ...
+    with owner.redshift_connector() as connection:
+        cursor = connection.cursor()
+        for _ in range(2):  # redshift_connector prepares the statement once and runs it again
+            cursor.execute(f"SHOW COLUMNS FROM TABLE {sales_tables.database}.store.orders")
+            rows = [list(row[:5]) for row in cursor.fetchall()]
+            assert rows == [
+                [sales_tables.database, "store", "orders", "order_id", 1],
+                [sales_tables.database, "store", "orders", "placed", 2],
+            ]
+        names = [column[0] for column in cursor.description]
+        assert names[:5] == ["database_name", "schema_name", "table_name", "column_name", "ordinal_position"]
+
+
+def test_show_tables_from_another_database_sees_a_table_made_after_the_last_show(owner, sales_tables):
+    with owner.redshift_connector() as connection:
+        cursor = connection.cursor()
+        statement = f"SHOW TABLES FROM SCHEMA {sales_tables.database}.public LIKE 'fresh%'"
+        cursor.execute(statement)
+        assert cursor.fetchall() in ((), [])
+        with sales_tables.psycopg(autocommit=True) as there:
+            there.execute("CREATE TABLE public.fresh (a INT)")
+        cursor.execute(statement)
+        assert [row[2] for row in cursor.fetchall()] == ["fresh"]
+
+
+def test_show_from_a_created_database_lists_the_clusters_own(owner, sales_tables):
+    with owner.psycopg(autocommit=True) as connection:
+        connection.execute("CREATE TABLE IF NOT EXISTS public.in_dev (a INT)")
+    with sales_tables.psycopg(autocommit=True) as connection:
+        rows = connection.execute("SHOW TABLES FROM SCHEMA dev.public LIKE 'in_dev'").fetchall()
+        assert [row[:3] for row in rows] == [("dev", "public", "in_dev")]
+        rows = connection.execute("SHOW COLUMNS FROM TABLE dev.public.in_dev").fetchall()
+        assert [row[:4] for row in rows] == [("dev", "public", "in_dev", "a")]
+
+
+def test_show_from_a_database_the_cluster_does_not_have_says_it_does_not_exist(owner, sales_tables):
+    with owner.psycopg(autocommit=True) as connection:
+        for statement in ("SHOW SCHEMAS FROM DATABASE nosuch", "SHOW TABLES FROM SCHEMA postgres.public"):
+            with pytest.raises(psycopg.errors.InvalidCatalogName, match=r'database "(nosuch|postgres)" does not exist'):
+                connection.execute(statement)
+        # the session goes on: the failure was the statement's
+        assert connection.execute("SELECT 1").fetchone() == (1,)
+
+
+def test_show_tables_of_another_database_lists_what_the_user_may_see_there(owner, sales_tables):
+    # r_SHOW_TABLES' required permissions: a superuser, the table's owner, or USAGE on the schema and SELECT on it
+    user = _name("reader")
+    with owner.psycopg(autocommit=True) as connection:
+        connection.execute(f"CREATE USER {user} PASSWORD 'Reader1234'")
+    try:
+        with sales_tables.psycopg(autocommit=True) as there:
+            there.execute(f"GRANT USAGE ON SCHEMA store TO {user}")
+            there.execute(f"GRANT SELECT ON store.orders TO {user}")
+        reader = dataclasses.replace(owner, user=user, password="Reader1234")
+        with reader.psycopg(autocommit=True) as connection:
+            rows = connection.execute(f"SHOW TABLES FROM SCHEMA {sales_tables.database}.store").fetchall()
+            assert [row[2] for row in rows] == ["orders"]
+    finally:
+        with sales_tables.psycopg(autocommit=True) as there:
+            there.execute(f"REVOKE ALL ON store.orders FROM {user}")
+            there.execute(f"REVOKE USAGE ON SCHEMA store FROM {user}")
+        with owner.psycopg(autocommit=True) as connection:
+            connection.execute(f"DROP USER {user}")

@@ -47,6 +47,7 @@ from local_redshift.endpoint.relay import (
     Reply,
     Route,
 )
+from local_redshift.endpoint.shown import ShownPath
 from local_redshift.endpoint.users import UserPath
 from local_redshift.errors import DISK_FULL_HINT, DISK_FULL_MESSAGE, DISK_FULL_STOPPED, RedshiftError, SqlState
 from local_redshift.translation import Statement, translate
@@ -104,6 +105,7 @@ class Prepared:
     sql: str | None = None
     after: tuple[str, ...] = ()  # bookkeeping statements run after each execution, their results swallowed
     virtual: tuple[Statement, ...] = ()
+    elsewhere: str | None = None  # the other database whose contents `sql` shows (endpoint/shown.py)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -122,7 +124,9 @@ def prepare(text: str, databases: SessionDatabases | None = None) -> Prepared:
     if not statements:
         return Prepared(text, sql=text)
     if len(statements) == 1 and not statements[0].in_endpoint:
-        return Prepared(text, sql=statements[0].postgres[0], after=tuple(statements[0].postgres[1:]))
+        [statement] = statements
+        elsewhere = databases.elsewhere(statement) if databases is not None else None
+        return Prepared(text, sql=statement.postgres[0], after=tuple(statement.postgres[1:]), elsewhere=elsewhere)
     return Prepared(text, virtual=statements)
 
 
@@ -203,7 +207,8 @@ class Session:
         )
         databases = SessionDatabases(login.database, login.cluster.database, login.postgres_database)
         users = UserPath(relay, login, self.services.directory)
-        self.handlers = Handlers(relay, copies, queries, users, databases)
+        shown = ShownPath(login, self.services.directory)
+        self.handlers = Handlers(relay, copies, queries, users, databases, shown)
         version = protocol.granted(login.parameters)
         if version:
             catalog = login.database
@@ -262,8 +267,10 @@ class Handlers:
         queries: SessionQueries,
         users: Users,
         databases: SessionDatabases | None = None,
+        shown: ShownPath | None = None,
     ) -> None:
         self.relay = relay
+        self.shown = shown
         self.copies = copies
         self.users = users
         self.queries = queries
@@ -336,7 +343,11 @@ class Handlers:
                 relay.emit(messages.ready_for_query(relay.status))
             return True
         pendings = [queries.begin(statement.source) for statement in segment]
-        texts, routes, starts = _one_query(segment, queries.settings(pendings))
+        settings = [
+            setting or self._shown_setting(statement)  # a SHOW never reads PG_LAST_QUERY_ID
+            for statement, setting in zip(segment, queries.settings(pendings), strict=True)
+        ]
+        texts, routes, starts = _one_query(segment, settings)
         reply = relay.query("\n;\n".join(texts), Route.FORWARD if last else Route.SWALLOW, routes)
         failure = relay.take_failure() if reply.error is not None else None
         for pending, start, end in zip(pendings, starts, [*starts[1:], len(texts)], strict=True):
@@ -388,6 +399,8 @@ class Handlers:
         pending = self.queries.execute(prepared.source if prepared else "")
         if pending is not None and (setting := self.queries.settings([pending])[0]):
             relay.internal(setting, Route.SWALLOW)
+        if prepared is not None and prepared.elsewhere is not None and self.shown is not None:
+            relay.internal(self.shown.setting(prepared.elsewhere, prepared.sql or ""), Route.SWALLOW)
         if prepared is not None and prepared.virtual:
             self._run_virtual(prepared.virtual)
             return
@@ -441,9 +454,18 @@ class Handlers:
                     return
                 relay.emit(completion[0] + (completion[1] if last else b""))
                 continue
+            if setting := self._shown_setting(statement):
+                relay.internal(setting, Route.SWALLOW)
             for position, sql in enumerate(statement.postgres):
                 relay.internal(sql, Route.TAG_ONLY if last and position == 0 else Route.SWALLOW)
             relay.drain()
+
+    def _shown_setting(self, statement: Statement) -> str | None:
+        """For a SHOW of another database of the cluster, the statement that gives the backend what it shows."""
+        if self.databases is None or self.shown is None:
+            return None
+        elsewhere = self.databases.elsewhere(statement)
+        return None if elsewhere is None else self.shown.setting(elsewhere, statement.postgres[0])
 
     def _run_in_endpoint(self, statement: Statement, extended: bool) -> tuple[bytes, bytes] | None:
         """Run a COPY, an UNLOAD, an EXPLAIN or a user statement: what the client is sent (notices, or the plan's
