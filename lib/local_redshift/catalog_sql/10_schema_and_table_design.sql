@@ -20,6 +20,16 @@ LANGUAGE sql STABLE AS $$
                      FROM pg_catalog.pg_roles r WHERE r.rolname = role), false)
 $$;
 
+-- Whether the session sees every row of the system tables and views that show each user its own: a superuser, or a
+-- holder of the ACCESS SYSTEM TABLE permission the system-defined roles sys:monitor and sys:operator carry
+-- (r_roles-default.html: "the permission to access catalog or system tables"; 65_users_and_roles.sql makes them).
+CREATE OR REPLACE FUNCTION redshift_system.sees_all_rows() RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT redshift_system.is_superuser(session_user)
+        OR EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname IN ('sys:monitor', 'sys:operator')
+                   AND pg_catalog.pg_has_role(session_user, r.oid, 'USAGE'))
+$$;
+
 -- Table design: what Redshift keeps about a table and PostgreSQL has no place for.
 -- A row is made for every table created (event trigger below); translated CREATE TABLE statements then
 -- fill in the DISTSTYLE, DISTKEY, SORTKEY and ENCODE they declared. NULL means "not declared".
