@@ -215,3 +215,53 @@ def test_show_tables_of_another_database_lists_what_the_user_may_see_there(owner
             there.execute(f"REVOKE USAGE ON SCHEMA store FROM {user}")
         with owner.psycopg(autocommit=True) as connection:
             connection.execute(f"DROP USER {user}")
+
+
+# --- The owner of a database (r_CREATE_DATABASE's OWNER, r_PG_USER's usesuper) --------------------------------------
+
+
+def test_the_owner_of_a_database_made_with_owner_is_no_superuser_in_it(owner):
+    # r_CREATE_DATABASE: "OWNER: Specifies a database owner"; r_PG_USER: usesuper "True if the user is a superuser";
+    # r_SVV_USER_INFO: superuser "True if the user is a superuser"; a superuser sees every user, any other itself
+    user, name = _name("dbowner"), _name("owned")
+    with owner.psycopg(autocommit=True) as connection:
+        connection.execute(f"CREATE USER {user} PASSWORD 'Owner1234'")
+        connection.execute(f"CREATE DATABASE {name} WITH OWNER {user}")
+    try:
+        with dataclasses.replace(owner, database=name).psycopg(autocommit=True) as connection:
+            supers = connection.execute(
+                f"SELECT usename, usesuper FROM pg_user WHERE usename IN ('{user}', '{owner.user}') ORDER BY 1"
+            ).fetchall()
+            assert supers == sorted([(user, False), (owner.user, True)])
+            info = connection.execute(f"SELECT superuser FROM svv_user_info WHERE user_name = '{user}'").fetchall()
+            assert info == [(False,)]
+            (datdba,) = connection.execute(f"SELECT datdba FROM pg_database WHERE datname = '{name}'").fetchone()
+            assert connection.execute(f"SELECT usename FROM pg_user WHERE usesysid = {datdba}").fetchone() == (user,)
+        as_owner = dataclasses.replace(owner, database=name, user=user, password="Owner1234")
+        with as_owner.psycopg(autocommit=True) as connection:
+            listed = connection.execute("SELECT user_name, superuser FROM svv_user_info").fetchall()
+            assert listed == [(user, False)]  # a user who is no superuser sees itself alone
+    finally:
+        with owner.psycopg(autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE {name} FORCE")
+            connection.execute(f"DROP USER {user}")
+
+
+def test_the_master_user_stays_the_superuser_of_a_database_it_gave_to_another_owner(owner):
+    # r_ALTER_DATABASE: "OWNER TO: Specifies the new owner of the database"; it makes no superuser of them
+    user, name = _name("newowner"), _name("given")
+    with owner.psycopg(autocommit=True) as connection:
+        connection.execute(f"CREATE USER {user} PASSWORD 'Owner1234'")
+        connection.execute(f"CREATE DATABASE {name}")
+        connection.execute(f"ALTER DATABASE {name} OWNER TO {user}")
+    try:
+        with dataclasses.replace(owner, database=name).psycopg(autocommit=True) as connection:
+            supers = connection.execute(
+                f"SELECT user_name, superuser FROM svv_user_info WHERE user_name IN ('{user}', '{owner.user}')"
+                " ORDER BY 1"
+            ).fetchall()
+            assert supers == sorted([(user, False), (owner.user, True)])
+    finally:
+        with owner.psycopg(autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE {name} FORCE")
+            connection.execute(f"DROP USER {user}")

@@ -9,11 +9,11 @@ LANGUAGE sql STABLE AS $$
     SELECT role <> 10 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.oid = role AND r.rolname ~ '^pg_')
 $$;
 
--- Whether a role is the master user (the database's owner): a member of every role and group it made (PostgreSQL's
--- createrole_self_grant), memberships the catalog does not list.
+-- Whether a role is the master user (the one that may create roles, is_superuser; not whoever owns the database): a
+-- member of every role and group it made (PostgreSQL's createrole_self_grant), memberships the catalog does not list.
 CREATE OR REPLACE FUNCTION redshift_system.is_master(role oid) RETURNS boolean
 LANGUAGE sql STABLE AS $$
-    SELECT role = (SELECT d.datdba FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+    SELECT coalesce((SELECT r.rolcreaterole AND NOT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.oid = role), false)
 $$;
 
 CREATE OR REPLACE FUNCTION redshift_system.is_rbac_role(role oid) RETURNS boolean
@@ -51,8 +51,8 @@ WHERE r.rolcanlogin AND redshift_system.is_identity(r.oid)
 -- SVV_ROLES: the roles (CREATE ROLE), owned by the master user, who made them.
 CREATE OR REPLACE VIEW redshift_system.svv_roles AS
 SELECT r.oid::integer AS role_id, r.rolname::text AS role_name,
-       (SELECT pg_catalog.pg_get_userbyid(d.datdba)::text FROM pg_catalog.pg_database d
-        WHERE d.datname = pg_catalog.current_database()) AS role_owner,
+       (SELECT m.rolname::text FROM pg_catalog.pg_roles m WHERE redshift_system.is_master(m.oid)
+        ORDER BY m.oid LIMIT 1) AS role_owner,
        NULL::text AS external_id
 FROM pg_catalog.pg_roles r
 WHERE redshift_system.is_rbac_role(r.oid);
