@@ -5,6 +5,7 @@ to. Each expected value is the Developer Guide's (the page named where it is use
 from __future__ import annotations
 
 import dataclasses
+import time
 import uuid
 from collections.abc import Iterator
 
@@ -110,6 +111,24 @@ def test_a_failed_query_in_a_created_database_shows_as_failed(sales):
             " WHERE session_id = pg_backend_pid() AND query_text LIKE 'SELECT 1 / 0 FROM zero%'"
         ).fetchall()
         assert rows == [("failed", "division by zero")]
+
+
+def test_the_leaving_of_a_session_in_a_created_database_is_in_stl_connection_log(owner, sales):
+    # r_STL_CONNECTION_LOG: "Logs authentication attempts and connections and disconnections"; dbname "The
+    # database name"
+    with sales.psycopg() as connection:
+        (pid,) = connection.execute("SELECT pg_backend_pid()").fetchone()
+    query = "SELECT trim(event), trim(dbname) FROM stl_connection_log WHERE pid = %s ORDER BY recordtime, event"
+    with owner.psycopg(autocommit=True) as connection:
+        for _ in range(50):  # its leaving is logged as its endpoint session ends
+            if len(events := connection.execute(query, [pid]).fetchall()) == 3:
+                break
+            time.sleep(0.1)
+    assert events == [
+        ("authenticated", sales.database),
+        ("initiating session", sales.database),
+        ("disconnecting session", sales.database),
+    ]
 
 
 # --- SHOW SCHEMAS, TABLES and COLUMNS of another database (r_SHOW_SCHEMAS, r_SHOW_TABLES, r_SHOW_COLUMNS) ----------

@@ -216,6 +216,7 @@ class Session:
         self._connection = describe(
             self.client, login.parameters, postgres_database=login.postgres_database, session_id=backend.pid,
             database=login.database, user=login.user, protocol_version=version or 0,
+            elsewhere=login.dbname != login.postgres_database,
         )  # fmt: skip
         self.services.connections.logged_in(self._connection)
         self.client.sendall(backend.welcome(b"" if version is None else protocol.grant_status(version)))
@@ -229,6 +230,8 @@ class Session:
             self.services.cancels.remove(self.backend.pid, self.backend.key)
             if cancel:
                 self.backend.cancel()
+            elif self._connection is not None and self._connection.elsewhere:
+                self.services.connections.logged_out(self._connection, ConnectionLog.duration(self._connection))
             elif self._connection is not None:
                 self.backend.log_leaving(ConnectionLog.duration(self._connection))
             self.backend.close()
