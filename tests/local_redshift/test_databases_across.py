@@ -131,6 +131,20 @@ def test_the_leaving_of_a_session_in_a_created_database_is_in_stl_connection_log
     ]
 
 
+def test_stl_connection_log_read_in_a_created_database_shows_the_logins_of_every_database(owner, sales):
+    # STL_CONNECTION_LOG is the cluster's log of "connections and disconnections", dbname naming each one's database
+    with owner.psycopg(autocommit=True) as in_dev:
+        (dev_pid,) = in_dev.execute("SELECT pg_backend_pid()").fetchone()
+        with sales.psycopg(autocommit=True) as in_sales:
+            (sales_pid,) = in_sales.execute("SELECT pg_backend_pid()").fetchone()
+            rows = in_sales.execute(
+                "SELECT pid, trim(dbname) FROM stl_connection_log WHERE event = 'initiating session'"
+                " AND pid IN (%s, %s) ORDER BY recordtime",
+                [dev_pid, sales_pid],
+            ).fetchall()
+    assert rows == [(dev_pid, "dev"), (sales_pid, sales.database)]
+
+
 # --- SHOW SCHEMAS, TABLES and COLUMNS of another database (r_SHOW_SCHEMAS, r_SHOW_TABLES, r_SHOW_COLUMNS) ----------
 
 

@@ -39,7 +39,8 @@ _COPY = (
 )
 _IDS = "SELECT nextval('redshift_system.query_id') FROM generate_series(1, %s)"
 _CANCELED = "57014"  # query_canceled
-_READS_HISTORY = re.compile(r"stl_query|sys_query_history|pg_last_query_id", re.I)
+_READS_HISTORY = re.compile(r"stl_query|sys_query_history|pg_last_query_id|stl_connection_log", re.I)
+_READS_CONNECTIONS = re.compile(r"stl_connection_log", re.I)
 _READS_LAST_ID = re.compile(r"pg_last_query_id", re.I)
 
 _DDL = {"CREATE", "ALTER", "DROP", "TRUNCATE", "GRANT", "REVOKE", "COMMENT"}
@@ -170,7 +171,7 @@ class History(Protocol):
 
     def wait_for(self, ticket: int) -> None: ...
 
-    def mirror(self, postgres_database: str, database: str) -> None: ...
+    def mirror(self, postgres_database: str, database: str, connections: bool) -> None: ...
 
 
 class QueryLog:
@@ -235,9 +236,10 @@ class QueryLog:
                 self._awaited.set()
             self._progress.wait_for(lambda: self._written >= ticket, timeout)
 
-    def mirror(self, postgres_database: str, database: str) -> None:
-        """Bring the history into `database`, another of the cluster's databases (endpoint/query_mirror.py)."""
-        self._mirror.bring(postgres_database, database)
+    def mirror(self, postgres_database: str, database: str, connections: bool) -> None:
+        """Bring the history (and with `connections` the connection history) into `database`, another of the
+        cluster's databases (endpoint/query_mirror.py)."""
+        self._mirror.bring(postgres_database, database, connections)
 
     def stop(self) -> None:
         """Write what is queued, then stop the writer and close the connections."""
@@ -351,7 +353,7 @@ class SessionQueries:
         if self._ticket:
             self._log.wait_for(self._ticket)
         if self._elsewhere:
-            self._log.mirror(self._postgres_database, self._database)
+            self._log.mirror(self._postgres_database, self._database, _READS_CONNECTIONS.search(source) is not None)
 
     def _started(self, source: str) -> Pending:
         self._current = Pending(self._log.next_id(self._postgres_database), source, time.time())
