@@ -61,6 +61,10 @@ def test_grant_role_sys_monitor_lets_a_user_see_every_users_queries(cluster, use
     grants = run(cluster, f"SELECT user_name, role_name FROM svv_user_grants WHERE user_name = '{user}'")
     assert grants == [(user, "sys:monitor")]
     assert run(holder, seen) == [(1,)]
+    # STV_SESSIONS: "Superusers can see all rows; regular users can see only their own data"
+    with cluster.psycopg(autocommit=True) as master:
+        (pid,) = master.execute("SELECT pg_backend_pid()").fetchone()
+        assert run(holder, f"SELECT count(*) FROM stv_sessions WHERE process = {pid}") == [(1,)]
     run(cluster, f"REVOKE ROLE sys:monitor FROM {user}")
     assert run(holder, seen) == [(0,)]
     assert run(cluster, f"SELECT count(*) FROM svv_user_grants WHERE user_name = '{user}'") == [(0,)]

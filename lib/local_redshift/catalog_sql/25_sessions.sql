@@ -1,7 +1,7 @@
 -- Part of the Redshift system catalog inside PostgreSQL (local_redshift.catalog installs the files in order).
 
--- The sessions open on the cluster's database, as Redshift's STV_SESSIONS: superusers see every session, other
--- users their own. The endpoint logs every backend in as the client's user (the cluster's master user, in the
+-- The sessions open on the cluster's database, as Redshift's STV_SESSIONS: superusers (and holders of sys:monitor or
+-- sys:operator) see every session, other users their own. The endpoint logs every backend in as the client's user (the cluster's master user, in the
 -- cluster's own server).
 -- No session has a timeout (timeout_sec 0).
 CREATE OR REPLACE VIEW redshift_system.stv_sessions AS
@@ -21,4 +21,4 @@ SELECT
     redshift_system.current_database()::character(50) AS db_name,
     0::integer AS timeout_sec
 FROM session s
-WHERE s.user_name = session_user OR redshift_system.is_superuser(session_user);
+WHERE s.user_name = session_user OR redshift_system.sees_all_rows();
