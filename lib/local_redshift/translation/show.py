@@ -66,7 +66,7 @@ def show_objects(command: exp.Command, context: Context) -> exp.Expr:
     if matched["pattern"]:
         conditions.append(f"{_LISTED_NAME[kind]} LIKE {matched['pattern']}")
     limit = matched["limit"]
-    if names:  # another database of the cluster: the endpoint reads what it holds (endpoint/shown.py)
+    if names:  # the database it names: the connected one, or another the endpoint reads first (endpoint/shown.py)
         context.bookkeeping.append(database_check(_name(names[0])))
         context.databases.append(NamedDatabase(_name(names[0]), SHOWN))
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
