@@ -65,6 +65,9 @@ def test_grant_role_sys_monitor_lets_a_user_see_every_users_queries(cluster, use
     with cluster.psycopg(autocommit=True) as master:
         (pid,) = master.execute("SELECT pg_backend_pid()").fetchone()
         assert run(holder, f"SELECT count(*) FROM stv_sessions WHERE process = {pid}") == [(1,)]
+        # the endpoint's own connections to the cluster's server are no sessions of the cluster
+        names = {row[0] for row in run(holder, "SELECT DISTINCT trim(user_name) FROM stv_sessions")}
+        assert names <= {cluster.user, user}
     run(cluster, f"REVOKE ROLE sys:monitor FROM {user}")
     assert run(holder, seen) == [(0,)]
     assert run(cluster, f"SELECT count(*) FROM svv_user_grants WHERE user_name = '{user}'") == [(0,)]
