@@ -298,3 +298,18 @@ def test_the_master_user_stays_the_superuser_of_a_database_it_gave_to_another_ow
         with owner.psycopg(autocommit=True) as connection:
             connection.execute(f"DROP DATABASE {name} FORCE")
             connection.execute(f"DROP USER {user}")
+
+
+def test_stv_sessions_lists_the_sessions_of_every_database_of_the_cluster(owner, sales):
+    # STV_SESSIONS: "information about the active user sessions", db_name "The name of the database to which the
+    # session is connected"
+    with owner.psycopg(autocommit=True) as in_dev, sales.psycopg(autocommit=True) as in_sales:
+        (dev_pid,) = in_dev.execute("SELECT pg_backend_pid()").fetchone()
+        (sales_pid,) = in_sales.execute("SELECT pg_backend_pid()").fetchone()
+        expected = sorted([(dev_pid, "dev"), (sales_pid, sales.database)])
+        for connection in (in_dev, in_sales):
+            rows = connection.execute(
+                "SELECT process, trim(db_name) FROM stv_sessions WHERE process IN (%s, %s) ORDER BY 1",
+                [dev_pid, sales_pid],
+            ).fetchall()
+            assert rows == expected

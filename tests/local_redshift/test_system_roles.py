@@ -65,6 +65,12 @@ def test_grant_role_sys_monitor_lets_a_user_see_every_users_queries(cluster, use
     with cluster.psycopg(autocommit=True) as master:
         (pid,) = master.execute("SELECT pg_backend_pid()").fetchone()
         assert run(holder, f"SELECT count(*) FROM stv_sessions WHERE process = {pid}") == [(1,)]
+        with holder.psycopg(autocommit=True) as held:
+            (held_pid,) = held.execute("SELECT pg_backend_pid()").fetchone()
+            # and a superuser sees the holder's
+            assert master.execute(
+                f"SELECT trim(user_name) FROM stv_sessions WHERE process = {held_pid}"
+            ).fetchall() == [(user,)]
         # the endpoint's own connections to the cluster's server are no sessions of the cluster
         names = {row[0] for row in run(holder, "SELECT DISTINCT trim(user_name) FROM stv_sessions")}
         assert names <= {cluster.user, user}

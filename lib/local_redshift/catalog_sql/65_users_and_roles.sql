@@ -126,7 +126,7 @@ WHERE a.grantee <> n.nspowner AND n.nspname !~ '^pg_'
 -- The system-defined roles (r_roles-default.html), in every cluster: roles (ROLE_MARK) no one may log in as, made by
 -- the server's superuser, so that the master user may neither drop nor alter them. Of what they let their holders
 -- do, PostgreSQL can enforce what sys:monitor and sys:operator carry: seeing every row of the system tables
--- (sees_all_rows, and PostgreSQL's pg_read_all_stats for the sessions of every user), and for sys:operator ANALYZE and VACUUM of every table (PostgreSQL's pg_maintain, which lets it
+-- (sees_all_rows), and for sys:operator ANALYZE and VACUUM of every table (PostgreSQL's pg_maintain, which lets it
 -- LOCK them too). Those of sys:dba, sys:secadmin and sys:superuser (dropping any table, creating users) PostgreSQL
 -- cannot give a role: granting them is refused by name (translation/system_roles.py).
 DO $$
@@ -139,7 +139,6 @@ BEGIN
         END IF;
         EXECUTE format('COMMENT ON ROLE %I IS %L', name, 'redshift:role');
     END LOOP;
-    GRANT pg_read_all_stats TO "sys:monitor", "sys:operator";  -- the sessions of every user (STV_SESSIONS)
     GRANT pg_maintain TO "sys:operator";
 END
 $$;
