@@ -131,6 +131,9 @@ ROLE_MISSING = 'role "{role}" does not exist'
 GROUP_HAS_PRIVILEGES = 'group "{group}" can\'t be dropped because the group has a privilege on some object'
 """r_DROP_GROUP.html's error (SQLSTATE OBJECT_IN_USE here, as DROP USER's) for a group that holds privileges."""
 
+ROLE_NAME_RESERVED = 'role name "{role}" is reserved: the sys: prefix names the system-defined roles'
+"""r_roles-default.html: "You can't use the sys: prefix for a custom system-defined role" (SQLSTATE RESERVED_NAME)."""
+
 ROLE_GRANTED_TO_A_USER = "cannot drop this role since it has been granted on a user"
 ROLE_DEPENDS_ON_A_ROLE = "cannot drop this role since it depends on another role"
 """r_DROP_ROLE.html's errors (SQLSTATE DEPENDENT_OBJECTS here) for DROP ROLE without FORCE."""

@@ -11,13 +11,23 @@ LANGUAGE sql STABLE AS $$
     SELECT coalesce(nullif(current_setting('redshift.database', true), ''), pg_catalog.current_database())::name
 $$;
 
--- Whether a role is a superuser of the cluster as Redshift's system views mean it: the cluster's master user,
--- which owns the cluster's database (it is no PostgreSQL superuser), or PostgreSQL's own superuser.
+-- Whether a role is a superuser of the cluster as Redshift's system views mean it: the cluster's master user, the
+-- one role of the cluster that may create roles (it is no PostgreSQL superuser; CREATE USER ... CREATEUSER is
+-- refused), or PostgreSQL's own superuser. Owning a database makes no superuser (r_CREATE_DATABASE's OWNER, a
+-- database made WITH OWNER or given one by ALTER DATABASE ... OWNER TO; r_PG_USER's usesuper).
 CREATE OR REPLACE FUNCTION redshift_system.is_superuser(role name) RETURNS boolean
 LANGUAGE sql STABLE AS $$
-    SELECT coalesce((SELECT r.rolsuper OR r.oid = (SELECT d.datdba FROM pg_catalog.pg_database d
-                                                    WHERE d.datname = pg_catalog.current_database())
-                     FROM pg_catalog.pg_roles r WHERE r.rolname = role), false)
+    SELECT coalesce((SELECT r.rolsuper OR r.rolcreaterole FROM pg_catalog.pg_roles r WHERE r.rolname = role), false)
+$$;
+
+-- Whether the session sees every row of the system tables and views that show each user its own: a superuser, or a
+-- holder of the ACCESS SYSTEM TABLE permission the system-defined roles sys:monitor and sys:operator carry
+-- (r_roles-default.html: "the permission to access catalog or system tables"; 65_users_and_roles.sql makes them).
+CREATE OR REPLACE FUNCTION redshift_system.sees_all_rows() RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT redshift_system.is_superuser(session_user)
+        OR EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname IN ('sys:monitor', 'sys:operator')
+                   AND pg_catalog.pg_has_role(session_user, r.oid, 'USAGE'))
 $$;
 
 -- Table design: what Redshift keeps about a table and PostgreSQL has no place for.

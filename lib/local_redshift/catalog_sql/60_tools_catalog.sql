@@ -77,7 +77,7 @@ WHERE a.attidentity <> '';
 
 -- The users of the cluster, as PG_USER lists them: every role of the cluster's own PostgreSQL server that logs in
 -- but the server's superuser and PostgreSQL's pg_ roles (groups and roles do not log in: 65_users_and_roles.sql);
--- the master user (the database's owner) is its superuser.
+-- the master user is its superuser (is_superuser: not the owner of a database, unless it is the master user).
 CREATE OR REPLACE VIEW redshift_system.pg_user AS
 SELECT r.rolname AS usename, r.oid::integer AS usesysid, r.rolcreatedb AS usecreatedb,
        redshift_system.is_superuser(r.rolname) AS usesuper, redshift_system.is_superuser(r.rolname) AS usecatupd,

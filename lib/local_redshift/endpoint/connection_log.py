@@ -1,6 +1,7 @@
 """STL_CONNECTION_LOG's rows of a login, written before the client may query (its first query may read them), over
 a short connection of the endpoint's own to the cluster's database; the leaving is written by the session's own
-backend (PostgresBackend.log_leaving)."""
+backend (PostgresBackend.log_leaving), or, for a session of a database made by CREATE DATABASE (whose backend's
+database holds no row of its login), over such a connection too."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import psycopg
 
 log = logging.getLogger(__name__)
 
-AUTHENTICATED, INITIATING = "authenticated", "initiating session"
+AUTHENTICATED, INITIATING, DISCONNECTING = "authenticated", "initiating session", "disconnecting session"
 _INSERT = (
     "INSERT INTO redshift_system.connection_history VALUES"
     " (%s, (to_timestamp(%s) AT TIME ZONE 'UTC'), %s, %s, %s, %s, %s, 'password', %s, %s, %s, %s, %s, %s, %s)"
@@ -39,6 +40,7 @@ class Connection:
     driver_version: str
     protocol_version: int
     started: float
+    elsewhere: bool = False  # connected to a database made by CREATE DATABASE, not to the cluster's own
 
 
 def describe(client: socket.socket, parameters: dict[str, str], **known: object) -> Connection:
@@ -66,6 +68,10 @@ class ConnectionLog:
 
     def logged_in(self, connection: Connection) -> None:
         self._write(connection, (AUTHENTICATED, INITIATING), 0)
+
+    def logged_out(self, connection: Connection, duration: int) -> None:
+        """The leaving of a session whose backend cannot write it (Connection.elsewhere)."""
+        self._write(connection, (DISCONNECTING,), duration)
 
     @staticmethod
     def duration(connection: Connection) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlglot import exp
 
 from local_redshift.endpoint.raised import raise_sql
+from local_redshift.endpoint.shown import read_elsewhere
 from local_redshift.errors import (
     CURRENT_DATABASE_DROPPED,
     CURRENT_DATABASE_RENAMED,
@@ -22,7 +23,15 @@ from local_redshift.errors import (
     UnsupportedFeature,
 )
 from local_redshift.translation import Statement
-from local_redshift.translation.databases import CREATE, DROP, QUALIFIED, RENAME, NamedDatabase, database_check
+from local_redshift.translation.databases import (
+    CREATE,
+    DROP,
+    QUALIFIED,
+    RENAME,
+    SHOWN,
+    NamedDatabase,
+    database_check,
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,14 @@ class SessionDatabases:
             return statements
         return tuple(self._checked(statement) for statement in statements)
 
+    def elsewhere(self, statement: Statement) -> str | None:
+        """The other database whose contents the statement shows (SHOW TABLES FROM SCHEMA other.s, ...), if any."""
+        shown = (named.name for named in statement.databases if named.verb == SHOWN and named.name != self.connected)
+        return next(shown, None)
+
     def _checked(self, statement: Statement) -> Statement:
+        if self.elsewhere(statement) is not None:  # read there by the endpoint first (endpoint/shown.py)
+            return dataclasses.replace(statement, postgres=[read_elsewhere(statement.postgres[0])])
         for named in statement.databases:
             if (instead := self._instead(named)) is not None:
                 return dataclasses.replace(statement, postgres=[instead])
@@ -49,6 +65,8 @@ class SessionDatabases:
     def _instead(self, named: NamedDatabase) -> str | None:
         """What PostgreSQL runs instead of the statement naming `named`, or None when the statement runs as it is."""
         name, verb = named.name, named.verb
+        if verb == SHOWN:  # of the connected database (another's is read by the endpoint: elsewhere)
+            return None
         if verb == QUALIFIED:  # another database: a cross-database query, or no database (the catalog says which)
             return None if name == self.connected else database_check(name)
         if name == self.connected and verb == DROP:

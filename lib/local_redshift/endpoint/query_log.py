@@ -1,5 +1,6 @@
 """The query history: every statement a client runs, written to redshift_system.query_history (STL_QUERY,
-SYS_QUERY_HISTORY) of its cluster's database by a writer thread, over connections of the endpoint's own.
+SYS_QUERY_HISTORY) of its cluster's database by a writer thread, over connections of the endpoint's own (and copied
+into the cluster's other databases as their sessions read it: endpoint/query_mirror.py).
 
 Sessions never wait for the writer: records go to a bounded queue (dropped, with a log line, when it is full).
 Query ids come from the cluster's sequence redshift_system.query_id in blocks of _ID_BLOCK (one round trip, over
@@ -22,6 +23,8 @@ import psycopg
 import sqlglot
 from sqlglot import exp
 
+from local_redshift.endpoint.query_mirror import QueryMirror
+
 log = logging.getLogger(__name__)
 
 QUEUE_LIMIT = 10000  # records waiting for the writer; more are dropped
@@ -36,7 +39,8 @@ _COPY = (
 )
 _IDS = "SELECT nextval('redshift_system.query_id') FROM generate_series(1, %s)"
 _CANCELED = "57014"  # query_canceled
-_READS_HISTORY = re.compile(r"stl_query|sys_query_history|pg_last_query_id", re.I)
+_READS_HISTORY = re.compile(r"stl_query|sys_query_history|pg_last_query_id|stl_connection_log", re.I)
+_READS_CONNECTIONS = re.compile(r"stl_connection_log", re.I)
 _READS_LAST_ID = re.compile(r"pg_last_query_id", re.I)
 
 _DDL = {"CREATE", "ALTER", "DROP", "TRUNCATE", "GRANT", "REVOKE", "COMMENT"}
@@ -167,12 +171,15 @@ class History(Protocol):
 
     def wait_for(self, ticket: int) -> None: ...
 
+    def mirror(self, postgres_database: str, database: str, connections: bool) -> None: ...
+
 
 class QueryLog:
     """The endpoint's query history: query ids, and the queue and writer thread of the records."""
 
-    def __init__(self, conninfo: Callable[[str], str], limit: int = QUEUE_LIMIT) -> None:
+    def __init__(self, conninfo: Callable[..., str], limit: int = QUEUE_LIMIT) -> None:
         self._conninfo = conninfo
+        self._mirror = QueryMirror(conninfo)
         self._limit = limit
         self._queue: collections.deque[tuple[int, QueryRecord]] = collections.deque()
         self._queued = threading.Lock()  # tickets are queued in their order
@@ -228,6 +235,11 @@ class QueryLog:
             if self._written < ticket:
                 self._awaited.set()
             self._progress.wait_for(lambda: self._written >= ticket, timeout)
+
+    def mirror(self, postgres_database: str, database: str, connections: bool) -> None:
+        """Bring the history (and with `connections` the connection history) into `database`, another of the
+        cluster's databases (endpoint/query_mirror.py)."""
+        self._mirror.bring(postgres_database, database, connections)
 
     def stop(self) -> None:
         """Write what is queued, then stop the writer and close the connections."""
@@ -303,9 +315,18 @@ class Pending:
 class SessionQueries:
     """One session's part of the history: its statements' records, and its last query id (PG_LAST_QUERY_ID)."""
 
-    def __init__(self, history: History, postgres_database: str, user: str, database: str, session_id: int) -> None:
+    def __init__(
+        self,
+        history: History,
+        postgres_database: str,
+        user: str,
+        database: str,
+        session_id: int,
+        elsewhere: bool = False,
+    ) -> None:
         self._log = history
         self._postgres_database = postgres_database
+        self._elsewhere = elsewhere  # connected to a database made by CREATE DATABASE, of that name in PostgreSQL
         self._user = user
         self._database = database
         self._session_id = session_id
@@ -327,8 +348,12 @@ class SessionQueries:
         return self._started(source)
 
     def _wait_if_reading(self, source: str) -> None:
-        if self._ticket and reads_history(source):
+        if not reads_history(source):
+            return
+        if self._ticket:
             self._log.wait_for(self._ticket)
+        if self._elsewhere:
+            self._log.mirror(self._postgres_database, self._database, _READS_CONNECTIONS.search(source) is not None)
 
     def _started(self, source: str) -> Pending:
         self._current = Pending(self._log.next_id(self._postgres_database), source, time.time())

@@ -47,6 +47,7 @@ from local_redshift.endpoint.relay import (
     Reply,
     Route,
 )
+from local_redshift.endpoint.shown import ShownPath
 from local_redshift.endpoint.type_codes import Column, TypeCodes, columns_of
 from local_redshift.endpoint.users import UserPath
 from local_redshift.endpoint.value_formats import (
@@ -111,6 +112,7 @@ class Prepared:
     sql: str | None = None
     after: tuple[str, ...] = ()  # bookkeeping statements run after each execution, their results swallowed
     virtual: tuple[Statement, ...] = ()
+    elsewhere: str | None = None  # the other database whose contents `sql` shows (endpoint/shown.py)
 
 
 @dataclass
@@ -149,7 +151,9 @@ def prepare(text: str, databases: SessionDatabases | None = None) -> Prepared:
     if not statements:
         return Prepared(text, sql=text)
     if len(statements) == 1 and not statements[0].in_endpoint:
-        return Prepared(text, sql=statements[0].postgres[0], after=tuple(statements[0].postgres[1:]))
+        [statement] = statements
+        elsewhere = databases.elsewhere(statement) if databases is not None else None
+        return Prepared(text, sql=statement.postgres[0], after=tuple(statement.postgres[1:]), elsewhere=elsewhere)
     return Prepared(text, virtual=statements)
 
 
@@ -222,20 +226,23 @@ class Session:
         relay = Relay(self.client, backend.socket)
         relay.database = (login.postgres_database, login.cluster.database)
         queries = SessionQueries(
-            self.services.queries, login.postgres_database, login.user, login.database, backend.pid
-        )
+            self.services.queries, login.postgres_database, login.user, login.database, backend.pid,
+            elsewhere=login.dbname != login.postgres_database,
+        )  # fmt: skip
         copies = CopyPath(
             relay, login, self.services.directory, self.services.aws, backend.pid, queries.current_query_id
         )
         databases = SessionDatabases(login.database, login.cluster.database, login.postgres_database)
         users = UserPath(relay, login, self.services.directory)
+        shown = ShownPath(login, self.services.directory)
         version = protocol.granted(login.parameters)
         codes = TypeCodes(backend.varbyte_oid(), binary=(version or 0) >= protocol.BINARY)
-        self.handlers = Handlers(relay, copies, queries, users, databases, codes)
+        self.handlers = Handlers(relay, copies, queries, users, databases, codes=codes, shown=shown)
         relay.describe_rows_with(protocol.row_descriptions(codes, version, login.database))
         self._connection = describe(
             self.client, login.parameters, postgres_database=login.postgres_database, session_id=backend.pid,
             database=login.database, user=login.user, protocol_version=version or 0,
+            elsewhere=login.dbname != login.postgres_database,
         )  # fmt: skip
         self.services.connections.logged_in(self._connection)
         self.client.sendall(backend.welcome(b"" if version is None else protocol.grant_status(version)))
@@ -249,6 +256,8 @@ class Session:
             self.services.cancels.remove(self.backend.pid, self.backend.key)
             if cancel:
                 self.backend.cancel()
+            elif self._connection is not None and self._connection.elsewhere:
+                self.services.connections.logged_out(self._connection, ConnectionLog.duration(self._connection))
             elif self._connection is not None:
                 self.backend.log_leaving(ConnectionLog.duration(self._connection))
             self.backend.close()
@@ -288,8 +297,10 @@ class Handlers:
         users: Users,
         databases: SessionDatabases | None = None,
         codes: TypeCodes | None = None,
+        shown: ShownPath | None = None,
     ) -> None:
         self.relay = relay
+        self.shown = shown
         self.copies = copies
         self.users = users
         self.queries = queries
@@ -365,7 +376,11 @@ class Handlers:
                 relay.emit(messages.ready_for_query(relay.status))
             return True
         pendings = [queries.begin(statement.source) for statement in segment]
-        texts, routes, starts = _one_query(segment, queries.settings(pendings))
+        settings = [
+            setting or self._shown_setting(statement)  # a SHOW never reads PG_LAST_QUERY_ID
+            for statement, setting in zip(segment, queries.settings(pendings), strict=True)
+        ]
+        texts, routes, starts = _one_query(segment, settings)
         reply = relay.query("\n;\n".join(texts), Route.FORWARD if last else Route.SWALLOW, routes)
         failure = relay.take_failure() if reply.error is not None else None
         for pending, start, end in zip(pendings, starts, [*starts[1:], len(texts)], strict=True):
@@ -443,6 +458,8 @@ class Handlers:
         pending = self.queries.execute(prepared.source if prepared else "")
         if pending is not None and (setting := self.queries.settings([pending])[0]):
             relay.internal(setting, Route.SWALLOW)
+        if prepared is not None and prepared.elsewhere is not None and self.shown is not None:
+            relay.internal(self.shown.setting(prepared.elsewhere, prepared.sql or ""), Route.SWALLOW)
         if prepared is not None and prepared.virtual:
             self._run_virtual(prepared.virtual)
             return
@@ -499,9 +516,18 @@ class Handlers:
                     return
                 relay.emit(completion[0] + (completion[1] if last else b""))
                 continue
+            if setting := self._shown_setting(statement):
+                relay.internal(setting, Route.SWALLOW)
             for position, sql in enumerate(statement.postgres):
                 relay.internal(sql, Route.TAG_ONLY if last and position == 0 else Route.SWALLOW)
             relay.drain()
+
+    def _shown_setting(self, statement: Statement) -> str | None:
+        """For a SHOW of another database of the cluster, the statement that gives the backend what it shows."""
+        if self.databases is None or self.shown is None:
+            return None
+        elsewhere = self.databases.elsewhere(statement)
+        return None if elsewhere is None else self.shown.setting(elsewhere, statement.postgres[0])
 
     def _run_in_endpoint(self, statement: Statement, extended: bool) -> tuple[bytes, bytes] | None:
         """Run a COPY, an UNLOAD, an EXPLAIN or a user statement: what the client is sent (notices, or the plan's

@@ -26,12 +26,14 @@ POSTGRES_NAME_BYTES = 63  # PostgreSQL's longest name (NAMEDATALEN - 1); Redshif
 
 # What a statement does to a database it names (NamedDatabase.verb).
 CREATE, DROP, RENAME, ALTER, QUALIFIED = "CREATE", "DROP", "RENAME", "ALTER", "QUALIFIED"
+SHOWN = "SHOWN"  # SHOW SCHEMAS, TABLES or COLUMNS lists what the database holds (translation/show.py)
 
 
 @dataclass(frozen=True)
 class NamedDatabase:
     """A database a statement names, and what it does with it: CREATE, DROP, RENAME or ALTER (another ALTER
-    DATABASE: `rest` is the PostgreSQL text after the name), or QUALIFIED (a three-part name reads or writes in it)."""
+    DATABASE: `rest` is the PostgreSQL text after the name), QUALIFIED (a three-part name reads or writes in it), or
+    SHOWN (a SHOW lists what it holds)."""
 
     name: str
     verb: str

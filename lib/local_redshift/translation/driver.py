@@ -24,6 +24,7 @@ from local_redshift.translation.placeholders import spaced_placeholders
 from local_redshift.translation.roles import database_grant, role_statement
 from local_redshift.translation.rule import Context, command_text
 from local_redshift.translation.rules import RULES
+from local_redshift.translation.system_roles import system_role_grant
 from local_redshift.translation.unreadable import unreadable
 from local_redshift.translation.users import UserStatement, user_statement
 from local_redshift.unload import UnloadOptions, parse_unload
@@ -110,7 +111,7 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
         return Statement(source=source, postgres=[], explain=inner.postgres[0])
     if tokens is not None and tokens[0].token_type == TokenType.COMMAND and tokens[0].text.upper() == "UNLOAD":
         return Statement(source=source, postgres=[], unload=parse_unload(source))
-    if tokens is not None and (grant := database_grant(tokens)) is not None:
+    if tokens is not None and (grant := database_grant(tokens) or system_role_grant(tokens)) is not None:
         return Statement(source=source, postgres=[], user=grant)
     try:
         if tokens is None:

@@ -6,10 +6,11 @@ PostgreSQL's GRANT r and grantee r.
 CREATE ROLE, DROP ROLE and DROP GROUP are run by the endpoint (with the user statements, translation.users), each
 dropping only what it names (a role, a group); DROP ROLE refuses, as the page says, a role granted to a user or one
 that was granted another role, unless FORCE. GRANT and REVOKE ... ON DATABASE name the cluster's database: the
-endpoint runs them on the PostgreSQL database behind it. SET SESSION AUTHORIZATION becomes SET ROLE: the privileges
-are the user's, session_user stays the master user's. The system-defined roles (sys:dba, sys:operator, ...),
-system privileges granted to roles (GRANT CREATE USER TO ROLE r), the table privileges PostgreSQL lacks (DROP,
-ALTER), ASSUMEROLE, EXTERNALID and ALTER ROLE ... OWNER TO are refused by name.
+endpoint runs them on the PostgreSQL database behind it. GRANT and REVOKE ROLE of the system-defined roles are
+translation/system_roles.py's; CREATE ROLE of a name with their prefix sys: is refused. SET SESSION AUTHORIZATION
+becomes SET ROLE: the privileges are the user's, session_user stays the master user's. Other statements naming a
+system-defined role, system privileges granted to roles (GRANT CREATE USER TO ROLE r), the table privileges
+PostgreSQL lacks (DROP, ALTER), ASSUMEROLE, EXTERNALID and ALTER ROLE ... OWNER TO are refused by name.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from local_redshift.errors import (
     ROLE_DEPENDS_ON_A_ROLE,
     ROLE_GRANTED_TO_A_USER,
     ROLE_MISSING,
+    ROLE_NAME_RESERVED,
+    RedshiftError,
     SqlState,
     UnsupportedFeature,
 )
@@ -55,6 +58,8 @@ def role_statement(tokens: list[Token]) -> UserStatement | None:
         words.end()
         return UserStatement("DROP GROUP", (name,), text=_drop_group(name))
     if start == "CREATE ROLE":
+        if name.lower().startswith("sys:"):
+            raise RedshiftError(ROLE_NAME_RESERVED.format(role=name), sqlstate=SqlState.RESERVED_NAME)
         if words.accept("EXTERNALID"):
             raise UnsupportedFeature.of("EXTERNALID (a role of an identity provider)", by="the local Redshift")
         words.end()

@@ -9,7 +9,7 @@ from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import RedshiftError, SqlState
-from local_redshift.translation.databases import database_check
+from local_redshift.translation.databases import SHOWN, NamedDatabase, database_check
 from local_redshift.translation.rule import Context, Rule, command_is, command_text
 
 _NAME = r'(?:"[^"]+"|[^\s."]+)'
@@ -66,8 +66,9 @@ def show_objects(command: exp.Command, context: Context) -> exp.Expr:
     if matched["pattern"]:
         conditions.append(f"{_LISTED_NAME[kind]} LIKE {matched['pattern']}")
     limit = matched["limit"]
-    if names:
+    if names:  # the database it names: the connected one, or another the endpoint reads first (endpoint/shown.py)
         context.bookkeeping.append(database_check(_name(names[0])))
+        context.databases.append(NamedDatabase(_name(names[0]), SHOWN))
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     sql = f"SELECT * FROM {SCHEMA}.{view}{where} ORDER BY {_ORDER[kind]}{f' LIMIT {limit}' if limit else ''}"
     return exp.maybe_parse(sql, dialect="postgres")

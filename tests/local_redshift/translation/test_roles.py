@@ -66,7 +66,9 @@ def test_drop_role_checks_before_it_drops_unless_force():
 
 REFUSED = [
     ("GRANT ROLE sys:dba TO user1", 'The system-defined role "sys:dba"'),  # r_GRANT-examples.html
-    ("GRANT ROLE sys:operator TO ROLE r", '"sys:operator"'),
+    ("GRANT ROLE sys:secadmin TO ROLE r", '"sys:secadmin"'),
+    ('GRANT ROLE "sys:superuser" TO u', '"sys:superuser"'),
+    ("GRANT ROLE sys:monitor TO u WITH ADMIN OPTION", 'ADMIN OPTION of the system-defined role "sys:monitor"'),
     ("GRANT CREATE USER TO ROLE sample_role1", "system privilege"),  # r_GRANT-examples.html
     ('CREATE ROLE sample_role1 EXTERNALID "ABC123"', "EXTERNALID"),  # r_CREATE_ROLE.html
     ("ALTER ROLE r OWNER TO u", r"ALTER ROLE \.\.\. OWNER TO"),
