@@ -26,6 +26,7 @@ class SqlState(str, enum.Enum):
     SERIALIZATION_FAILURE = "40001"
     SYNTAX_ERROR = "42601"
     INVALID_PARAMETER_VALUE = "22023"
+    NUMERIC_VALUE_OUT_OF_RANGE = "22003"
     DUPLICATE_COLUMN = "42701"
     UNDEFINED_COLUMN = "42703"
     INSUFFICIENT_PRIVILEGE = "42501"
@@ -160,6 +161,12 @@ class LoadErrorCode(enum.IntEnum):
     WRONG_ENCODING = 1221  # encoding of the file is not the same as that specified in the COPY command
     AWS_ERROR = 8001  # the reference: "COPY with MANIFEST parameter requires full path of an Amazon S3 object";
     # Redshift gives this code in the DETAIL of its errors about credentials, S3 objects and COPY parameters too
+
+
+UNSTATED_NUMERIC_OVERFLOW = (
+    "NUMERIC value {value} does not fit NUMERIC({precision},{scale}), the type the local Redshift gives a NUMERIC of"
+    " unstated precision under the binary protocol; cast it to a NUMERIC(p,s) that holds it"
+)
 
 
 class RedshiftError(Exception):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import dataclasses
 import enum
 import select
 import socket
@@ -20,7 +21,8 @@ from dataclasses import dataclass, field
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import ASYNCHRONOUS, COMMAND_ENDS, Backend, Target
 from local_redshift.endpoint.framing import ConnectionClosed, Reader
-from local_redshift.endpoint.raised import scrubbed
+from local_redshift.endpoint.raised import raise_sql, scrubbed
+from local_redshift.errors import RedshiftError
 
 INTERNAL = "_local_redshift"  # the statement and portal names of what the endpoint runs in extended mode
 _ROWS = bytes([Backend.DATA_ROW])
@@ -102,6 +104,7 @@ class Relay:
         self.failure: dict[str, str] | None = None  # the fields of the last error told to the client (take_failure)
         self.database: tuple[str, str] | None = None  # the PostgreSQL database's name and the cluster's, for errors
         self._special = 0  # owed replies that are not plain
+        self._refused: RedshiftError | None = None  # a value refused in a transaction block, failed at its Sync
         self._describe: Callable[[bytes], bytes] | None = None  # rewrites the RowDescriptions the client gets
         self._stops = _STOPS
         self._to_backend = bytearray()
@@ -291,13 +294,49 @@ class Relay:
                 self._done()
                 head = self.owed[0]
         if head.observe is not None:
-            frame = head.observe(kind, frame)
+            try:
+                frame = head.observe(kind, frame)
+            except RedshiftError as refusal:
+                self._refuse_rest(refusal)
+                return
+        if kind == Backend.READY_FOR_QUERY and self._refused is not None and head.is_sync:
+            self._fail_block(head)
+            return
         if head.route is Route.FORWARD or (head.route is Route.TAG_ONLY and kind in COMMAND_ENDS):
             self.emit(frame)
         if kind in head.ends:
             self._done()
             if kind == Backend.READY_FOR_QUERY:
                 self.status = chr(frame[5])
+
+    def _refuse_rest(self, refusal: RedshiftError) -> None:
+        """A value the endpoint cannot give the client, in the middle of a result: the client gets the error, and
+        the backend's answers up to the client's Sync are swallowed, as the backend skips its own after an error;
+        in a transaction block the backend's transaction is failed at the Sync, as the client's now is."""
+        error = messages.error(refusal.sqlstate, refusal.message)
+        self.failure = messages.error_fields(error)
+        self.emit(error)
+        owed = self.owed
+        for index, reply in enumerate(owed):
+            if reply.is_sync:
+                break
+            if reply.plain:
+                self._special += 1
+            owed[index] = dataclasses.replace(reply, route=Route.SWALLOW, observe=None)
+        else:
+            self.skipping = True  # the client's Sync is still to come
+        if self.status == "T":
+            self._refused = refusal
+
+    def _fail_block(self, sync: Reply) -> None:
+        """The Sync after a refused value in a transaction block: the backend's transaction fails with the same
+        error (swallowed), and the client gets the ReadyForQuery of a failed transaction."""
+        refusal, self._refused = self._refused, None
+        assert refusal is not None
+        self._done()
+        self.send(messages.query(raise_sql(refusal)), expect=Reply(Route.CAPTURE, simple=True))
+        self.send_now()
+        self.expect(Reply(synthetic=messages.ready_for_query("E")))
 
     def _next(self) -> tuple[int, bytes]:
         """The backend's next message; notices a client that leaves while it waits."""

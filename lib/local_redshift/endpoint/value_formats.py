@@ -39,6 +39,7 @@ from local_redshift.endpoint.type_codes import (
     numeric_precision,
     numeric_scale,
 )
+from local_redshift.errors import UNSTATED_NUMERIC_OVERFLOW, RedshiftError, SqlState
 
 TEXT, BINARY = 0, 1
 UNKNOWN = 705
@@ -113,9 +114,13 @@ def _scaled_numeric(typmod: int) -> Convert:
     size, unit = (8 if precision <= 18 else 16), Decimal(1).scaleb(-scale)
 
     def convert(value: bytes) -> bytes:
-        exact = Decimal(value.decode("ascii"))
-        scaled = exact.quantize(unit, rounding=ROUND_HALF_UP, context=_WIDE).scaleb(scale, context=_WIDE)
-        return int(scaled).to_bytes(size, "big", signed=True)
+        try:
+            exact = Decimal(value.decode("ascii"))
+            scaled = exact.quantize(unit, rounding=ROUND_HALF_UP, context=_WIDE).scaleb(scale, context=_WIDE)
+            return int(scaled).to_bytes(size, "big", signed=True)
+        except (ArithmeticError, ValueError):  # too many digits (OverflowError, InvalidOperation), or NaN
+            message = UNSTATED_NUMERIC_OVERFLOW.format(value=value.decode(), precision=precision, scale=scale)
+            raise RedshiftError(message, sqlstate=SqlState.NUMERIC_VALUE_OUT_OF_RANGE) from None
 
     return convert
 

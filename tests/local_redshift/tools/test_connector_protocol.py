@@ -11,6 +11,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+import redshift_connector
 from redshift_connector.interval import IntervalDayToSecond, IntervalYearToMonth
 
 
@@ -83,3 +84,28 @@ def test_interval_literals_are_redshifts_interval_types(cluster):
         assert names == [("intervaly2m", 1188), ("intervald2s", 1190), ("intervald2s", 1190)]
         cursor.execute("select DATE '2020-01-15' + INTERVAL '1' MONTH")  # a date plus YEAR TO MONTH is a date
         assert cursor.fetchone() == [datetime.date(2020, 2, 15)]
+
+
+def test_a_numeric_beyond_its_binary_layout_fails_the_query_not_the_session(cluster):
+    # Numeric types page: DECIMAL holds up to 38 digits, and SUM of a DECIMAL(38,0) is a DECIMAL(38,0). PostgreSQL
+    # gives the sum no precision, so under BINARY the endpoint describes it as NUMERIC(38,18), which cannot carry
+    # 10^25: the statement fails with an error naming the value, the session goes on (extended query protocol: an
+    # error ends the request at its Sync), and in a transaction block the transaction is failed, as after any error.
+    with cluster.redshift_connector(client_protocol_version=2) as connection:
+        connection.autocommit = True
+        cursor = connection.cursor()
+        cursor.execute("CREATE TEMP TABLE big (x DECIMAL(38,0))")
+        cursor.execute("INSERT INTO big VALUES (10000000000000000000000000)")
+        with pytest.raises(redshift_connector.ProgrammingError, match=r"22003.*\b1(0){25} does not fit"):
+            cursor.execute("SELECT sum(x) FROM big")
+        cursor.execute("SELECT count(*) FROM big")
+        assert cursor.fetchall() == ([1],)
+        connection.autocommit = False
+        cursor.execute("SELECT 1")
+        with pytest.raises(redshift_connector.ProgrammingError, match="22003"):
+            cursor.execute("SELECT sum(x) FROM big")
+        with pytest.raises(redshift_connector.ProgrammingError, match="25P02"):
+            cursor.execute("SELECT 2")
+        connection.rollback()
+        cursor.execute("SELECT x FROM big")
+        assert cursor.fetchall() == ([Decimal("10000000000000000000000000")],)
