@@ -19,6 +19,7 @@ from local_redshift.copy.datetimes import date_converter, timestamp_converter
 from local_redshift.copy.errors import LoadError
 from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.target import Column
+from local_redshift.copy.times import time_converter
 from local_redshift.errors import LoadErrorCode
 
 NULL = "\\N"
@@ -86,6 +87,8 @@ def _converter_for_type(column: Column, options: CopyOptions) -> Converter:
         )
     if kind == "date":
         return _blank_is_null(date_converter(options.dateformat, accept_any=options.accept_any_date))
+    if kind in ("time", "timetz"):
+        return _blank_is_null(time_converter(options.timeformat, with_time_zone=kind == "timetz"))
     if kind in _JSON_TYPES:
         return lambda value: NULL if value is None else _escape(_json_document(value))
     if kind == "varbyte":
