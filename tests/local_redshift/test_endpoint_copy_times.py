@@ -104,3 +104,26 @@ def test_a_redshift_type_the_local_redshift_lacks_is_refused_by_name(session, ty
         f"The {type_name} type is not supported by the local Redshift"
         + ("; load JSON documents into VARCHAR columns" if type_name == "SUPER" else ""),
     )
+
+
+def test_intervals_load_as_their_literals_read_and_a_bad_one_is_a_load_error(session):
+    """ "Interval data types and literals": '1-2' is 1 year 2 months, '23' in a YEAR TO MONTH column 1 year
+    11 months, '13 day 1 hour 1 minute 1.123 seconds' is itself; a DAY TO SECOND field with a year-month part and
+    a field that is no interval are load errors 1216 of their records, counted against MAXERROR."""
+    session.run("CREATE TABLE spans (n integer, ym interval year to month, ds interval day to second)")
+    url = session.put(
+        "spans.txt", b"1|1-2|13 day 1 hour 1 minute 1.123 seconds\n2|23|7 days, 3 hours\n3|soon|1 day\n4|1|1-2\n"
+    )
+    assert session.failure(session.copy("spans", url, "MAXERROR 1"))[0] == "XX000"
+    assert session.run(session.copy("spans", url, "MAXERROR 2")) == 2
+    assert session.rows(
+        "SELECT n FROM spans WHERE (n = 1 AND ym = INTERVAL '1-2' YEAR TO MONTH"
+        " AND ds = INTERVAL '13 day 1 hour 1 minute 1.123 seconds' DAY TO SECOND)"
+        " OR (n = 2 AND ym = INTERVAL '1-11' YEAR TO MONTH AND ds = INTERVAL '7 days 3 hours' DAY TO SECOND)"
+        " ORDER BY n"
+    ) == [(1,), (2,)]
+    errors = session.load_errors(url)[-2:]
+    assert [(row[1], row[2], row[6], row[7], row[8]) for row in errors] == [
+        (3, "ym", "soon", 1216, "Invalid interval format or value"),
+        (4, "ds", "1-2", 1216, "Interval Day To Second literal cannot contain year-month parts"),
+    ]

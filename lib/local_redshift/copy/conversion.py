@@ -17,6 +17,7 @@ import orjson
 
 from local_redshift.copy.datetimes import date_converter, timestamp_converter
 from local_redshift.copy.errors import LoadError
+from local_redshift.copy.intervals import interval_converter
 from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.target import Column
 from local_redshift.copy.times import time_converter
@@ -89,6 +90,8 @@ def _converter_for_type(column: Column, options: CopyOptions) -> Converter:
         return _blank_is_null(date_converter(options.dateformat, accept_any=options.accept_any_date))
     if kind in ("time", "timetz"):
         return _blank_is_null(time_converter(options.timeformat, with_time_zone=kind == "timetz"))
+    if kind == "interval":
+        return _blank_is_null(interval_converter(column))
     if kind in _JSON_TYPES:
         return lambda value: NULL if value is None else _escape(_json_document(value))
     if kind == "varbyte":
