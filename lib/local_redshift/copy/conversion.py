@@ -95,7 +95,7 @@ def _converter_for_type(column: Column, options: CopyOptions) -> Converter:
     if kind in _JSON_TYPES:
         return lambda value: NULL if value is None else _escape(_json_document(value))
     if kind == "varbyte":
-        return _blank_is_null(_varbyte)
+        return _blank_is_null(_varbyte(column.varbyte_bytes))
     replacement = options.accept_invalid_chars
     return _blank_is_null(lambda value: _escape(_without_nul(_json_text(value), replacement)))
 
@@ -293,14 +293,24 @@ def _decimal(precision_and_scale: tuple[int, int] | None, *, round_half_up: bool
     return convert
 
 
-def _varbyte(value: Any) -> str:
+def _varbyte(limit: int | None) -> Converter:
     """A VARBYTE field is its bytes' hexadecimal digits ("the data is loaded from a file in hexadecimal representation
     of the VARBYTE data", Loading a column of the VARBYTE data type), kept in lowercase as the catalog's type holds
-    them. The page names no error for other text: it is refused as an input line that is not valid."""
-    text = value.strip() if value.__class__ is str else _json_text(value)
-    if not _HEX_BYTES.fullmatch(text):
-        raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, "Invalid hexadecimal data for VARBYTE", raw_value=text)
-    return text.lower()
+    them. The page names no error for other text: it is refused as an input line that is not valid. More bytes than
+    VARBYTE(n) holds is 1204, "Input data exceeded the acceptable range for the data type" (the load error
+    reference; TRUNCATECOLUMNS "applies only to columns with a VARCHAR or CHAR data type"), checked here so that it
+    is a load error of its record, not PostgreSQL's refusal of the whole load by the column's constraint."""
+    too_long = f"Input data exceeded the acceptable range for the data type VARBYTE({limit})"
+
+    def convert(value: Any) -> str:
+        text = value.strip() if value.__class__ is str else _json_text(value)
+        if not _HEX_BYTES.fullmatch(text):
+            raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, "Invalid hexadecimal data for VARBYTE", raw_value=text)
+        if limit is not None and len(text) > 2 * limit:
+            raise LoadError(LoadErrorCode.STRING_TOO_LONG, too_long, raw_value=text)
+        return text.lower()
+
+    return convert
 
 
 def _boolean(value: Any) -> str:

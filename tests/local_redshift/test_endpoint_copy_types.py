@@ -1,10 +1,12 @@
-"""COPY into TIME and TIMETZ columns through the running endpoint, both query protocols (psycopg: simple query;
-redshift_connector: extended): the documented time literals load, a bad time is load error 1206 of its record,
-counted against MAXERROR while the other records load; and Redshift's types the local Redshift lacks are refused.
+"""COPY into TIME, TIMETZ, INTERVAL and VARBYTE(n) columns through the running endpoint, both query protocols
+(psycopg: simple query; redshift_connector: extended): the documented values load, a bad one is a load error of its
+record, counted against MAXERROR while the other records load; and Redshift's types the local Redshift lacks are
+refused.
 
 Pages: "Date, time, and timestamp literals" (Times), "Datetime types", "Examples with datetime types", "Data
 conversion parameters" (TIMEFORMAT), "DATEFORMAT and TIMEFORMAT strings", "STL_LOAD_ERRORS", "Load error reference",
-"Data types" (c_Supported_data_types.html).
+"Data types" (c_Supported_data_types.html), "Interval data types and literals", "Loading a column of the VARBYTE
+data type".
 """
 
 from __future__ import annotations
@@ -127,3 +129,16 @@ def test_intervals_load_as_their_literals_read_and_a_bad_one_is_a_load_error(ses
         (3, "ym", "soon", 1216, "Invalid interval format or value"),
         (4, "ds", "1-2", 1216, "Interval Day To Second literal cannot contain year-month parts"),
     ]
+
+
+def test_more_bytes_than_varbyte_n_holds_is_a_load_error_of_its_record(session):
+    """VARBYTE(2) holds two bytes (hexadecimal digits in the file: "Loading a column of the VARBYTE data type"); a
+    longer value is 1204, "Input data exceeded the acceptable range for the data type" (Load error reference),
+    counted against MAXERROR; it failed the whole load by the column's constraint in PostgreSQL before."""
+    session.run("CREATE TABLE bytes (n integer, v varbyte(2))")
+    url = session.put("bytes.csv", b"1,ab01\n2,abcdef\n3,FF\n")
+    assert session.failure(session.copy("bytes", url, "CSV"))[0] == "XX000"
+    assert session.run(session.copy("bytes", url, "CSV MAXERROR 1")) == 2
+    assert session.rows("SELECT n, FROM_VARBYTE(v, 'hex') FROM bytes ORDER BY n") == [(1, "ab01"), (3, "ff")]
+    [error] = session.load_errors(url)[-1:]
+    assert (error[1], error[2], error[6], error[7]) == (2, "v", "abcdef", 1204)
