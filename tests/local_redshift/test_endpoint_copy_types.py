@@ -142,3 +142,12 @@ def test_more_bytes_than_varbyte_n_holds_is_a_load_error_of_its_record(session):
     assert session.rows("SELECT n, FROM_VARBYTE(v, 'hex') FROM bytes ORDER BY n") == [(1, "ab01"), (3, "ff")]
     [error] = session.load_errors(url)[-1:]
     assert (error[1], error[2], error[6], error[7]) == (2, "v", "abcdef", 1204)
+
+
+def test_a_double_past_its_range_is_a_load_error_of_its_record(session):
+    session.run("CREATE TABLE numbers (n integer, x double precision)")
+    url = session.put("numbers.txt", b"1|1.5\n2|1e400\n3|-2.5e300\n")
+    assert session.run(session.copy("numbers", url, "MAXERROR 1")) == 2
+    assert session.rows("SELECT n, x FROM numbers ORDER BY n") == [(1, 1.5), (3, -2.5e300)]
+    [error] = session.load_errors(url)[-1:]
+    assert (error[1], error[2], error[6], error[7]) == (2, "x", "1e400", 1216)

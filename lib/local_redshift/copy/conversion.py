@@ -9,6 +9,7 @@ LoadError with Redshift's error code and reason for a value the column cannot ta
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -40,6 +41,10 @@ _TRUE_WORDS = {"t", "true", "y", "yes", "1"}
 _FALSE_WORDS = {"f", "false", "n", "no", "0"}
 _INTEGER_TYPES = {"int2": ("Short", 16), "int4": ("Integer", 32), "int8": ("Long", 64)}
 _FLOAT4_LIMIT = 3.4028235e38
+_FLOAT4_TINIEST = 1.401298464324817e-45 / 2
+_FLOAT8_TINIEST = 5e-324
+"""Below half the least subnormal a REAL holds, and below the least a DOUBLE PRECISION holds, a number reads as 0."""
+_NONZERO = re.compile(r"^[^eE]*[1-9]")
 _CHARACTER_TYPES = {"varchar", "bpchar", "text"}
 _JSON_TYPES = {"json", "jsonb"}
 _HEX_BYTES = re.compile(r"(?:[0-9a-fA-F]{2})*")
@@ -237,7 +242,12 @@ def _integer(type_label: str, bits: int) -> Converter:
 
 
 def _float(*, single: bool) -> Converter:
+    """REAL and DOUBLE PRECISION. A number past the type's range is an overflow of its record (1216), as is one whose
+    digits the type reads as zero (PostgreSQL refuses both, "out of range", which failed the whole load)."""
     type_label = "Real" if single else "Double"
+    limit = _FLOAT4_LIMIT if single else sys.float_info.max
+    overflow = f"Overflow ({type_label} valid range {-limit} to {limit})"
+    underflow = f"Underflow ({type_label}: the value is too small to be held and is not zero)"
 
     def convert(value: Any) -> str:
         kind = value.__class__
@@ -255,12 +265,10 @@ def _float(*, single: bool) -> Converter:
             if not _DECIMAL.fullmatch(text):
                 raise _invalid_digit(text, _NUMBER_CHARACTERS, type_label)
             number = float(text)
-        if single and abs(number) > _FLOAT4_LIMIT:
-            raise LoadError(
-                LoadErrorCode.INVALID_INPUT_LINE,
-                f"Overflow ({type_label} valid range {-_FLOAT4_LIMIT} to {_FLOAT4_LIMIT})",
-                raw_value=text,
-            )
+            if abs(number) < (_FLOAT4_TINIEST if single else _FLOAT8_TINIEST) and _NONZERO.search(text) is not None:
+                raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, underflow, raw_value=text)
+        if abs(number) > limit:
+            raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, overflow, raw_value=text)
         return text
 
     return convert
