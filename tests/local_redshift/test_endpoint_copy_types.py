@@ -151,3 +151,14 @@ def test_a_double_past_its_range_is_a_load_error_of_its_record(session):
     assert session.rows("SELECT n, x FROM numbers ORDER BY n") == [(1, 1.5), (3, -2.5e300)]
     [error] = session.load_errors(url)[-1:]
     assert (error[1], error[2], error[6], error[7]) == (2, "x", "1e400", 1216)
+
+
+def test_a_timestamptz_offset_no_zone_has_is_a_load_error_of_its_record(session):
+    """'1997-12-17 07:37:16-08' is one of the "Datetime types" page's time zone formats, stored in UTC; +25 is no
+    offset: 1206, counted against MAXERROR."""
+    session.run("CREATE TABLE moments (n integer, at timestamptz)")
+    url = session.put("moments.txt", b"1|1997-12-17 07:37:16-08\n2|1997-12-17 07:37:16+25\n")
+    assert session.run(session.copy("moments", url, "MAXERROR 1")) == 1
+    assert session.rows("SELECT n, at::text FROM moments") == [(1, "1997-12-17 15:37:16+00")]
+    [error] = session.load_errors(url)[-1:]
+    assert (error[1], error[2], error[7]) == (2, "at", 1206)

@@ -226,7 +226,8 @@ def _from_match(match: re.Match[str] | None, with_time_zone: bool) -> datetime |
         return None
     offset = parts.get("z")
     if offset and with_time_zone:
-        return moment.replace(tzinfo=_zone(offset))
+        zone = _zone(offset)
+        return None if zone is None else moment.replace(tzinfo=zone)
     return moment
 
 
@@ -240,12 +241,16 @@ def _year(parts: dict[str, str | None]) -> int:
     return 1900
 
 
-def _zone(offset: str) -> timezone:
+def _zone(offset: str) -> timezone | None:
+    """The zone of a UTC offset; None for minutes past 59 or an offset past 15:59 either way, which PostgreSQL cannot
+    hold ("time zone displacement out of range", which failed the whole load; the pages give TIMESTAMPTZ no range)."""
     if offset == "Z":
         return timezone.utc
     sign = -1 if offset[0] == "-" else 1
     digits = offset[1:].replace(":", "")
     hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    if minutes > 59 or hours > 15:
+        return None
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
