@@ -10,9 +10,10 @@ What a field may hold (the page's Arguments, quoted-string):
   5 second, 5 seconds; 1w, 1h, 1m, 1s; "7 days, 3 hours, 59 minutes": the interval literals' rules), optionally
   ending in a time of day as hours:minutes[:seconds].
 The column's qualifier then cuts the smaller parts ("Amazon Redshift truncates and discards the smaller parts of
-the interval"), as PostgreSQL's type modifier does. A DAY TO SECOND field with a year or month part is refused, as
-Redshift's interval_forbid_composite_literals setting refuses it ("Interval Day To Second literal cannot contain
-year-month parts").
+the interval"), as PostgreSQL's type modifier does. A field with both year-month and day-time parts is refused, as
+the interval_forbid_composite_literals setting refuses such a literal by default ("Interval Day To Second literal
+cannot contain year-month parts", and the same of day-time parts in YEAR TO MONTH; catalog_sql/46_intervals.sql);
+a COPY does not read the session's setting.
 
 The pages do not say whether COPY reads INTERVAL columns (its usage notes name VARBYTE, GEOMETRY and HLLSKETCH
 loads, no interval one); the local Redshift reads them as the literals are read. A field that is none of the above
@@ -53,6 +54,8 @@ _MICROS_A_DAY = 86_400_000_000
 # PostgreSQL's interval type modifier: the range's fields as bits above 16 (INTERVAL_MASK in datetime.h)
 _FIELD_BITS = ((4096, "s"), (2048, "m"), (1024, "h"), (8, "d"), (2, "mon"), (4, "y"))
 _YEAR_MONTH_BITS = 4 | 2
+_YEAR_MONTH_PARTS = "Interval Day To Second literal cannot contain year-month parts"
+_DAY_TIME_PARTS = "Interval Year To Month literal cannot contain day-time parts"
 
 
 def interval_converter(column: Column) -> Any:
@@ -61,6 +64,7 @@ def interval_converter(column: Column) -> Any:
     ranges = (column.type_modifier >> 16) & 0x7FFF if column.type_modifier >= 0 else 0
     bare_unit = next((unit for bit, unit in _FIELD_BITS if ranges & bit), "s")
     day_to_second = bool(ranges) and not ranges & _YEAR_MONTH_BITS
+    year_to_month = bool(ranges) and not ranges & ~_YEAR_MONTH_BITS
 
     def convert(value: Any) -> str:
         kind = value.__class__
@@ -70,11 +74,9 @@ def interval_converter(column: Column) -> Any:
             raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, "Invalid interval format or value", raw_value=str(value))
         months, days, micros = parts
         if day_to_second and months:
-            raise LoadError(
-                LoadErrorCode.INVALID_INPUT_LINE,
-                "Interval Day To Second literal cannot contain year-month parts",
-                raw_value=text or "",
-            )
+            raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, _YEAR_MONTH_PARTS, raw_value=text or "")
+        if year_to_month and (days or micros):
+            raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, _DAY_TIME_PARTS, raw_value=text or "")
         return f"{months} mons {days} days {Decimal(micros).scaleb(-6)} secs"
 
     return convert

@@ -46,10 +46,12 @@ def test_what_is_no_interval_is_load_error_1216(text):
     assert (refused.value.code, refused.value.reason) == (1216, "Invalid interval format or value")
 
 
-def test_a_day_to_second_field_with_a_year_month_part_is_refused():
+def test_a_field_with_year_month_and_day_time_parts_is_refused():
     # interval_forbid_composite_literals' error: "Interval Day To Second literal cannot contain year-month parts"
-    with pytest.raises(LoadError, match="cannot contain year-month parts"):
+    with pytest.raises(LoadError, match="Day To Second literal cannot contain year-month parts"):
         interval_converter(DAY_TO_SECOND)("1 year 1 day")
+    with pytest.raises(LoadError, match="Year To Month literal cannot contain day-time parts"):
+        interval_converter(YEAR_TO_MONTH)("1 year 1 day")
 
 
 def test_json_numbers_are_in_the_qualifiers_last_unit():
