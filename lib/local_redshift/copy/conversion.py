@@ -9,6 +9,7 @@ LoadError with Redshift's error code and reason for a value the column cannot ta
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -17,8 +18,10 @@ import orjson
 
 from local_redshift.copy.datetimes import date_converter, timestamp_converter
 from local_redshift.copy.errors import LoadError
+from local_redshift.copy.intervals import interval_converter
 from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.target import Column
+from local_redshift.copy.times import time_converter
 from local_redshift.errors import LoadErrorCode
 
 NULL = "\\N"
@@ -38,6 +41,10 @@ _TRUE_WORDS = {"t", "true", "y", "yes", "1"}
 _FALSE_WORDS = {"f", "false", "n", "no", "0"}
 _INTEGER_TYPES = {"int2": ("Short", 16), "int4": ("Integer", 32), "int8": ("Long", 64)}
 _FLOAT4_LIMIT = 3.4028235e38
+_FLOAT4_TINIEST = 1.401298464324817e-45 / 2
+_FLOAT8_TINIEST = 5e-324
+"""Below half the least subnormal a REAL holds, and below the least a DOUBLE PRECISION holds, a number reads as 0."""
+_NONZERO = re.compile(r"^[^eE]*[1-9]")
 _CHARACTER_TYPES = {"varchar", "bpchar", "text"}
 _JSON_TYPES = {"json", "jsonb"}
 _HEX_BYTES = re.compile(r"(?:[0-9a-fA-F]{2})*")
@@ -86,10 +93,14 @@ def _converter_for_type(column: Column, options: CopyOptions) -> Converter:
         )
     if kind == "date":
         return _blank_is_null(date_converter(options.dateformat, accept_any=options.accept_any_date))
+    if kind in ("time", "timetz"):
+        return _blank_is_null(time_converter(options.timeformat, with_time_zone=kind == "timetz"))
+    if kind == "interval":
+        return _blank_is_null(interval_converter(column))
     if kind in _JSON_TYPES:
         return lambda value: NULL if value is None else _escape(_json_document(value))
     if kind == "varbyte":
-        return _blank_is_null(_varbyte)
+        return _blank_is_null(_varbyte(column.varbyte_bytes))
     replacement = options.accept_invalid_chars
     return _blank_is_null(lambda value: _escape(_without_nul(_json_text(value), replacement)))
 
@@ -231,7 +242,12 @@ def _integer(type_label: str, bits: int) -> Converter:
 
 
 def _float(*, single: bool) -> Converter:
+    """REAL and DOUBLE PRECISION. A number past the type's range is an overflow of its record (1216), as is one whose
+    digits the type reads as zero (PostgreSQL refuses both, "out of range", which failed the whole load)."""
     type_label = "Real" if single else "Double"
+    limit = _FLOAT4_LIMIT if single else sys.float_info.max
+    overflow = f"Overflow ({type_label} valid range {-limit} to {limit})"
+    underflow = f"Underflow ({type_label}: the value is too small to be held and is not zero)"
 
     def convert(value: Any) -> str:
         kind = value.__class__
@@ -249,12 +265,10 @@ def _float(*, single: bool) -> Converter:
             if not _DECIMAL.fullmatch(text):
                 raise _invalid_digit(text, _NUMBER_CHARACTERS, type_label)
             number = float(text)
-        if single and abs(number) > _FLOAT4_LIMIT:
-            raise LoadError(
-                LoadErrorCode.INVALID_INPUT_LINE,
-                f"Overflow ({type_label} valid range {-_FLOAT4_LIMIT} to {_FLOAT4_LIMIT})",
-                raw_value=text,
-            )
+            if abs(number) < (_FLOAT4_TINIEST if single else _FLOAT8_TINIEST) and _NONZERO.search(text) is not None:
+                raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, underflow, raw_value=text)
+        if abs(number) > limit:
+            raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, overflow, raw_value=text)
         return text
 
     return convert
@@ -287,14 +301,24 @@ def _decimal(precision_and_scale: tuple[int, int] | None, *, round_half_up: bool
     return convert
 
 
-def _varbyte(value: Any) -> str:
+def _varbyte(limit: int | None) -> Converter:
     """A VARBYTE field is its bytes' hexadecimal digits ("the data is loaded from a file in hexadecimal representation
     of the VARBYTE data", Loading a column of the VARBYTE data type), kept in lowercase as the catalog's type holds
-    them. The page names no error for other text: it is refused as an input line that is not valid."""
-    text = value.strip() if value.__class__ is str else _json_text(value)
-    if not _HEX_BYTES.fullmatch(text):
-        raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, "Invalid hexadecimal data for VARBYTE", raw_value=text)
-    return text.lower()
+    them. The page names no error for other text: it is refused as an input line that is not valid. More bytes than
+    VARBYTE(n) holds is 1204, "Input data exceeded the acceptable range for the data type" (the load error
+    reference; TRUNCATECOLUMNS "applies only to columns with a VARCHAR or CHAR data type"), checked here so that it
+    is a load error of its record, not PostgreSQL's refusal of the whole load by the column's constraint."""
+    too_long = f"Input data exceeded the acceptable range for the data type VARBYTE({limit})"
+
+    def convert(value: Any) -> str:
+        text = value.strip() if value.__class__ is str else _json_text(value)
+        if not _HEX_BYTES.fullmatch(text):
+            raise LoadError(LoadErrorCode.INVALID_INPUT_LINE, "Invalid hexadecimal data for VARBYTE", raw_value=text)
+        if limit is not None and len(text) > 2 * limit:
+            raise LoadError(LoadErrorCode.STRING_TOO_LONG, too_long, raw_value=text)
+        return text.lower()
+
+    return convert
 
 
 def _boolean(value: Any) -> str:

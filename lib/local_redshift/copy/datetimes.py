@@ -81,7 +81,7 @@ def timestamp_converter(timeformat: str | None, *, with_time_zone: bool, accept_
 
         def from_epoch(value: Any) -> str | None:
             try:
-                return _epoch(value, scale).isoformat(" ") + suffix
+                return epoch_moment(value, scale).isoformat(" ") + suffix
             except (ValueError, OverflowError, TypeError):
                 return _refuse(
                     value, LoadErrorCode.INVALID_TIMESTAMP, f"Invalid timestamp format or value [{shown}]", accept_any
@@ -123,7 +123,7 @@ def date_converter(dateformat: str | None, *, accept_any: bool) -> TextConverter
 
 
 def epoch_text(scale: int) -> tuple[Callable[[int], str], int, int]:
-    """An integer count of epoch units (`scale` a second) -> the text `_epoch(count, scale).isoformat(" ")` gives,
+    """An integer count of epoch units (`scale` a second) -> the text `epoch_moment(count, scale).isoformat(" ")` gives,
     built from the dates seen (remembered), the clock's minutes and seconds and the fractions; with the least and
     the greatest counts a datetime holds (the function takes only those)."""
     per_day = 86_400 * scale
@@ -154,7 +154,8 @@ def _refuse(value: Any, code: int, reason: str, accept_any: bool) -> None:
     raise LoadError(code, reason, raw_value=str(value))
 
 
-def _epoch(value: Any, scale: int) -> datetime:
+def epoch_moment(value: Any, scale: int) -> datetime:
+    """The moment a count of epoch units (`scale` a second) names: a number, or a string of one."""
     if value.__class__ is str:
         value = float(value) if any(mark in value for mark in ".eE") else int(value)
     if value.__class__ is int:
@@ -163,6 +164,12 @@ def _epoch(value: Any, scale: int) -> datetime:
     if value.__class__ is float:
         return _EPOCH + timedelta(seconds=value / scale)
     raise TypeError(f"not a number: {value!r}")
+
+
+def timestamp_parser(timeformat: str | None) -> Parser:
+    """What TIMEFORMAT (a format string, 'auto', or None: the default) reads as a TIMESTAMPTZ: its moment, aware where
+    the text names a zone; None for text it does not read."""
+    return _parser(timeformat, with_time_zone=True)
 
 
 def _parser(layout: str | None, *, with_time_zone: bool) -> Parser:
@@ -219,7 +226,8 @@ def _from_match(match: re.Match[str] | None, with_time_zone: bool) -> datetime |
         return None
     offset = parts.get("z")
     if offset and with_time_zone:
-        return moment.replace(tzinfo=_zone(offset))
+        zone = _zone(offset)
+        return None if zone is None else moment.replace(tzinfo=zone)
     return moment
 
 
@@ -233,12 +241,16 @@ def _year(parts: dict[str, str | None]) -> int:
     return 1900
 
 
-def _zone(offset: str) -> timezone:
+def _zone(offset: str) -> timezone | None:
+    """The zone of a UTC offset; None for minutes past 59 or an offset past 15:59 either way, which PostgreSQL cannot
+    hold ("time zone displacement out of range", which failed the whole load; the pages give TIMESTAMPTZ no range)."""
     if offset == "Z":
         return timezone.utc
     sign = -1 if offset[0] == "-" else 1
     digits = offset[1:].replace(":", "")
     hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    if minutes > 59 or hours > 15:
+        return None
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 

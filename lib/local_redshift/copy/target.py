@@ -10,6 +10,8 @@ from local_redshift.errors import SqlState
 
 _VARLENA_HEADER = 4
 _TABLE_KINDS = {"r", "p"}
+_VARBYTE_BYTES = r"varbyte_fits\(.*, (\d+)\)\)$"
+"""The n in the check of a VARBYTE(n) column's length, CHECK (redshift_system.varbyte_fits(c, n))."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class Column:
     not_null: bool
     identity: bool
     generated: bool
+    varbyte_bytes: int | None = None
+    """The n of a VARBYTE(n) column, which PostgreSQL checks by a constraint (translation.varbytes)."""
 
     @property
     def length(self) -> int | None:
@@ -79,7 +83,10 @@ def describe_table(backend: Backend, schema: str | None, table: str) -> TargetTa
         raise CopyError(f'"{relation}" is not a table', sqlstate=SqlState.WRONG_OBJECT_TYPE)
     rows = backend.fetch(
         "SELECT a.attname, t.typname, a.atttypmod::text, a.attnotnull::text, (a.attidentity <> '')::text,"
-        " (a.attgenerated <> '')::text"
+        " (a.attgenerated <> '')::text,"
+        f" (SELECT substring(pg_catalog.pg_get_constraintdef(k.oid) from {quote_literal(_VARBYTE_BYTES)})"
+        " FROM pg_catalog.pg_constraint k WHERE k.conrelid = a.attrelid AND k.contype = 'c'"
+        " AND k.conname = a.attname || '_varbyte_bytes' AND k.conkey = ARRAY[a.attnum])"
         " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
         f" WHERE a.attrelid = {int(oid)} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"
     )
@@ -91,6 +98,7 @@ def describe_table(backend: Backend, schema: str | None, table: str) -> TargetTa
             not_null=_flag(row[3]),
             identity=_flag(row[4]),
             generated=_flag(row[5]),
+            varbyte_bytes=int(row[6]) if row[6] else None,
         )
         for row in rows
     )

@@ -24,6 +24,7 @@ from local_redshift.translation import (
     show,
     strings,
     system,
+    unbuilt_types,
     varbytes,
     windows,
 )
@@ -37,6 +38,7 @@ RULES: list[Rule] = [
     # SQL that Amazon Redshift rejects, then what the local Redshift does not do.
     *rejected.BY_AMAZON_REDSHIFT,
     *rejected.BY_THE_LOCAL_REDSHIFT,
+    *unbuilt_types.RULES,
     *privileges.RULES,
     *roles.RULES,  # after the server's own roles are refused
     # Names.

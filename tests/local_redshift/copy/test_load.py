@@ -369,17 +369,19 @@ def test_not_null_columns_refuse_missing_fields(harness):
 
 
 def test_a_row_postgresql_refuses_becomes_a_load_error_and_the_table_is_unchanged(harness):
+    # A key PostgreSQL enforces (the harness's table is PostgreSQL's own): the converters check every value, and a
+    # TIME of 25:99 is their load error now (copy/times.py), so a duplicate key is what PostgreSQL still refuses.
     harness.execute("CREATE TABLE people (id integer PRIMARY KEY, born time)")
     harness.execute("INSERT INTO people VALUES (1, '10:00')")
-    url = harness.put("people.json", [{"id": 2, "born": "11:00"}, {"id": 3, "born": "25:99"}])
+    url = harness.put("people.json", [{"id": 2, "born": "11:00"}, {"id": 1, "born": "12:00"}])
 
     with pytest.raises(CopyError, match="Load into table 'people' failed"):
         copy_auto(harness, "people", "people.json")
 
     assert harness.execute("SELECT id FROM people") == [(1,)]
     [logged] = harness.load_errors()
-    assert (logged["filename"], logged["line_number"], logged["colname"], logged["err_code"]) == (url, 2, "born", 1216)
-    assert "25:99" in logged["err_reason"]
+    assert (logged["filename"], logged["line_number"], logged["err_code"]) == (url, 2, 1216)
+    assert "duplicate key" in logged["err_reason"]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

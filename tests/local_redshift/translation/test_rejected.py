@@ -149,7 +149,7 @@ def test_what_the_local_redshift_does_not_do_is_refused(sql, construct):
         "SELECT ROW_NUMBER() OVER (ORDER BY user_id), RANK() OVER (ORDER BY user_id) FROM users",
         "SELECT 9 / 4",
         "INSERT INTO users (user_id) VALUES (1), (2)",
-        "CREATE TABLE s (g GEOMETRY, v VARBYTE(10), d SUPER, t TIME, i INTERVAL DAY TO SECOND)",
+        "CREATE TABLE s (v VARBYTE(10), t TIME, i INTERVAL DAY TO SECOND)",  # GEOMETRY, SUPER: test_unbuilt_types
         "CREATE EXTERNAL TABLE spectrum.s (a INT) PARTITIONED BY (d DATE) STORED AS PARQUET LOCATION 's3://b/s/'",
         "WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r",
         "ROLLBACK",
