@@ -123,7 +123,9 @@ class _LocalRedshiftParser(RedshiftParser):
     ) -> exp.Expr | None:
         if schema and self._match_set(_PSEUDO_TYPE_KEYWORDS):
             # a column of type ANY or TRIGGER, keywords sqlglot reads as no type: read as named, for a rule to refuse
-            return self.expression(exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=self._prev.text.lower()))
+            return self.expression(
+                exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=exp.to_identifier(self._prev.text.lower()))
+            )
         data_type = super()._parse_types(check_func, schema, allow_identifiers, with_collation)
         kind = data_type.this if isinstance(data_type, exp.DataType) else None
         unit = kind.args.get("unit") if isinstance(kind, exp.Interval) else None
