@@ -288,7 +288,6 @@ def _make_warehouse(server: PostgresServer, name: str, cluster: Cluster, passwor
     superuser, no server files or programs); the Redshift catalog's template; the cluster's database, a copy of it,
     which the master user owns. Safe to run again after a failure."""
     master = sql.Identifier(cluster.master_username)
-    _make_template(server, cluster, replace=True)
     with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
         exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [cluster.master_username]).fetchone()
         admin.execute(
@@ -299,6 +298,8 @@ def _make_warehouse(server: PostgresServer, name: str, cluster: Cluster, passwor
         # the users it creates are its own: it may use their tables, as Redshift's master user may
         admin.execute(sql.SQL("ALTER ROLE {} SET createrole_self_grant = 'set, inherit'").format(master))
         admin.execute("REVOKE CONNECT ON DATABASE postgres, template1 FROM PUBLIC")
+    _make_template(server, cluster, replace=True)  # after the master user: the catalog grants it what it reads
+    with psycopg.connect(_pinned(server.conninfo()), autocommit=True) as admin:
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         admin.execute(
             sql.SQL("CREATE DATABASE {} TEMPLATE {} OWNER {}").format(

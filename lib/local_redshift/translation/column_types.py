@@ -13,13 +13,14 @@ from sqlglot import exp
 from local_redshift.errors import UnsupportedFeature
 from local_redshift.translation.rule import Context, Rule
 
-# PostgreSQL's pseudo-types ("Pseudo-Types"), which no table column can have; those sqlglot reads as type names.
+# PostgreSQL's pseudo-types ("Pseudo-Types"), which no table column can have: those of today's PostgreSQL, and OPAQUE of
+# the PostgreSQL 8.0 Redshift is based on; ANY and TRIGGER are read as type names in a column by translation.parser.
 PSEUDO_TYPES = frozenset(
     {
         "anyelement", "anyarray", "anynonarray", "anyenum", "anyrange", "anymultirange", "anycompatible",
         "anycompatiblearray", "anycompatiblenonarray", "anycompatiblerange", "anycompatiblemultirange", "cstring",
         "internal", "language_handler", "fdw_handler", "table_am_handler", "index_am_handler", "tsm_handler",
-        "record", "event_trigger", "pg_ddl_command", "void", "unknown",
+        "record", "trigger", "event_trigger", "pg_ddl_command", "void", "unknown", "any", "opaque",
     }
 )  # fmt: skip
 

@@ -62,6 +62,9 @@ _FUNCTIONS_LEFT_TO_RULES = {
     *("TO_CHAR", "TO_DATE", "TO_TIMESTAMP"),
 }
 
+_PSEUDO_TYPE_KEYWORDS = {TokenType.ANY, TokenType.TRIGGER}
+"""PostgreSQL's pseudo-types ANY and TRIGGER, which sqlglot tokenizes as keywords."""
+
 
 class _LocalRedshiftParser(RedshiftParser):
     """sqlglot's Redshift parser, taught the Redshift clauses it does not parse."""
@@ -118,6 +121,11 @@ class _LocalRedshiftParser(RedshiftParser):
         allow_identifiers: bool = True,
         with_collation: bool = False,
     ) -> exp.Expr | None:
+        if schema and self._match_set(_PSEUDO_TYPE_KEYWORDS):
+            # a column of type ANY or TRIGGER, keywords sqlglot reads as no type: read as named, for a rule to refuse
+            return self.expression(
+                exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=exp.to_identifier(self._prev.text.lower()))
+            )
         data_type = super()._parse_types(check_func, schema, allow_identifiers, with_collation)
         kind = data_type.this if isinstance(data_type, exp.DataType) else None
         unit = kind.args.get("unit") if isinstance(kind, exp.Interval) else None

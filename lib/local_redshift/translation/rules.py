@@ -14,6 +14,7 @@ from local_redshift.translation import (
     formatting,
     identity_columns,
     intervals,
+    legacy_types,
     names,
     numbers,
     primary_keys,
@@ -39,6 +40,7 @@ RULES: list[Rule] = [
     *rejected.BY_AMAZON_REDSHIFT,
     *rejected.BY_THE_LOCAL_REDSHIFT,
     *unbuilt_types.RULES,
+    *legacy_types.RULES,
     *privileges.RULES,
     *roles.RULES,  # after the server's own roles are refused
     # Names.

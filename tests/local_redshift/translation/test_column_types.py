@@ -20,6 +20,11 @@ from local_redshift.translation import UnsupportedFeature, translate
         ("ALTER TABLE t1 ADD COLUMN b MONEY", 'Column "t1.b" has unsupported type "money".', "The MONEY type"),
         ("CREATE TABLE t1 (a record)", 'Column "t1.a" has unsupported type "record".', "The RECORD pseudo-type"),
         ("CREATE TABLE t1 (a void)", 'Column "t1.a" has unsupported type "void".', "The VOID pseudo-type"),
+        # ANY and TRIGGER, which sqlglot reads as keywords; OPAQUE, a pseudo-type of PostgreSQL 8.0
+        ("CREATE TEMPORARY TABLE t1 (a any)", 'Column "t1.a" has unsupported type "any".', "The ANY pseudo-type"),
+        ("CREATE TABLE t1 (a trigger)", 'Column "t1.a" has unsupported type "trigger".', "The TRIGGER pseudo-type"),
+        ("ALTER TABLE t1 ADD COLUMN b any", 'Column "t1.b" has unsupported type "any".', "The ANY pseudo-type"),
+        ("CREATE TABLE t1 (a opaque)", 'Column "t1.a" has unsupported type "opaque".', "The OPAQUE pseudo-type"),
         ("CREATE TEMPORARY TABLE t1 (a bytea)", 'Column "t1.a" has unsupported type "bytea".', "The BYTEA type"),
         ("CREATE TEMPORARY TABLE t1 (a bit varying)", 'Column "t1.a" has unsupported type "bit".', "The BIT type"),
         # "Interval data types and literals": a column is INTERVAL YEAR TO MONTH or INTERVAL DAY TO SECOND
@@ -45,6 +50,11 @@ def test_the_same_type_outside_a_table_is_refused_by_name_only():
 def test_a_functions_pseudo_types_are_not_columns():
     [statement] = translate("CREATE FUNCTION f() RETURNS void AS $$ SELECT 1 $$ LANGUAGE sql")
     assert "RETURNS void" in statement.postgres[0]
+
+
+def test_any_is_still_read_as_the_comparison_outside_a_column():
+    [statement] = translate("SELECT 1 WHERE 1 = ANY (SELECT 1)")
+    assert statement.postgres == ["SELECT 1 WHERE 1 = ANY (SELECT 1)"]
 
 
 def test_varbyte_and_interval_columns_with_fields_are_kept():
