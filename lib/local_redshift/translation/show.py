@@ -16,6 +16,7 @@ from sqlglot import exp
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import RedshiftError, SqlState
 from local_redshift.translation.databases import database_check
+from local_redshift.translation.names import folded
 from local_redshift.translation.rule import Context, Rule, command_is, command_text
 
 _NAME = r'(?:"(?:[^"]|"")+"|\$\d+|[^\s."(),;$]+)'
@@ -178,7 +179,7 @@ def _is_placeholder(part: str) -> bool:
 
 def _folded(part: str) -> str:
     """A written name as Redshift folds identifiers (enable_case_sensitive_identifier off: "Quoted" names too)."""
-    return (part[1:-1].replace('""', '"') if part.startswith('"') else part).lower()
+    return folded(part[1:-1].replace('""', '"') if part.startswith('"') else part)
 
 
 def _value(part: str) -> str:
