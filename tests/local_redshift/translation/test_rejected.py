@@ -27,6 +27,8 @@ from tests.local_redshift.translation.support import one, run
         ("CREATE SEQUENCE ids", "CREATE SEQUENCE"),
         ("CREATE TRIGGER t AFTER INSERT ON users FOR EACH ROW EXECUTE FUNCTION f()", "CREATE TRIGGER"),
         ("CREATE FUNCTION f() RETURNS INT LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$", "LANGUAGE plpgsql"),
+        # the guide's banner: no new Python UDFs from Patch 198, none used after June 30, 2026
+        ("CREATE FUNCTION f(a INT) RETURNS INT STABLE AS $$ return a $$ LANGUAGE plpythonu", "LANGUAGE plpythonu"),
         ("CREATE EXTENSION hstore", "CREATE EXTENSION"),
         ("COPY users TO 's3://b/users'", "COPY ... TO"),
         ("COPY users FROM STDIN", "COPY ... FROM STDIN"),
