@@ -15,7 +15,6 @@ from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import RedshiftError, SqlState
-from local_redshift.translation.databases import database_check
 from local_redshift.translation.names import folded
 from local_redshift.translation.rule import Context, Rule, command_is, command_text
 
@@ -203,7 +202,7 @@ def _kind(text: str) -> tuple[str, ...]:
     return words if words in _SHOWS else words[:1]
 
 
-def show_objects(command: exp.Command, context: Context) -> exp.Expr:
+def show_objects(command: exp.Command, _: Context) -> exp.Expr:
     """A SHOW command of metadata discovery: the SELECT of its rows from its view."""
     text = command_text(command).strip()
     kind = _kind(text)
@@ -232,12 +231,8 @@ def show_objects(command: exp.Command, context: Context) -> exp.Expr:
         conditions.append(
             f"{show.listed} LIKE {groups['pattern']}{'::text' if _is_placeholder(groups['pattern']) else ''}"
         )
-    if len(names) == len(show.name_columns) and names:
-        database = names[0]
-        if _is_placeholder(database):
-            conditions.insert(0, f"{SCHEMA}.check_database({database}::text) IS NOT NULL")
-        else:
-            context.bookkeeping.append(database_check(_folded(database)))
+    if len(names) == len(show.name_columns) and names:  # checked before any row is read
+        conditions.insert(0, f"{SCHEMA}.show_database_check({_value(names[0])})")
     columns = show.columns.format(routine=(groups.get("routine") or "").lower())
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     limit = f" LIMIT {groups['limit']}" if groups.get("limit") else ""

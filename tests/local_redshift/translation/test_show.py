@@ -16,9 +16,9 @@ def postgres(sql: str) -> list[str]:
 
 def test_bound_names_are_compared_as_they_are_and_the_database_checked_in_the_query():
     # the driver binds the database and schema it read from SHOW DATABASES and SHOW SCHEMAS: no folding, and the
-    # database must be the connected one (the local Redshift reads no other), checked before any row is read
+    # database may not be another of the cluster's (the local Redshift reads no other), checked before any row is read
     [sql] = postgres("SHOW TABLES FROM SCHEMA $1.$2 LIKE $3;")
-    assert "FROM redshift_system.show_tables WHERE redshift_system.check_database(CAST($1 AS TEXT)) IS NOT NULL" in sql
+    assert "FROM redshift_system.show_tables WHERE redshift_system.show_database_check(CAST($1 AS TEXT))" in sql
     assert sql.endswith(
         "AND database_name = CAST($1 AS TEXT) AND schema_name = CAST($2 AS TEXT)"
         " AND table_name LIKE CAST($3 AS TEXT) ORDER BY table_name"
@@ -28,7 +28,7 @@ def test_bound_names_are_compared_as_they_are_and_the_database_checked_in_the_qu
 def test_show_tables_lists_the_columns_of_its_page():
     # SHOW TABLES's page: database name, schema name, table name, table type, table ACL, remarks, table owner, last
     # altered time, last modified time, dist_style, and table sub-type
-    [sql, _check] = postgres("SHOW TABLES FROM SCHEMA dev.public")
+    [sql] = postgres("SHOW TABLES FROM SCHEMA dev.public")
     assert sql.startswith(
         "SELECT database_name, schema_name, table_name, table_type, table_acl, remarks, owner, last_altered_time,"
         " last_modified_time, dist_style, table_subtype FROM redshift_system.show_tables"
