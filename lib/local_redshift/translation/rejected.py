@@ -210,6 +210,12 @@ BY_AMAZON_REDSHIFT: list[Rule] = [
         hint="Python UDFs reached their end of support; use a SQL or Lambda UDF",
     ),
     reject("CREATE EXTENSION", command_is("CREATE", "EXTENSION")),
+    reject(
+        "CREATE EXTERNAL SCHEMA",
+        command_is("CREATE", "EXTERNAL", "SCHEMA"),
+        by="the local Redshift",
+        hint="it has no Data Catalog, datashares or federated databases to reference; create a local schema",
+    ),
     # The "Unsupported PostgreSQL data types" page.
     reject("CREATE TYPE", creates("TYPE"), hint="composite and enumerated types are not supported"),
     Rule("Unsupported PostgreSQL data types", node_is(exp.DataType, where=_is_unsupported_type), refuse_type),

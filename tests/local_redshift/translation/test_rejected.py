@@ -128,6 +128,7 @@ def test_sql_redshift_rejects_is_refused_with_its_name(sql, construct):
     ("sql", "construct"),
     [
         ("COPY users FROM 'dynamodb://users' IAM_ROLE 'arn' READRATIO 50", "COPY from a source other than Amazon S3"),
+        ("CREATE EXTERNAL SCHEMA ext FROM REDSHIFT DATABASE 'src' SCHEMA 'public'", "CREATE EXTERNAL SCHEMA"),
     ],
 )
 def test_what_the_local_redshift_does_not_do_is_refused(sql, construct):
