@@ -16,6 +16,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from psycopg.conninfo import make_conninfo
+
 from local_redshift import logs
 from local_redshift.processes import alive, command_line
 
@@ -109,8 +111,8 @@ class PostgresServer:
         return self.password_file.read_text().strip()
 
     def conninfo(self, dbname: str = "postgres") -> str:
-        """A libpq connection string for the superuser."""
-        return f"host={self.host} port={self.port} user={SUPERUSER} password={self.password()} dbname={dbname}"
+        """A libpq connection string for the superuser (values quoted: a database's name may hold spaces)."""
+        return make_conninfo(host=self.host, port=self.port, user=SUPERUSER, password=self.password(), dbname=dbname)
 
     def pid(self) -> int | None:
         """The postmaster's pid while its pid file names a live PostgreSQL, else None (a pid file left by a killed

@@ -220,13 +220,15 @@ def test_show_from_a_created_database_lists_the_clusters_own(owner, sales_tables
         assert [row[:4] for row in rows] == [("dev", "public", "in_dev", "a")]
 
 
-def test_show_from_a_database_the_cluster_does_not_have_says_it_does_not_exist(owner, sales_tables):
+def test_show_from_a_database_the_cluster_does_not_have_lists_nothing(owner, sales_tables):
+    # redshift_connector's integration tests, run against Redshift, read the columns of SHOW SCHEMAS FROM DATABASE
+    # of a database their cluster lacks: the command answers, with no rows (the server's own postgres is no
+    # database of the cluster either)
     with owner.psycopg(autocommit=True) as connection:
         for statement in ("SHOW SCHEMAS FROM DATABASE nosuch", "SHOW TABLES FROM SCHEMA postgres.public"):
-            with pytest.raises(psycopg.errors.InvalidCatalogName, match=r'database "(nosuch|postgres)" does not exist'):
-                connection.execute(statement)
-        # the session goes on: the failure was the statement's
-        assert connection.execute("SELECT 1").fetchone() == (1,)
+            cursor = connection.execute(statement)
+            assert cursor.description[0].name == "database_name"
+            assert cursor.fetchall() == []
 
 
 def test_show_tables_of_another_database_lists_what_the_user_may_see_there(owner, sales_tables):

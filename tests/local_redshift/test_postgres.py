@@ -80,3 +80,12 @@ def test_as_root_a_server_in_private_folders_runs_and_no_folder_changes_mode_or_
         server.stop()
     assert {folder: (folder.stat().st_mode, folder.stat().st_uid) for folder in watched} == before
     assert server.data_dir.stat().st_uid == 0
+
+
+def test_conninfo_quotes_a_database_name_with_spaces(tmp_path):
+    # "Names and identifiers": a delimited identifier (a database's name too) may contain spaces; libpq reads a
+    # connection string's unquoted value only up to a space
+    server = PostgresServer(tmp_path / "server", port=5499)
+    server.password_file.write_text("secret\n")
+    info = psycopg.conninfo.conninfo_to_dict(server.conninfo("təst cat好log"))
+    assert (info["dbname"], info["password"], info["port"]) == ("təst cat好log", "secret", "5499")

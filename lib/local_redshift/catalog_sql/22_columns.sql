@@ -31,7 +31,7 @@ SELECT
         ::text AS remarks
 FROM information_schema.columns c
 WHERE c.table_schema NOT IN ('redshift_system', 'pg_toast')
-  AND NOT pg_catalog.pg_is_other_temp_schema(c.table_schema::regnamespace);
+  AND NOT pg_catalog.pg_is_other_temp_schema(pg_catalog.quote_ident(c.table_schema)::regnamespace);  -- a name may hold spaces
 
 -- Schemas of the cluster's database, as Redshift's SVV_ALL_SCHEMAS.
 CREATE OR REPLACE VIEW redshift_system.svv_all_schemas AS

@@ -19,8 +19,10 @@ ALTER TABLE redshift_system.informational_key
 DROP PROCEDURE IF EXISTS redshift_system.record_primary_key(regclass, text[]);
 
 -- One key of a table created in this transaction. Its name is the CONSTRAINT's, else PostgreSQL's default
--- (<table>_pkey, <table>_<columns>_key, <table>_<columns>_fkey); a foreign key without referenced columns references
--- the referenced table's primary key.
+-- (<table>_pkey, <table>_<columns>_key) but for a foreign key, named as PostgreSQL 8.0 (Redshift's base) named it,
+-- after its first column: <table>_<first column>_fkey (redshift_connector's integration tests read SHOW CONSTRAINTS
+-- naming a foreign key on (p_id1, p_id2) of child <child>_p_id1_fkey); a foreign key without referenced columns
+-- references the referenced table's primary key.
 CREATE OR REPLACE PROCEDURE redshift_system.record_key(relation regclass, kind "char", name text, columns text[],
                                                         referenced regclass, referenced_columns text[])
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
@@ -30,7 +32,8 @@ BEGIN
         INSERT INTO redshift_system.informational_key (relid, conname, columns, contype, refrelid, refcolumns)
         SELECT relation,
                coalesce(name, (SELECT relname FROM pg_class WHERE oid = relation)
-                              || CASE kind WHEN 'p' THEN '' ELSE '_' || array_to_string(columns, '_') END
+                              || CASE kind WHEN 'p' THEN '' WHEN 'f' THEN '_' || columns[1]
+                                           ELSE '_' || array_to_string(columns, '_') END
                               || CASE kind WHEN 'p' THEN '_pkey' WHEN 'u' THEN '_key' ELSE '_fkey' END),
                columns, kind, referenced,
                CASE WHEN kind = 'f' THEN coalesce(referenced_columns,

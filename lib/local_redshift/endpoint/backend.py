@@ -13,6 +13,11 @@ import psycopg
 from local_redshift.endpoint import messages
 
 SERVER_VERSION = "8.0.2"  # what Redshift reports ("Amazon Redshift and PostgreSQL": based on PostgreSQL 8.0.2)
+SHOW_DISCOVERY = "4"
+"""The ParameterStatus show_discovery: the SHOW commands the server answers, by which redshift_connector's metadata API
+(Cursor.get_show_discovery_version) chooses SHOW over its older catalog queries. 4 is the driver's SHOW path of
+every metadata call (SHOW DATABASES ... SHOW PARAMETERS, translation/show.py); 5 would add batch forms (SHOW ... FROM
+DATABASE) that no page of the guide describes."""
 ISOLATION = "serializable"  # Redshift's: concurrent writers of the same rows fail instead of both winning
 _SETTINGS = {"default_transaction_isolation": ISOLATION}
 REPORTED_PARAMETERS = (
@@ -66,6 +71,7 @@ class PostgresBackend:
                 value = SERVER_VERSION.encode()  # clients count the rows of SELECT by it: Redshift's do not
             if value is not None:
                 message += messages.parameter_status(name, value.decode())
+        message += messages.parameter_status("show_discovery", SHOW_DISCOVERY)
         message += statuses
         message += messages.backend_key_data(self.pid, self.key)
         message += messages.ready_for_query("I")

@@ -25,6 +25,7 @@ from local_redshift.translation.roles import database_grant, role_statement
 from local_redshift.translation.rule import Context, command_text
 from local_redshift.translation.rules import RULES
 from local_redshift.translation.system_roles import system_role_grant
+from local_redshift.translation.unicode_spaces import delimited_unicode_space_names
 from local_redshift.translation.unreadable import unreadable
 from local_redshift.translation.users import UserStatement, user_statement
 from local_redshift.unload import UnloadOptions, parse_unload
@@ -79,7 +80,7 @@ def translate(sql: str) -> list[Statement]:
     Raises UnsupportedFeature for SQL that Amazon Redshift rejects, the COPY grammar's RedshiftError for a COPY
     statement it refuses, and a RedshiftError (SYNTAX_ERROR) for a statement the translator cannot read.
     """
-    sql = spaced_placeholders(sql)
+    sql = delimited_unicode_space_names(spaced_placeholders(sql))
     return [_translate_statement(sql, source, tokens) for source, tokens in _split(sql)]
 
 

@@ -86,9 +86,18 @@ def select_list_aliases_in_where_and_having(select: exp.Select, _: Context) -> e
     return select
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def folded(name: str) -> str:
+    """`name` as Redshift folds identifiers: "ASCII letters in standard and delimited identifiers are case-insensitive
+    and are folded to lowercase" ("Names and identifiers"); other letters keep their case (ÖhNo is Öhno)."""
+    return name.translate(_ASCII_LOWER)
+
+
 def delimited_identifiers_fold_to_lower_case(identifier: exp.Identifier, _: Context) -> exp.Expr:
     """Redshift folds "Quoted" names to lower case too (enable_case_sensitive_identifier is off)."""
-    identifier.set("this", identifier.name.lower())
+    identifier.set("this", folded(identifier.name))
     return identifier
 
 
@@ -99,6 +108,6 @@ SELECT_LIST_ALIASES_IN_WHERE_AND_HAVING = Rule(
 RESULT_COLUMN_NAMES = Rule("Result column names", node_is(exp.Select), result_column_names)
 DELIMITED_IDENTIFIERS = Rule(
     "Delimited identifiers",
-    node_is(exp.Identifier, where=lambda i: i.quoted and i.name != i.name.lower()),
+    node_is(exp.Identifier, where=lambda i: i.quoted and i.name != folded(i.name)),
     delimited_identifiers_fold_to_lower_case,
 )

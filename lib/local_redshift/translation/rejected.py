@@ -103,6 +103,11 @@ def _is_plpgsql_function(create: exp.Create) -> bool:
     return create.kind == "FUNCTION" and language is not None and language.name.lower() == "plpgsql"
 
 
+def _is_python_function(create: exp.Create) -> bool:
+    language = create.find(exp.LanguageProperty)
+    return create.kind == "FUNCTION" and language is not None and language.name.lower() == "plpythonu"
+
+
 def _is_postgresql_partitioning(partitioned: exp.PartitionedByProperty) -> bool:
     """PARTITION BY RANGE | LIST | HASH (...); an external table's PARTITIONED BY (column type, ...) is Redshift's."""
     return not isinstance(partitioned.this, exp.Schema)
@@ -210,7 +215,18 @@ BY_AMAZON_REDSHIFT: list[Rule] = [
         node_is(exp.Create, where=_is_plpgsql_function),
         hint="use CREATE PROCEDURE, or a SQL or Python function",
     ),
+    reject(  # the guide's banner: no new Python UDFs from Patch 198, and none used after June 30, 2026
+        "CREATE FUNCTION ... LANGUAGE plpythonu",
+        node_is(exp.Create, where=_is_python_function),
+        hint="Python UDFs reached their end of support; use a SQL or Lambda UDF",
+    ),
     reject("CREATE EXTENSION", command_is("CREATE", "EXTENSION")),
+    reject(
+        "CREATE EXTERNAL SCHEMA",
+        command_is("CREATE", "EXTERNAL", "SCHEMA"),
+        by="the local Redshift",
+        hint="it has no Data Catalog, datashares or federated databases to reference; create a local schema",
+    ),
     # The "Unsupported PostgreSQL data types" page.
     reject("CREATE TYPE", creates("TYPE"), hint="composite and enumerated types are not supported"),
     Rule("Unsupported PostgreSQL data types", node_is(exp.DataType, where=_is_unsupported_type), refuse_type),

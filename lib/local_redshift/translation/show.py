@@ -1,81 +1,252 @@
-"""SHOW DATABASES, SHOW SCHEMAS, SHOW TABLES and SHOW COLUMNS: the rows of SVV_REDSHIFT_DATABASES, SVV_ALL_SCHEMAS,
-SVV_ALL_TABLES and SVV_ALL_COLUMNS their pages name, with their LIKE (case-sensitive) and LIMIT."""
+"""The SHOW commands of metadata discovery ("Use SHOW commands", management guide): SHOW DATABASES, SCHEMAS, TABLES,
+COLUMNS, CONSTRAINTS, GRANTS ON TABLE, COLUMN GRANTS, PROCEDURES, FUNCTIONS and PARAMETERS, as the rows of the views
+their pages name (SVV_*) or of the catalog's views in their columns (catalog_sql/66_show_metadata.sql), with their
+LIKE (case-sensitive) and LIMIT.
+
+A name may be a parameter ($1): redshift_connector's metadata API binds the names it sends (SHOW SCHEMAS FROM
+DATABASE %s); a bound name is the object's name as it is, a written one is folded as Redshift folds identifiers."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import RedshiftError, SqlState
 from local_redshift.translation.databases import SHOWN, NamedDatabase, database_check
+from local_redshift.translation.names import folded
 from local_redshift.translation.rule import Context, Rule, command_is, command_text
 
-_NAME = r'(?:"[^"]+"|[^\s."]+)'
-_TAIL = r"(?:\s+LIKE\s+(?P<pattern>'(?:[^']|'')*'))?(?:\s+LIMIT\s+(?P<limit>\d+))?\s*"
+_NAME = r'(?:"(?:[^"]|"")+"|\$\d+|[^\s."(),;$]+)'
+_DOT = r"\s*\.\s*"
+_PATTERN = r"(?:'(?:[^']|'')*'|\$\d+)"
+_LIKE = rf"(?:\s+LIKE\s+(?P<pattern>{_PATTERN}))?"
+_LIMIT = r"(?:\s+LIMIT\s+(?P<limit>\d+))?"
+_END = r"\s*;?\s*"
 
-# What each SHOW lists: its grammar (the names after FROM), the view it reads and the view's name columns.
-_SHOWS = {
-    "DATABASES": (re.compile(rf"SHOW\s+DATABASES{_TAIL}", re.I | re.S), "svv_redshift_databases", []),
-    "SCHEMAS": (
-        re.compile(rf"SHOW\s+SCHEMAS\s+FROM\s+DATABASE\s+(?P<names>{_NAME}){_TAIL}", re.I | re.S),
+
+def _names(count: int, optional_database: bool = False) -> str:
+    """`count` dotted names in group `names`; with `optional_database`, the first of them may be left out."""
+    rest = _DOT.join([_NAME] * (count - 1))
+    first = rf"(?:{_NAME}{_DOT})?" if optional_database else rf"{_NAME}{_DOT}"
+    return rf"(?P<names>{first}{rest})" if count > 1 else rf"(?P<names>{_NAME})"
+
+
+@dataclass(frozen=True)
+class _Show:
+    """One SHOW command: its grammar, the columns it lists from which view, the columns its names select (the last
+    names given fill the last of them), the column LIKE matches, the order of its rows and conditions of its own."""
+
+    grammar: re.Pattern[str]
+    columns: str
+    view: str
+    name_columns: tuple[str, ...]
+    listed: str
+    order: str
+    conditions: tuple[str, ...] = ()
+
+
+def _grammar(text: str) -> re.Pattern[str]:
+    return re.compile(text + _END, re.I | re.S)
+
+
+_TABLE_COLUMNS = (
+    "database_name, schema_name, table_name, table_type, table_acl, remarks, owner, last_altered_time, "
+    "last_modified_time, dist_style, table_subtype"
+)
+_COLUMN_COLUMNS = (
+    "database_name, schema_name, table_name, column_name, ordinal_position, column_default, is_nullable, data_type, "
+    "character_maximum_length, numeric_precision, numeric_scale, remarks, sort_key_type, sort_key, dist_key, "
+    'encoding, "collation"'
+)
+_FOREIGN_KEY_COLUMNS = (
+    "pk_database_name, pk_schema_name, pk_table_name, pk_column_name, fk_database_name, fk_schema_name, "
+    "fk_table_name, fk_column_name, key_seq, fk_name, pk_name, update_rule, delete_rule, deferrability"
+)
+_PARAMETER_COLUMNS = (
+    "database_name, schema_name, routine_name AS {routine}_name, parameter_name, ordinal_position, parameter_type, "
+    "data_type, character_maximum_length, numeric_precision, numeric_scale"
+)
+_ROUTINE = r"(?P<routine>PROCEDURE|FUNCTION)"
+_FOR = rf"(?:\s+FOR\s+(?:(?P<for_role>ROLE)\s+)?(?P<grantee>{_NAME}))?"
+_GRANTEE_ORDER = "identity_type = 'role', identity_id"  # users, by id, then roles (Redshift numbers them apart)
+_GRANT_COLUMNS = (
+    "database_name, schema_name, {object}_name, object_type, privilege_type, identity_id, identity_name, "
+    "identity_type, admin_option, privilege_scope, grantor_name"
+)
+
+_SHOWS: dict[tuple[str, ...], _Show] = {
+    ("DATABASES",): _Show(
+        _grammar(rf"SHOW\s+DATABASES{_LIKE}{_LIMIT}"),
+        "*",
+        "svv_redshift_databases",
+        (),
+        "database_name",
+        "database_name",
+    ),
+    ("SCHEMAS",): _Show(
+        _grammar(rf"SHOW\s+SCHEMAS\s+FROM\s+DATABASE\s+{_names(1)}{_LIKE}{_LIMIT}"),
+        "*",
         "svv_all_schemas",
-        ["database_name"],
+        ("database_name",),
+        "schema_name",
+        "schema_name",
     ),
-    "TABLES": (
-        re.compile(rf"SHOW\s+TABLES\s+FROM\s+SCHEMA\s+(?P<names>{_NAME}\.{_NAME}){_TAIL}", re.I | re.S),
-        "svv_all_tables",
-        ["database_name", "schema_name"],
+    ("TABLES",): _Show(
+        _grammar(rf"SHOW\s+TABLES\s+FROM\s+SCHEMA\s+{_names(2)}{_LIKE}{_LIMIT}"),
+        _TABLE_COLUMNS,
+        "show_tables",
+        ("database_name", "schema_name"),
+        "table_name",
+        "table_name",
     ),
-    "COLUMNS": (
-        re.compile(rf"SHOW\s+COLUMNS\s+FROM\s+TABLE\s+(?P<names>{_NAME}\.{_NAME}\.{_NAME}){_TAIL}", re.I | re.S),
-        "svv_all_columns",
-        ["database_name", "schema_name", "table_name"],
+    ("COLUMNS",): _Show(
+        _grammar(rf"SHOW\s+COLUMNS\s+FROM\s+TABLE\s+{_names(3)}{_LIKE}{_LIMIT}"),
+        _COLUMN_COLUMNS,
+        "show_columns",
+        ("database_name", "schema_name", "table_name"),
+        "column_name",
+        "ordinal_position",
+    ),
+    ("CONSTRAINTS", "PRIMARY"): _Show(
+        _grammar(rf"SHOW\s+CONSTRAINTS\s+PRIMARY\s+KEYS\s+FROM\s+TABLE\s+{_names(3, True)}{_LIMIT}"),
+        "database_name, schema_name, table_name, pk_name, column_name, key_seq",
+        "show_primary_keys",
+        ("database_name", "schema_name", "table_name"),
+        "column_name",
+        "key_seq",
+    ),
+    ("CONSTRAINTS", "FOREIGN"): _Show(
+        _grammar(
+            rf"SHOW\s+CONSTRAINTS\s+FOREIGN\s+KEYS(?P<exported>\s+EXPORTED)?\s+FROM\s+TABLE\s+{_names(3, True)}{_LIMIT}"
+        ),
+        _FOREIGN_KEY_COLUMNS,
+        "show_foreign_keys",
+        ("{side}_database_name", "{side}_schema_name", "{side}_table_name"),
+        "fk_column_name",
+        "pk_table_name, key_seq, fk_table_name",
+    ),
+    ("PROCEDURES",): _Show(
+        _grammar(rf"SHOW\s+PROCEDURES\s+FROM\s+SCHEMA\s+{_names(2)}{_LIKE}{_LIMIT}"),
+        "database_name, schema_name, procedure_name, return_type, argument_list",
+        "show_procedures",
+        ("database_name", "schema_name"),
+        "procedure_name",
+        "procedure_name, argument_list",
+    ),
+    ("FUNCTIONS",): _Show(
+        _grammar(rf"SHOW\s+FUNCTIONS\s+FROM\s+SCHEMA\s+{_names(2)}{_LIKE}{_LIMIT}"),
+        "database_name, schema_name, function_name, return_type, argument_list",
+        "show_functions",
+        ("database_name", "schema_name"),
+        "function_name",
+        "function_name, argument_list",
+    ),
+    ("GRANTS", "ON"): _Show(
+        _grammar(rf"SHOW\s+GRANTS\s+ON\s+TABLE\s+{_names(3, True)}{_FOR}{_LIMIT}"),
+        _GRANT_COLUMNS.format(object="object"),
+        "show_table_grants",
+        ("database_name", "schema_name", "object_name"),
+        "object_name",
+        "schema_name, object_name, privilege_type, " + _GRANTEE_ORDER,
+    ),
+    ("COLUMN", "GRANTS"): _Show(
+        _grammar(rf"SHOW\s+COLUMN\s+GRANTS\s+ON\s+TABLE\s+{_names(3, True)}{_FOR}{_LIKE}{_LIMIT}"),
+        _GRANT_COLUMNS.format(object="table_name, column"),
+        "show_column_grants",
+        ("database_name", "schema_name", "table_name"),
+        "column_name",
+        "column_name, privilege_type, " + _GRANTEE_ORDER,
+    ),
+    ("PARAMETERS",): _Show(
+        _grammar(
+            rf"SHOW\s+PARAMETERS\s+OF\s+{_ROUTINE}\s+{_names(3, True)}\s*\((?P<arguments>[^()]*)\){_LIKE}{_LIMIT}"
+        ),
+        _PARAMETER_COLUMNS,
+        "show_parameters",
+        ("database_name", "schema_name", "routine_name"),
+        "parameter_name",
+        "ordinal_position",
     ),
 }
-_LISTED_NAME = {
-    "DATABASES": "database_name",
-    "SCHEMAS": "schema_name",
-    "TABLES": "table_name",
-    "COLUMNS": "column_name",
-}
-_ORDER = {"DATABASES": "database_name", "SCHEMAS": "schema_name", "TABLES": "table_name", "COLUMNS": "ordinal_position"}
 
 
-def _name(part: str) -> str:
-    """A name as Redshift folds it: "Quoted" names too (enable_case_sensitive_identifier is off)."""
-    return (part[1:-1] if part.startswith('"') else part).lower()
+def _is_placeholder(part: str) -> bool:
+    return re.fullmatch(r"\$\d+", part) is not None
+
+
+def _folded(part: str) -> str:
+    """A written name as Redshift folds identifiers (enable_case_sensitive_identifier off: "Quoted" names too)."""
+    return folded(part[1:-1].replace('""', '"') if part.startswith('"') else part)
+
+
+def _value(part: str) -> str:
+    """A name's value in the query: a bound one as it is, a written one folded."""
+    return f"{part}::text" if _is_placeholder(part) else exp.Literal.string(_folded(part)).sql(dialect="postgres")
+
+
+def _argument_types(arguments: str) -> str:
+    """SHOW PARAMETERS's argument types as the catalog lists them (its argument_list)."""
+    types = [part.strip() for part in arguments.split(",") if part.strip()]
+    values = [
+        f"{part}::text" if _is_placeholder(part)
+        else f"{SCHEMA}.show_type_name({exp.Literal.string(part).sql(dialect='postgres')}::regtype)"
+        for part in types
+    ]  # fmt: skip
+    return f"concat_ws(', ', {', '.join(values)})" if values else "''"
+
+
+def _kind(text: str) -> tuple[str, ...]:
+    words = tuple(text.upper().split()[1:3])
+    return words if words in _SHOWS else words[:1]
 
 
 def show_objects(command: exp.Command, context: Context) -> exp.Expr:
-    """SHOW DATABASES | SCHEMAS FROM DATABASE d | TABLES FROM SCHEMA d.s | COLUMNS FROM TABLE d.s.t
-    [LIKE 'pattern'] [LIMIT n]."""
+    """A SHOW command of metadata discovery: the SELECT of its rows from its view."""
     text = command_text(command).strip()
-    kind = text.split()[1].upper()
-    grammar, view, name_columns = _SHOWS[kind]
-    matched = grammar.fullmatch(text)
+    kind = _kind(text)
+    show = _SHOWS[kind]
+    matched = show.grammar.fullmatch(text)
     if matched is None:
         raise RedshiftError(
-            f"the local Redshift could not read {text!r} as SHOW {kind}", sqlstate=SqlState.SYNTAX_ERROR
+            f"the local Redshift could not read {text!r} as SHOW {' '.join(kind)}", sqlstate=SqlState.SYNTAX_ERROR
         )
-    names = re.findall(_NAME, matched.groupdict().get("names") or "")
-    conditions = [
-        f"{column} = {exp.Literal.string(_name(name)).sql()}" for column, name in zip(name_columns, names, strict=True)
-    ]
-    if matched["pattern"]:
-        conditions.append(f"{_LISTED_NAME[kind]} LIKE {matched['pattern']}")
-    limit = matched["limit"]
-    if names:  # the database it names: the connected one, or another the endpoint reads first (endpoint/shown.py)
-        context.bookkeeping.append(database_check(_name(names[0])))
-        context.databases.append(NamedDatabase(_name(names[0]), SHOWN))
+    groups = matched.groupdict()
+    side = "pk" if groups.get("exported") else "fk"
+    names = re.findall(_NAME, groups.get("names") or "")
+    name_columns = [column.format(side=side) for column in show.name_columns][len(show.name_columns) - len(names) :]
+    conditions = [f"{column} = {_value(name)}" for column, name in zip(name_columns, names, strict=True)]
+    conditions += show.conditions
+    if groups.get("routine"):
+        conditions += [
+            f"prokind = '{groups['routine'][0].lower()}'",
+            f"argument_list = {_argument_types(groups['arguments'])}",
+        ]
+    if groups.get("grantee"):
+        grantee = groups["grantee"]
+        public = not _is_placeholder(grantee) and _folded(grantee) == "public" and not groups.get("for_role")
+        conditions.append("identity_type = 'public'" if public else f"identity_name = {_value(grantee)}")
+    if groups.get("pattern"):
+        conditions.append(
+            f"{show.listed} LIKE {groups['pattern']}{'::text' if _is_placeholder(groups['pattern']) else ''}"
+        )
+    if len(names) == len(show.name_columns) and names:  # the database it names
+        if _is_placeholder(names[0]):  # known when it runs: checked before any row is read
+            conditions.insert(0, f"{SCHEMA}.show_database_check({_value(names[0])})")
+        else:  # the connected one, or another the endpoint reads first (endpoint/shown.py)
+            context.bookkeeping.append(database_check(_folded(names[0])))
+            context.databases.append(NamedDatabase(_folded(names[0]), SHOWN))
+    columns = show.columns.format(routine=(groups.get("routine") or "").lower())
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    sql = f"SELECT * FROM {SCHEMA}.{view}{where} ORDER BY {_ORDER[kind]}{f' LIMIT {limit}' if limit else ''}"
+    limit = f" LIMIT {groups['limit']}" if groups.get("limit") else ""
+    sql = f"SELECT {columns} FROM {SCHEMA}.{show.view}{where} ORDER BY {show.order}{limit}"
     return exp.maybe_parse(sql, dialect="postgres")
 
 
 SHOW_OBJECTS = Rule(
-    "SHOW DATABASES, SCHEMAS, TABLES, COLUMNS",
-    lambda node: any(command_is("SHOW", kind)(node) for kind in _SHOWS),
+    "SHOW DATABASES, SCHEMAS, TABLES, COLUMNS, CONSTRAINTS, GRANTS, COLUMN GRANTS, PROCEDURES, FUNCTIONS, PARAMETERS",
+    lambda node: any(command_is("SHOW", *kind)(node) for kind in _SHOWS),
     show_objects,
 )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA, system_functions, system_relations
-from local_redshift.errors import RedshiftError, SqlState
+from local_redshift.errors import RedshiftError, SqlState, UnsupportedFeature
 from local_redshift.translation.rule import (
     Context,
     Rule,
@@ -168,14 +168,29 @@ REDSHIFT_ONLY_SETTINGS = frozenset(
 """Redshift configuration parameters PostgreSQL does not have."""
 
 
+_NAME_FOLDING = {"enable_case_sensitive_identifier": "false", "downcase_delimited_identifier": "true"}
+"""The settings of how names fold, with the one value the translation keeps (names.folded): another would change the
+name every statement means, so it is refused rather than taken without effect."""
+
+
 def set_redshift_only_setting(item: exp.SetItem, _: Context) -> exp.Expr:
     """SET of a Redshift-only parameter: accepted, without effect, as PostgreSQL setting redshift.<name>."""
     assignment = item.this
     if isinstance(assignment, exp.EQ) and isinstance(assignment.this, exp.Column):
         name = assignment.this.name.lower()
         if name in REDSHIFT_ONLY_SETTINGS and not assignment.this.table:
+            value = assignment.expression
+            kept = _NAME_FOLDING.get(name)
+            if kept and not (isinstance(value, exp.Boolean | exp.Var | exp.Literal) and _boolean(value) == kept):
+                raise UnsupportedFeature.of(f"SET {name} TO {value.sql()}", by="the local Redshift")
             assignment.set("this", exp.column(name, table="redshift"))
     return item
+
+
+def _boolean(value: exp.Expr) -> str:
+    """A setting's boolean value as true or false (on, off, 1, 0, and their quoted forms)."""
+    text = (value.name if not isinstance(value, exp.Boolean) else str(value.this)).lower()
+    return {"on": "true", "1": "true", "off": "false", "0": "false"}.get(text, text)
 
 
 def show_or_reset_redshift_only_setting(command: exp.Command, _: Context) -> exp.Expr:

@@ -62,3 +62,39 @@ def test_get_procedures_lists_a_stored_procedure(connection):
     cursor.execute("CREATE PROCEDURE tools_rc.add_song(id VARCHAR) AS $$ BEGIN NULL; END; $$ LANGUAGE plpgsql")
     procedures = cursor.get_procedures(schema_pattern="tools_rc")
     assert [(row[1], row[2]) for row in procedures] == [("tools_rc", "add_song")]
+
+
+def test_the_metadata_api_takes_the_show_path(connection):
+    # redshift_connector's Cursor.get_show_discovery_version reads the ParameterStatus show_discovery; from 4 every
+    # metadata call runs the SHOW commands (below it they raise or fall back to the driver's older queries)
+    assert connection.cursor().get_show_discovery_version() == 4
+
+
+def test_get_primary_and_imported_keys(cluster, connection):
+    # the driver's get_primary_keys and get_imported_keys read SHOW CONSTRAINTS (TABLE_CAT ... KEY_SEQ, PK_NAME)
+    cursor = connection.cursor()
+    cursor.execute("CREATE TABLE tools_rc.artists (artist_id VARCHAR(18) PRIMARY KEY)")
+    cursor.execute(
+        "CREATE TABLE tools_rc.tracks (id INT PRIMARY KEY, artist_id VARCHAR(18) REFERENCES tools_rc.artists)"
+    )
+    keys = cursor.get_primary_keys(schema="tools_rc", table="tracks")
+    assert [tuple(row) for row in keys] == [(cluster.database, "tools_rc", "tracks", "id", 1, "tracks_pkey")]
+    [imported] = cursor.get_imported_keys(schema="tools_rc", table="tracks")
+    assert (imported[2], imported[3], imported[6], imported[7], imported[11], imported[12]) == (
+        "artists",
+        "artist_id",
+        "tracks",
+        "artist_id",
+        "tracks_artist_id_fkey",
+        "artists_pkey",
+    )
+
+
+def test_get_function_columns_lists_the_result_and_the_arguments(connection):
+    # the driver's get_function_columns: a function's RETURN column (position 0), then its IN parameters
+    cursor = connection.cursor()
+    cursor.execute(
+        "CREATE FUNCTION tools_rc.plus(a INT, b INT) RETURNS INT STABLE AS $$ SELECT $1 + $2 $$ LANGUAGE sql"
+    )
+    columns = cursor.get_function_columns(schema_pattern="tools_rc", function_name_pattern="plus")
+    assert [(row[3], row[6], row[14]) for row in columns] == [("", "int4", 0), ("a", "int4", 1), ("b", "int4", 2)]

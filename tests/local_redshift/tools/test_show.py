@@ -1,4 +1,4 @@
-"""SHOW DATABASES, SCHEMAS, TABLES and COLUMNS through the endpoint, with the columns and rows their pages show."""
+"""The SHOW commands of metadata discovery through the endpoint, with the columns and rows their pages show."""
 
 from __future__ import annotations
 
@@ -42,7 +42,10 @@ def test_show_schemas_from_database(cluster, conn):
 def test_show_tables_from_schema(cluster, conn):
     # SHOW TABLES's page, its example: SHOW TABLES FROM SCHEMA dev.public lists dev | public | tb | TABLE | |
     cursor = conn.execute(f"SHOW TABLES FROM SCHEMA {cluster.database}.tools_show")
-    assert columns(cursor) == ["database_name", "schema_name", "table_name", "table_type", "table_acl", "remarks"]
+    assert columns(cursor) == [
+        "database_name", "schema_name", "table_name", "table_type", "table_acl", "remarks", "owner",
+        "last_altered_time", "last_modified_time", "dist_style", "table_subtype",
+    ]  # fmt: skip
     assert [row[:4] for row in cursor.fetchall()] == [
         (cluster.database, "tools_show", "tb", "TABLE"),
         (cluster.database, "tools_show", "tb2", "TABLE"),
@@ -52,11 +55,13 @@ def test_show_tables_from_schema(cluster, conn):
 
 
 def test_show_columns_from_table(cluster, conn):
-    # SHOW COLUMNS's page: one row per column, in their order, with the attributes of SVV_ALL_COLUMNS
+    # SHOW COLUMNS's page: one row per column, in their order, with the attributes of SVV_ALL_COLUMNS, then the
+    # sort key type, sort key order, distribution key, encoding and collation
     cursor = conn.execute(f"SHOW COLUMNS FROM TABLE {cluster.database}.tools_show.tb")
     assert columns(cursor) == [
         "database_name", "schema_name", "table_name", "column_name", "ordinal_position", "column_default",
         "is_nullable", "data_type", "character_maximum_length", "numeric_precision", "numeric_scale", "remarks",
+        "sort_key_type", "sort_key", "dist_key", "encoding", "collation",
     ]  # fmt: skip
     rows = cursor.fetchall()
     assert [(row[3], row[4], row[6], row[7]) for row in rows] == [
@@ -70,6 +75,104 @@ def test_show_columns_from_table(cluster, conn):
     assert [row[3] for row in like.fetchall()] == ["price"]
 
 
-def test_show_of_another_database_does_not_exist(conn):
-    with pytest.raises(psycopg.errors.InvalidCatalogName, match='database "otherdb" does not exist'):
-        conn.execute("SHOW TABLES FROM SCHEMA otherdb.public")
+def test_show_of_a_database_the_cluster_does_not_have_lists_nothing(conn):
+    # redshift_connector's integration tests (test_server_api_show_command) read the columns of SHOW SCHEMAS FROM
+    # DATABASE test_catalog, SHOW COLUMNS FROM TABLE test_catalog.test_schema.test_table on a cluster that has no such
+    # database: the command answers, with no rows
+    cursor = conn.execute("SHOW TABLES FROM SCHEMA otherdb.public")
+    assert columns(cursor)[:3] == ["database_name", "schema_name", "table_name"]
+    assert cursor.fetchall() == []
+
+
+def test_show_of_another_database_of_the_cluster_bound_as_a_parameter_is_refused(cluster, conn):
+    # a database named by a bound parameter is known only as the statement runs, in the connected database, which
+    # reads no other's catalog: the local Redshift says so rather than list nothing (written in the statement, the
+    # database is read by the endpoint first: test_databases_across)
+    conn.execute("DROP DATABASE IF EXISTS tools_show_other")
+    conn.execute("CREATE DATABASE tools_show_other")
+    try:
+        with pytest.raises(psycopg.errors.FeatureNotSupported, match="cross-database queries"):
+            conn.execute("SHOW SCHEMAS FROM DATABASE %s", ["tools_show_other"])
+    finally:
+        conn.execute("DROP DATABASE tools_show_other")
+
+
+def test_show_columns_of_an_identity_column_and_a_key(cluster, conn):
+    # SVV_REDSHIFT_COLUMNS's page: distkey true for the distribution key, sortkey the column's place in the sort key;
+    # an IDENTITY column's default is its "identity"(...) (PG_ATTRDEF's adsrc) and it may hold NULL
+    conn.execute("CREATE TABLE tools_show.keyed (id INT IDENTITY(1,1), day DATE NOT NULL) DISTKEY(day) SORTKEY(day)")
+    rows = conn.execute(f"SHOW COLUMNS FROM TABLE {cluster.database}.tools_show.keyed").fetchall()
+    [identity, day] = [(row[3], row[5], row[6], row[13], row[14]) for row in rows]
+    assert identity[0] == "id" and identity[1].startswith('"identity"(') and identity[2:] == ("YES", 0, False)
+    assert day == ("day", None, "NO", 1, True)
+
+
+def test_show_names_may_be_bound_parameters(cluster, conn):
+    # redshift_connector's metadata API sends SHOW TABLES FROM SCHEMA %s.%s LIKE %s with the names bound
+    cursor = conn.execute("SHOW TABLES FROM SCHEMA %s.%s LIKE %s", [cluster.database, "tools_show", "tb2"])
+    assert [row[2] for row in cursor.fetchall()] == ["tb2"]
+    assert conn.execute("SHOW SCHEMAS FROM DATABASE %s", ["otherdb"]).fetchall() == []
+
+
+def test_names_with_spaces_are_listed(cluster, conn):
+    # "Names and identifiers": a delimited identifier may contain spaces
+    conn.execute('CREATE TABLE tools_show."a table" ("a column" INT)')
+    cursor = conn.execute(f'SHOW COLUMNS FROM TABLE {cluster.database}.tools_show."a table"')
+    assert [row[3] for row in cursor.fetchall()] == ["a column"]
+
+
+def test_show_constraints_lists_the_informational_keys(cluster, conn):
+    # SHOW CONSTRAINTS's page: database_name | schema_name | table_name | pk_name | column_name | key_seq, then the
+    # foreign keys of a table and, EXPORTED, those that reference it; PostgreSQL 8.0's default names (Redshift's
+    # base): <table>_pkey, and <table>_<first column>_fkey for a foreign key of two columns
+    conn.execute("CREATE TABLE tools_show.pk1 (i INT, j INT, c INT, PRIMARY KEY (i, j))")
+    conn.execute("CREATE TABLE tools_show.fk2 (a INT, b INT, FOREIGN KEY (a, b) REFERENCES tools_show.pk1 (i, j))")
+    primary = conn.execute(f"SHOW CONSTRAINTS PRIMARY KEYS FROM TABLE {cluster.database}.tools_show.pk1")
+    assert columns(primary) == ["database_name", "schema_name", "table_name", "pk_name", "column_name", "key_seq"]
+    assert primary.fetchall() == [
+        (cluster.database, "tools_show", "pk1", "pk1_pkey", "i", 1),
+        (cluster.database, "tools_show", "pk1", "pk1_pkey", "j", 2),
+    ]
+    foreign = conn.execute("SHOW CONSTRAINTS FOREIGN KEYS FROM TABLE tools_show.fk2").fetchall()
+    exported = conn.execute("SHOW CONSTRAINTS FOREIGN KEYS EXPORTED FROM TABLE tools_show.pk1").fetchall()
+    assert foreign == exported
+    assert [(row[2], row[3], row[6], row[7], row[8], row[9], row[10]) for row in foreign] == [
+        ("pk1", "i", "fk2", "a", 1, "fk2_a_fkey", "pk1_pkey"),
+        ("pk1", "j", "fk2", "b", 2, "fk2_a_fkey", "pk1_pkey"),
+    ]
+
+
+def test_show_procedures_functions_and_their_parameters(cluster, conn):
+    # SHOW PROCEDURES, SHOW FUNCTIONS: database_name, schema_name, the name, return_type, argument_list; SHOW
+    # PARAMETERS names the routine with its argument types and lists parameter_name, ordinal_position and
+    # parameter_type (IN/OUT), data_type, ...
+    conn.execute("CREATE PROCEDURE tools_show.p(a INT, b OUT VARCHAR) AS $$ BEGIN b := 'x'; END; $$ LANGUAGE plpgsql")
+    conn.execute("CREATE FUNCTION tools_show.f(INT) RETURNS INT STABLE AS $$ SELECT $1 $$ LANGUAGE sql")
+    procedures = conn.execute(f"SHOW PROCEDURES FROM SCHEMA {cluster.database}.tools_show").fetchall()
+    assert [(row[2], row[4]) for row in procedures] == [("p", "integer")]
+    functions = conn.execute(f"SHOW FUNCTIONS FROM SCHEMA {cluster.database}.tools_show LIKE 'f%'").fetchall()
+    assert [(row[2], row[3], row[4]) for row in functions] == [("f", "integer", "integer")]
+    parameters = conn.execute(f"SHOW PARAMETERS OF PROCEDURE {cluster.database}.tools_show.p(INT)")
+    assert columns(parameters)[:7] == [
+        "database_name", "schema_name", "procedure_name", "parameter_name", "ordinal_position", "parameter_type",
+        "data_type",
+    ]  # fmt: skip
+    assert [row[3:7] for row in parameters.fetchall()] == [
+        ("a", 1, "IN", "integer"),
+        ("b", 2, "OUT", "character varying"),
+    ]
+
+
+def test_show_grants_on_a_table_and_its_columns(cluster, conn):
+    # SHOW GRANTS ON TABLE and SHOW COLUMN GRANTS ON TABLE: privilege_type, identity_name, identity_type, admin_option
+    # of each grant (the owner's own privileges are no grant)
+    conn.execute("CREATE TABLE tools_show.g (a INT, b INT)")
+    conn.execute("GRANT SELECT ON tools_show.g TO PUBLIC")
+    conn.execute("GRANT UPDATE (b) ON tools_show.g TO PUBLIC")
+    grants = conn.execute(f"SHOW GRANTS ON TABLE {cluster.database}.tools_show.g")
+    assert [(row[2], row[4], row[6], row[7], row[8]) for row in grants.fetchall()] == [
+        ("g", "SELECT", "public", "public", False)
+    ]
+    column_grants = conn.execute("SHOW COLUMN GRANTS ON TABLE tools_show.g")
+    assert columns(column_grants)[:4] == ["database_name", "schema_name", "table_name", "column_name"]
+    assert [(row[3], row[5], row[7]) for row in column_grants.fetchall()] == [("b", "UPDATE", "public")]

@@ -18,3 +18,11 @@ def test_an_unaliased_percentile_keeps_its_own_name_and_listagg_its(conn):
     assert column_names(conn, within) == ["percentile_cont"]
     listagg = "SELECT LISTAGG(v, ',') WITHIN GROUP (ORDER BY v) FROM named_values"
     assert column_names(conn, listagg) == ["listagg"]
+
+
+def test_only_ascii_letters_fold(conn):
+    # "Names and identifiers": ASCII letters in standard and delimited identifiers are folded to lowercase; the
+    # driver's special-character suite finds a table created as "ÖhNo" under Öhno, "OhNÖ" under ohnÖ
+    run(conn, 'CREATE TABLE "ÖhNo" (v INT); CREATE TABLE "OhNÖ" (v INT)')
+    names = "SELECT relname FROM pg_class WHERE relname IN ('Öhno', 'ohnÖ') ORDER BY relname"
+    assert run(conn, names) == [("ohnÖ",), ("Öhno",)]

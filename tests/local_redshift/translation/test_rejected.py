@@ -27,6 +27,8 @@ from tests.local_redshift.translation.support import one, run
         ("CREATE SEQUENCE ids", "CREATE SEQUENCE"),
         ("CREATE TRIGGER t AFTER INSERT ON users FOR EACH ROW EXECUTE FUNCTION f()", "CREATE TRIGGER"),
         ("CREATE FUNCTION f() RETURNS INT LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$", "LANGUAGE plpgsql"),
+        # the guide's banner: no new Python UDFs from Patch 198, none used after June 30, 2026
+        ("CREATE FUNCTION f(a INT) RETURNS INT STABLE AS $$ return a $$ LANGUAGE plpythonu", "LANGUAGE plpythonu"),
         ("CREATE EXTENSION hstore", "CREATE EXTENSION"),
         ("COPY users TO 's3://b/users'", "COPY ... TO"),
         ("COPY users FROM STDIN", "COPY ... FROM STDIN"),
@@ -126,6 +128,7 @@ def test_sql_redshift_rejects_is_refused_with_its_name(sql, construct):
     ("sql", "construct"),
     [
         ("COPY users FROM 'dynamodb://users' IAM_ROLE 'arn' READRATIO 50", "COPY from a source other than Amazon S3"),
+        ("CREATE EXTERNAL SCHEMA ext FROM REDSHIFT DATABASE 'src' SCHEMA 'public'", "CREATE EXTERNAL SCHEMA"),
     ],
 )
 def test_what_the_local_redshift_does_not_do_is_refused(sql, construct):
