@@ -84,8 +84,7 @@ def test_array_constructor_only_in_catalog_queries():
             "SELECT database_name, schema_name, table_name, column_name, ordinal_position, column_default,"
             " is_nullable, data_type, character_maximum_length, numeric_precision, numeric_scale, remarks,"
             ' sort_key_type, sort_key, dist_key, encoding, "collation" FROM redshift_system.show_columns'
-            " WHERE redshift_system.show_database_check('dev') AND database_name = 'dev' AND schema_name = 'public'"
-            " AND table_name = 't' ORDER BY ordinal_position",
+            " WHERE database_name = 'dev' AND schema_name = 'public' AND table_name = 't' ORDER BY ordinal_position",
         ),
     ],
 )
