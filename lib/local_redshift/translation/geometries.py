@@ -1,0 +1,75 @@
+"""GEOMETRY: the type redshift_system.geometry of the catalog (catalog_sql/47_geometry.sql), whose text is the
+hexadecimal EWKB Redshift prints, and the spatial functions the catalog defines under their Redshift names.
+
+Built: two-dimensional POINT, LINESTRING, POLYGON, their MULTI forms and GEOMETRYCOLLECTION; the constructors
+ST_GeomFromText, ST_GeomFromEWKT, ST_GeomFromWKB, ST_GeomFromEWKB, ST_Point, ST_MakePoint and ST_SetSRID; the
+accessors ST_AsText, ST_AsEWKT, ST_AsBinary, ST_AsEWKB, ST_AsHexEWKB, ST_SRID, ST_GeometryType, ST_X, ST_Y,
+ST_NPoints and ST_IsEmpty. A Z, M or ZM geometry is refused by the catalog by name; the other spatial functions
+reach PostgreSQL, which has none of them ("function st_area(...) does not exist").
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from local_redshift.catalog import SCHEMA
+from local_redshift.translation.rule import Context, Rule, call_of, catalog_call, node_is, type_is
+
+GEOMETRY = exp.DataType.build(f"{SCHEMA}.geometry", udt=True)
+FUNCTIONS = (
+    "ST_GEOMFROMTEXT",
+    "ST_GEOMFROMEWKT",
+    "ST_GEOMFROMWKB",
+    "ST_GEOMFROMEWKB",
+    "ST_MAKEPOINT",
+    "ST_SETSRID",
+    "ST_ASTEXT",
+    "ST_ASEWKT",
+    "ST_ASBINARY",
+    "ST_ASEWKB",
+    "ST_ASHEXEWKB",
+    "ST_SRID",
+    "ST_GEOMETRYTYPE",
+    "ST_X",
+    "ST_Y",
+    "ST_NPOINTS",
+    "ST_ISEMPTY",
+)
+"""The spatial functions built, as Redshift names them (ST_Point is sqlglot's exp.StPoint)."""
+
+
+def geometry_type(_: exp.DataType, __: Context) -> exp.Expr:
+    return GEOMETRY.copy()
+
+
+def string_cast_to_geometry(cast: exp.Cast, _: Context) -> exp.Expr:
+    """'0101...'::GEOMETRY: the string read as hexadecimal EWKB, as ST_GeomFromEWKB reads it."""
+    return catalog_call("geometry_of_text", cast.this)
+
+
+def spatial_function(call: exp.Anonymous, _: Context) -> exp.Expr:
+    return catalog_call(call.name.lower(), *call.expressions)
+
+
+def st_point(call: exp.StPoint, _: Context) -> exp.Expr:
+    """ST_Point(x, y) and ST_MakePoint(x, y) (sqlglot reads both as exp.StPoint)."""
+    return catalog_call("st_point", call.this, call.expression)
+
+
+def _is_string_cast_to_geometry(cast: exp.Cast) -> bool:
+    to = cast.args.get("to")
+    is_geometry = isinstance(to, exp.DataType) and to.this == exp.DType.GEOMETRY
+    return is_geometry and isinstance(cast.this, exp.Literal) and cast.this.is_string
+
+
+STRING_CAST_TO_GEOMETRY = Rule(
+    "String cast to GEOMETRY",
+    node_is(exp.Cast, where=_is_string_cast_to_geometry),
+    string_cast_to_geometry,
+)
+GEOMETRY_TYPE = Rule("GEOMETRY", type_is(exp.DType.GEOMETRY), geometry_type)
+SPATIAL_FUNCTIONS = Rule("Spatial functions", call_of(*FUNCTIONS), spatial_function)
+ST_POINT = Rule("ST_Point", node_is(exp.StPoint), st_point)
+
+RULES = [STRING_CAST_TO_GEOMETRY, GEOMETRY_TYPE, SPATIAL_FUNCTIONS, ST_POINT]
+"""The GEOMETRY rules, in the order they are applied."""

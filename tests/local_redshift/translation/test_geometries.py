@@ -1,0 +1,30 @@
+"""GEOMETRY ("GEOMETRY type" in "Data types") is the catalog's type, and the spatial functions are the catalog's
+(catalog_sql/47_geometry.sql), which the endpoint tests run (test_endpoint_geometry.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from local_redshift.translation import translate
+
+
+def postgres(sql: str) -> str:
+    [statement] = translate(sql)
+    return statement.postgres[0]
+
+
+def test_a_geometry_column_is_of_the_catalog_type():
+    assert postgres("CREATE TABLE t (g GEOMETRY)") == "CREATE TABLE t (g redshift_system.geometry)"
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("SELECT ST_GeomFromText('POINT(1 2)', 4326)", "SELECT redshift_system.st_geomfromtext('POINT(1 2)', 4326)"),
+        ("SELECT ST_AsText(ST_MakePoint(1, 2))", "SELECT redshift_system.st_astext(redshift_system.st_point(1, 2))"),
+        ("SELECT ST_X(ST_Point(1, 2))", "SELECT redshift_system.st_x(redshift_system.st_point(1, 2))"),
+        ("SELECT '0101'::GEOMETRY", "SELECT redshift_system.geometry_of_text('0101')"),
+    ],
+)
+def test_the_spatial_functions_are_the_catalogs(sql, expected):
+    assert postgres(sql) == expected
