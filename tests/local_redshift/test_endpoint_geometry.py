@@ -145,6 +145,8 @@ def test_a_geometry_column_holds_what_is_inserted(conn):
     )
     rows = conn.execute(f"SELECT id, ST_AsEWKT(g) FROM {schema}.shapes ORDER BY id").fetchall()
     assert rows == [(1, f"SRID=4326;{SQUARE}"), (2, "POINT(1 2)"), (3, SQUARE)]
+    with pytest.raises(psycopg.errors.InvalidParameterValue, match="GEOMETRY: 'abc' is not the hexadecimal digits"):
+        conn.execute(f"INSERT INTO {schema}.shapes VALUES (4, 'abc')")
 
 
 @pytest.mark.parametrize("version", [0, 1, 2])

@@ -610,3 +610,10 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- The check of a GEOMETRY column (translation/geometries.py): a value stored without a cast (a string literal or a
+-- parameter of no type, which PostgreSQL stores as it is) must be a well-known binary in hexadecimal.
+CREATE OR REPLACE FUNCTION redshift_system.geometry_is_valid(value redshift_system.geometry) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN redshift_system.geometry_of_ewkb(redshift_system.geometry_hex_bytes(redshift_system.geometry_digits(value),
+    'GEOMETRY'), NULL, 'GEOMETRY') IS NOT NULL;

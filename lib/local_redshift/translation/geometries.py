@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
-from local_redshift.translation.rule import Context, Rule, call_of, catalog_call, node_is, type_is
+from local_redshift.translation.rule import Context, Rule, call_of, catalog_call, is_table_column, node_is, type_is
 
 GEOMETRY = exp.DataType.build(f"{SCHEMA}.geometry", udt=True)
 FUNCTIONS = (
@@ -42,6 +42,17 @@ def geometry_type(_: exp.DataType, __: Context) -> exp.Expr:
     return GEOMETRY.copy()
 
 
+def geometry_column(column: exp.ColumnDef, _: Context) -> exp.Expr:
+    """A GEOMETRY column of a table checks what it is given without a cast: PostgreSQL stores a string literal or an
+    untyped parameter as it is, unread."""
+    if not _is_geometry(column.args.get("kind")) or not is_table_column(column):
+        return column
+    valid = catalog_call("geometry_is_valid", exp.column(column.name))
+    name = exp.to_identifier(f"{column.name}_geometry")
+    column.append("constraints", exp.ColumnConstraint(this=name, kind=exp.CheckColumnConstraint(this=valid)))
+    return column
+
+
 def string_cast_to_geometry(cast: exp.Cast, _: Context) -> exp.Expr:
     """'0101...'::GEOMETRY: the string read as hexadecimal EWKB, as ST_GeomFromEWKB reads it."""
     return catalog_call("geometry_of_text", cast.this)
@@ -56,10 +67,12 @@ def st_point(call: exp.StPoint, _: Context) -> exp.Expr:
     return catalog_call("st_point", call.this, call.expression)
 
 
+def _is_geometry(data_type: exp.Expr | None) -> bool:
+    return isinstance(data_type, exp.DataType) and data_type.this == exp.DType.GEOMETRY
+
+
 def _is_string_cast_to_geometry(cast: exp.Cast) -> bool:
-    to = cast.args.get("to")
-    is_geometry = isinstance(to, exp.DataType) and to.this == exp.DType.GEOMETRY
-    return is_geometry and isinstance(cast.this, exp.Literal) and cast.this.is_string
+    return _is_geometry(cast.args.get("to")) and isinstance(cast.this, exp.Literal) and cast.this.is_string
 
 
 STRING_CAST_TO_GEOMETRY = Rule(
@@ -67,9 +80,10 @@ STRING_CAST_TO_GEOMETRY = Rule(
     node_is(exp.Cast, where=_is_string_cast_to_geometry),
     string_cast_to_geometry,
 )
+GEOMETRY_COLUMNS = Rule("GEOMETRY column", node_is(exp.ColumnDef), geometry_column)  # before the type is replaced
 GEOMETRY_TYPE = Rule("GEOMETRY", type_is(exp.DType.GEOMETRY), geometry_type)
 SPATIAL_FUNCTIONS = Rule("Spatial functions", call_of(*FUNCTIONS), spatial_function)
 ST_POINT = Rule("ST_Point", node_is(exp.StPoint), st_point)
 
-RULES = [STRING_CAST_TO_GEOMETRY, GEOMETRY_TYPE, SPATIAL_FUNCTIONS, ST_POINT]
+RULES = [GEOMETRY_COLUMNS, STRING_CAST_TO_GEOMETRY, GEOMETRY_TYPE, SPATIAL_FUNCTIONS, ST_POINT]
 """The GEOMETRY rules, in the order they are applied."""

@@ -13,8 +13,10 @@ def postgres(sql: str) -> str:
     return statement.postgres[0]
 
 
-def test_a_geometry_column_is_of_the_catalog_type():
-    assert postgres("CREATE TABLE t (g GEOMETRY)") == "CREATE TABLE t (g redshift_system.geometry)"
+def test_a_geometry_column_is_of_the_catalog_type_and_checks_what_it_is_given():
+    assert postgres("CREATE TABLE t (g GEOMETRY)") == (
+        "CREATE TABLE t (g redshift_system.geometry CONSTRAINT g_geometry CHECK (redshift_system.geometry_is_valid(g)))"
+    )
 
 
 @pytest.mark.parametrize(
