@@ -85,7 +85,7 @@ def test_the_binary_and_extended_text_constructors_read_what_the_writers_write(c
     ("wkt", "kind", "points"),
     [
         ("POINT(1 2)", "ST_Point", 1),
-        ("MULTIPOINT(1 0,EMPTY)", "ST_MultiPoint", 1),  # ST_GeomFromText's example of EMPTY; nonempty points counted
+        ("MULTIPOINT((1 0),(2 0),(3 0))", "ST_MultiPoint", 3),  # as ST_Points' example writes a MULTIPOINT
         ("MULTILINESTRING((1 2,3 4),(5 6,7 8))", "ST_MultiLineString", 4),
         ("MULTIPOLYGON(((0 0,0 1,1 1,0 0)),((5 5,5 6,6 6,5 5)))", "ST_MultiPolygon", 8),
         ("GEOMETRYCOLLECTION(POINT(1 2),LINESTRING(0 0,1 1))", "ST_GeometryCollection", 3),
@@ -100,12 +100,13 @@ def test_each_geometry_type_reads_back_as_its_text(conn, wkt, kind, points):
 
 
 def test_an_empty_point_is_empty_and_has_no_coordinates(conn):
-    # ST_NPoints: "If geo is an empty point, then 0 is returned"; ST_X: "If point is the empty point, then null".
+    # ST_NPoints: "If geo is an empty point, then 0 is returned", and it counts "nonempty points"; ST_X: "If point is
+    # the empty point, then null"; MULTIPOINT(1 0,EMPTY) is ST_GeomFromText's example of EMPTY.
     row = conn.execute(
         "SELECT ST_IsEmpty(ST_GeomFromText('POINT EMPTY')), ST_NPoints(ST_GeomFromText('POINT EMPTY')),"
-        " ST_X(ST_GeomFromText('POINT EMPTY'))"
+        " ST_X(ST_GeomFromText('POINT EMPTY')), ST_NPoints(ST_GeomFromText('MULTIPOINT(1 0,EMPTY)'))"
     ).fetchone()
-    assert row == (True, 0, None)
+    assert row == (True, 0, None, 1)
 
 
 def test_a_negative_srid_is_null_in_st_geomfromtext_and_an_error_in_st_setsrid(conn):

@@ -219,9 +219,8 @@ BEGIN
         pos := part.pos;
         canonical := canonical || part.canonical;
         points := points + part.points;
-        parts := parts || CASE WHEN kind = 7 THEN part.wkt  -- a member of a MULTI form without its tag
-            WHEN kind = 4 THEN regexp_replace(part.wkt, '^POINT ?\(?(.*?)\)?$', '\1')
-            ELSE regexp_replace(part.wkt, '^[A-Z]+ ?', '') END;
+        -- A member of a MULTI form without its tag: MULTIPOINT((1 0),(2 0),(3 0)), as ST_Points' example writes it.
+        parts := parts || CASE WHEN kind = 7 THEN part.wkt ELSE regexp_replace(part.wkt, '^[A-Z]+ ?', '') END;
     END LOOP;
     wkt := redshift_system.geometry_type_name(kind)
         || CASE WHEN count = 0 THEN ' EMPTY' ELSE '(' || array_to_string(parts, ',') || ')' END;
