@@ -71,6 +71,23 @@ def test_the_accessors_answer_as_their_pages_do(conn):
     assert row == ("ST_LineString", 4, False, 1.0, 2.0, f"SRID=50;{TRACK}", 4326)
 
 
+def test_st_geomfromewkt_and_st_makepoint_give_what_their_pages_show(conn):
+    multilinestring = "MULTILINESTRING((1 0,1 0),(2 0,3 0),(4 0,5 0,6 0))"
+    row = conn.execute(
+        f"SELECT ST_GeomFromEWKT('SRID=4326;{multilinestring}'),"
+        f" ST_AsEWKT(ST_GeomFromEWKT('SRID=4326;{multilinestring}')), ST_AsText(ST_MakePoint(1,3)),"
+        f" ST_AsEWKT(ST_GeomFromText('{CONSTANTS}', 4326), 6)"
+    ).fetchone()
+    assert row == (
+        "0105000020E610000003000000010200000002000000000000000000F03F0000000000000000000000000000F03F0000000000000000"
+        "0102000000020000000000000000000040000000000000000000000000000008400000000000000000010200000003000000000000"
+        "000000104000000000000000000000000000001440000000000000000000000000000018400000000000000000",
+        f"SRID=4326;{multilinestring}",
+        "POINT(1 3)",
+        "SRID=4326;LINESTRING(3.14159 -6.28319,2.71828 -1.41421)",  # ST_AsEWKT's example with precision 6
+    )
+
+
 def test_the_binary_and_extended_text_constructors_read_what_the_writers_write(conn):
     # ST_GeomFromEWKB reads the digits ST_AsHexEWKB writes (either case); ST_GeomFromWKB gives SRID 0 unless given
     # one; ST_GeomFromEWKT reads "SRID=n;" as ST_AsEWKT writes it.

@@ -552,6 +552,10 @@ CREATE OR REPLACE FUNCTION redshift_system.st_asewkt(geom redshift_system.geomet
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN (SELECT CASE WHEN srid = 0 THEN '' ELSE 'SRID=' || srid || ';' END || wkt
     FROM redshift_system.geometry_parts(geom));
+CREATE OR REPLACE FUNCTION redshift_system.st_asewkt(geom redshift_system.geometry, digits integer) RETURNS varchar
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN (SELECT CASE WHEN srid = 0 THEN '' ELSE 'SRID=' || srid || ';' END || redshift_system.st_astext(geom, digits)
+    FROM redshift_system.geometry_parts(geom));
 CREATE OR REPLACE FUNCTION redshift_system.st_asbinary(geom redshift_system.geometry) RETURNS redshift_system.varbyte
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN redshift_system.varbyte_of_bytes((SELECT canonical FROM redshift_system.geometry_parts(geom)));

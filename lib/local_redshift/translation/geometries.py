@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
+from local_redshift.errors import UnsupportedFeature
 from local_redshift.translation.rule import Context, Rule, call_of, catalog_call, is_table_column, node_is, type_is
 
 GEOMETRY = exp.DataType.build(f"{SCHEMA}.geometry", udt=True)
@@ -63,7 +64,10 @@ def spatial_function(call: exp.Anonymous, _: Context) -> exp.Expr:
 
 
 def st_point(call: exp.StPoint, _: Context) -> exp.Expr:
-    """ST_Point(x, y) and ST_MakePoint(x, y) (sqlglot reads both as exp.StPoint)."""
+    """ST_Point(x, y) and ST_MakePoint(x, y) (sqlglot reads both as exp.StPoint); ST_MakePoint(x, y, z[, m]) makes a
+    3DZ or 4D point, which the local Redshift does not build."""
+    if call.args.get("z") is not None or call.args.get("m") is not None:
+        raise UnsupportedFeature.of("A 3DZ, 3DM or 4D geometry (ST_MakePoint with z or m)", by="the local Redshift")
     return catalog_call("st_point", call.this, call.expression)
 
 

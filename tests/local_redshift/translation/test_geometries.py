@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from local_redshift.translation import translate
+from local_redshift.translation import UnsupportedFeature, translate
 
 
 def postgres(sql: str) -> str:
@@ -30,3 +30,9 @@ def test_a_geometry_column_is_of_the_catalog_type_and_checks_what_it_is_given():
 )
 def test_the_spatial_functions_are_the_catalogs(sql, expected):
     assert postgres(sql) == expected
+
+
+def test_a_point_of_three_or_four_coordinates_is_refused_by_name():
+    # ST_MakePoint(1, 2, 3) is POINT Z (1 2 3) on its page; the local Redshift builds two dimensions only.
+    with pytest.raises(UnsupportedFeature, match="ST_MakePoint with z or m"):
+        translate("SELECT ST_MakePoint(1, 2, 3)")
