@@ -4,8 +4,8 @@ hexadecimal EWKB Redshift prints, and the spatial functions the catalog defines 
 Built: two-dimensional POINT, LINESTRING, POLYGON, their MULTI forms and GEOMETRYCOLLECTION; the constructors
 ST_GeomFromText, ST_GeomFromEWKT, ST_GeomFromWKB, ST_GeomFromEWKB, ST_Point, ST_MakePoint and ST_SetSRID; the
 accessors ST_AsText, ST_AsEWKT, ST_AsBinary, ST_AsEWKB, ST_AsHexEWKB, ST_SRID, ST_GeometryType, ST_X, ST_Y,
-ST_NPoints and ST_IsEmpty. A Z, M or ZM geometry is refused by the catalog by name; the other spatial functions
-reach PostgreSQL, which has none of them ("function st_area(...) does not exist").
+ST_NPoints and ST_IsEmpty. A Z, M or ZM geometry is refused by name (by the catalog, or here for ST_MakePoint), and so
+is every other spatial function (ST_Area, ST_Distance, ST_GeogFromText, ...), which PostgreSQL does not have either.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ FUNCTIONS = (
     "ST_GEOMFROMEWKT",
     "ST_GEOMFROMWKB",
     "ST_GEOMFROMEWKB",
+    "ST_POINT",
     "ST_MAKEPOINT",
     "ST_SETSRID",
     "ST_ASTEXT",
@@ -36,7 +37,7 @@ FUNCTIONS = (
     "ST_NPOINTS",
     "ST_ISEMPTY",
 )
-"""The spatial functions built, as Redshift names them (ST_Point is sqlglot's exp.StPoint)."""
+"""The spatial functions built, as Redshift names them (ST_Point and ST_MakePoint are sqlglot's exp.StPoint)."""
 
 
 def geometry_type(_: exp.DataType, __: Context) -> exp.Expr:
@@ -71,6 +72,19 @@ def st_point(call: exp.StPoint, _: Context) -> exp.Expr:
     return catalog_call("st_point", call.this, call.expression)
 
 
+def unbuilt_spatial_function(call: exp.Func, _: Context) -> exp.Expr:
+    name = "ST_Distance" if isinstance(call, exp.StDistance) else call.name
+    raise UnsupportedFeature.of(f"The spatial function {name}", by="the local Redshift")
+
+
+def _is_unbuilt_spatial_function(node: exp.Expr) -> bool:
+    if isinstance(node, exp.StDistance):
+        return True
+    return (
+        isinstance(node, exp.Anonymous) and node.name.upper().startswith("ST_") and node.name.upper() not in FUNCTIONS
+    )
+
+
 def _is_geometry(data_type: exp.Expr | None) -> bool:
     return isinstance(data_type, exp.DataType) and data_type.this == exp.DType.GEOMETRY
 
@@ -88,6 +102,14 @@ GEOMETRY_COLUMNS = Rule("GEOMETRY column", node_is(exp.ColumnDef), geometry_colu
 GEOMETRY_TYPE = Rule("GEOMETRY", type_is(exp.DType.GEOMETRY), geometry_type)
 SPATIAL_FUNCTIONS = Rule("Spatial functions", call_of(*FUNCTIONS), spatial_function)
 ST_POINT = Rule("ST_Point", node_is(exp.StPoint), st_point)
+UNBUILT_SPATIAL_FUNCTIONS = Rule("Spatial functions not built", _is_unbuilt_spatial_function, unbuilt_spatial_function)
 
-RULES = [GEOMETRY_COLUMNS, STRING_CAST_TO_GEOMETRY, GEOMETRY_TYPE, SPATIAL_FUNCTIONS, ST_POINT]
+RULES = [
+    GEOMETRY_COLUMNS,
+    STRING_CAST_TO_GEOMETRY,
+    GEOMETRY_TYPE,
+    UNBUILT_SPATIAL_FUNCTIONS,
+    SPATIAL_FUNCTIONS,
+    ST_POINT,
+]
 """The GEOMETRY rules, in the order they are applied."""

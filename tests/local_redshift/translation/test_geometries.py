@@ -36,3 +36,11 @@ def test_a_point_of_three_or_four_coordinates_is_refused_by_name():
     # ST_MakePoint(1, 2, 3) is POINT Z (1 2 3) on its page; the local Redshift builds two dimensions only.
     with pytest.raises(UnsupportedFeature, match="ST_MakePoint with z or m"):
         translate("SELECT ST_MakePoint(1, 2, 3)")
+
+
+@pytest.mark.parametrize(
+    ("sql", "name"), [("SELECT ST_Area(g) FROM t", "ST_Area"), ("SELECT ST_Distance(a, b)", "ST_Distance")]
+)
+def test_a_spatial_function_the_local_redshift_lacks_is_refused_by_name(sql, name):
+    with pytest.raises(UnsupportedFeature, match=f"The spatial function {name} is not supported by the local Redshift"):
+        translate(sql)
