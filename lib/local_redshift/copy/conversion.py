@@ -22,7 +22,7 @@ from local_redshift.copy.intervals import interval_converter
 from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.target import Column
 from local_redshift.copy.times import time_converter
-from local_redshift.errors import LoadErrorCode
+from local_redshift.errors import LoadErrorCode, UnsupportedFeature
 
 NULL = "\\N"
 
@@ -101,6 +101,12 @@ def _converter_for_type(column: Column, options: CopyOptions) -> Converter:
         return lambda value: NULL if value is None else _escape(_json_document(value))
     if kind == "varbyte":
         return _blank_is_null(_varbyte(column.varbyte_bytes))
+    if kind == "geometry":  # the catalog's type: its text is stored as it is, unread, so it is refused
+        raise UnsupportedFeature.of(
+            "COPY into a GEOMETRY column",
+            by="the local Redshift",
+            hint="COPY the hexadecimal EWKB into a VARCHAR column, then INSERT ... SELECT ST_GeomFromEWKB(...)",
+        )
     replacement = options.accept_invalid_chars
     return _blank_is_null(lambda value: _escape(_without_nul(_json_text(value), replacement)))
 

@@ -46,15 +46,15 @@ class PostgresBackend:
     def database(self) -> str:
         return self.connection.info.dbname
 
-    def varbyte_oid(self) -> int | None:
-        """The oid of the warehouse's VARBYTE type (the catalog's redshift_system.varbyte), if it has one."""
+    def catalog_type_oids(self) -> dict[str, int]:
+        """The oids of the warehouse's own types (the catalog's redshift_system.varbyte and .geometry) it has."""
         with contextlib.suppress(psycopg.Error):
-            row = self.connection.execute(
-                "SELECT oid FROM pg_catalog.pg_type WHERE typname = 'varbyte'"
+            rows = self.connection.execute(
+                "SELECT typname, oid FROM pg_catalog.pg_type WHERE typname IN ('varbyte', 'geometry')"
                 " AND typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'redshift_system')"
-            ).fetchone()
-            return None if row is None else int(row[0])
-        return None
+            ).fetchall()
+            return {name: int(oid) for name, oid in rows}
+        return {}
 
     def cancel(self) -> None:
         """Cancel the backend's running query, if any."""

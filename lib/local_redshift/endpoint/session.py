@@ -236,7 +236,8 @@ class Session:
         users = UserPath(relay, login, self.services.directory)
         shown = ShownPath(login, self.services.directory)
         version = protocol.granted(login.parameters)
-        codes = TypeCodes(backend.varbyte_oid(), binary=(version or 0) >= protocol.BINARY)
+        oids = backend.catalog_type_oids()
+        codes = TypeCodes(oids.get("varbyte"), binary=(version or 0) >= protocol.BINARY, geometry=oids.get("geometry"))
         self.handlers = Handlers(relay, copies, queries, users, databases, codes=codes, shown=shown)
         relay.describe_rows_with(protocol.row_descriptions(codes, version, login.database))
         self._connection = describe(

@@ -12,6 +12,7 @@ from local_redshift.translation import (
     ddl,
     ddl_commands,
     formatting,
+    geometries,
     identity_columns,
     intervals,
     legacy_types,
@@ -72,6 +73,7 @@ RULES: list[Rule] = [
     datatypes.CHARACTER_TYPES,
     datatypes.VARCHAR_MAX,
     *varbytes.RULES,
+    *geometries.RULES,
     intervals.QUALIFIED_INTERVAL,
     intervals.INTERVAL_TYPE_NAMES,
     comparisons.VARCHAR_LENGTH_IN_BYTES,  # after the lengths of the character types are set

@@ -1,6 +1,6 @@
-"""Redshift's own data types that the local Redshift does not build: SUPER, HLLSKETCH, GEOMETRY and GEOGRAPHY
-("Data types", c_Supported_data_types.html, lists all four). Refused by name wherever they are written (a column, a
-cast), instead of reaching PostgreSQL, which answers 'type "super" does not exist'.
+"""Redshift's own data types that the local Redshift does not build: SUPER, HLLSKETCH and GEOGRAPHY ("Data types",
+c_Supported_data_types.html, lists them with GEOMETRY, which translation.geometries builds). Refused by name wherever
+they are written (a column, a cast), instead of reaching PostgreSQL, which answers 'type "super" does not exist'.
 
 One rule per type, so that a type the local Redshift comes to build drops its rule and nothing else.
 """
@@ -16,7 +16,6 @@ _BY = "the local Redshift"
 RULES: list[Rule] = [
     reject("The SUPER type", type_is(exp.DType.SUPER), by=_BY, hint="load JSON documents into VARCHAR columns"),
     reject("The HLLSKETCH type", type_is(exp.DType.HLLSKETCH), by=_BY),
-    reject("The GEOMETRY type", type_is(exp.DType.GEOMETRY), by=_BY),
     reject("The GEOGRAPHY type", type_is(exp.DType.GEOGRAPHY), by=_BY),
 ]
 """Applied with the other refusals of what the local Redshift does not do."""
