@@ -319,44 +319,16 @@ BEGIN
 END
 $$;
 
--- "(x y,x y,...)" at `pos`, or EMPTY: the count and the points.
-CREATE OR REPLACE FUNCTION redshift_system.geometry_wkt_points(wkt text, INOUT pos integer, OUT wkb bytea)
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
-DECLARE
-    next record := redshift_system.geometry_token(wkt, pos);
-    count integer := 0;
-    point record;
-BEGIN
-    wkb := '\x'::bytea;
-    IF next.token = 'EMPTY' THEN
-        pos := next.pos;
-        wkb := redshift_system.geometry_uint(0);
-        RETURN;
-    END IF;
-    pos := redshift_system.geometry_expect(wkt, pos, '(');
-    LOOP
-        point := redshift_system.geometry_wkt_point(wkt, pos);
-        pos := point.pos;
-        wkb := wkb || point.wkb;
-        count := count + 1;
-        next := redshift_system.geometry_token(wkt, pos);
-        EXIT WHEN next.token IS DISTINCT FROM ',';
-        pos := next.pos;
-    END LOOP;
-    pos := redshift_system.geometry_expect(wkt, pos, ')');
-    wkb := redshift_system.geometry_uint(count) || wkb;
-END
-$$;
-
--- The members of a list "(a,b,...)" or EMPTY, each read by the geometry reader for `kind` (a tagged geometry where
--- `kind` is 0): the count and the members' WKB.
-CREATE OR REPLACE FUNCTION redshift_system.geometry_wkt_members(wkt text, INOUT pos integer, kind integer,
+-- "(item, item, ...)" at `pos`, or EMPTY, as WKB: the count, then the items. An item is a point ('point': the
+-- points of a LINESTRING or a ring), a ring ('ring': the rings of a POLYGON) or a geometry of type `kind` ('member':
+-- the members of a MULTI form; 0: of a GEOMETRYCOLLECTION, each with its tag).
+CREATE OR REPLACE FUNCTION redshift_system.geometry_wkt_list(wkt text, INOUT pos integer, item text, kind integer,
     OUT wkb bytea)
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 DECLARE
     next record := redshift_system.geometry_token(wkt, pos);
     count integer := 0;
-    member record;
+    parsed record;
 BEGIN
     wkb := '\x'::bytea;
     IF next.token = 'EMPTY' THEN
@@ -366,9 +338,15 @@ BEGIN
     END IF;
     pos := redshift_system.geometry_expect(wkt, pos, '(');
     LOOP
-        member := redshift_system.geometry_wkt_body(wkt, pos, kind);
-        pos := member.pos;
-        wkb := wkb || member.wkb;
+        IF item = 'point' THEN
+            parsed := redshift_system.geometry_wkt_point(wkt, pos);
+        ELSIF item = 'ring' THEN
+            parsed := redshift_system.geometry_wkt_list(wkt, pos, 'point', 0);
+        ELSE
+            parsed := redshift_system.geometry_wkt_body(wkt, pos, kind);
+        END IF;
+        pos := parsed.pos;
+        wkb := wkb || parsed.wkb;
         count := count + 1;
         next := redshift_system.geometry_token(wkt, pos);
         EXIT WHEN next.token IS DISTINCT FROM ',';
@@ -428,43 +406,14 @@ BEGIN
         RETURN;
     END IF;
     IF kind = 2 THEN
-        body := redshift_system.geometry_wkt_points(wkt, pos);
+        body := redshift_system.geometry_wkt_list(wkt, pos, 'point', 0);
     ELSIF kind = 3 THEN
-        body := redshift_system.geometry_wkt_rings(wkt, pos);
+        body := redshift_system.geometry_wkt_list(wkt, pos, 'ring', 0);
     ELSE
-        body := redshift_system.geometry_wkt_members(wkt, pos, CASE WHEN kind = 7 THEN 0 ELSE kind - 3 END);
+        body := redshift_system.geometry_wkt_list(wkt, pos, 'member', CASE WHEN kind = 7 THEN 0 ELSE kind - 3 END);
     END IF;
     pos := body.pos;
     wkb := wkb || body.wkb;
-END
-$$;
-
--- A polygon's rings "((...),(...))" or EMPTY.
-CREATE OR REPLACE FUNCTION redshift_system.geometry_wkt_rings(wkt text, INOUT pos integer, OUT wkb bytea)
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
-DECLARE
-    next record := redshift_system.geometry_token(wkt, pos);
-    count integer := 0;
-    ring record;
-BEGIN
-    wkb := '\x'::bytea;
-    IF next.token = 'EMPTY' THEN
-        pos := next.pos;
-        wkb := redshift_system.geometry_uint(0);
-        RETURN;
-    END IF;
-    pos := redshift_system.geometry_expect(wkt, pos, '(');
-    LOOP
-        ring := redshift_system.geometry_wkt_points(wkt, pos);
-        pos := ring.pos;
-        wkb := wkb || ring.wkb;
-        count := count + 1;
-        next := redshift_system.geometry_token(wkt, pos);
-        EXIT WHEN next.token IS DISTINCT FROM ',';
-        pos := next.pos;
-    END LOOP;
-    pos := redshift_system.geometry_expect(wkt, pos, ')');
-    wkb := redshift_system.geometry_uint(count) || wkb;
 END
 $$;
 
