@@ -10,27 +10,33 @@
 -- overloads of LENGTH, OCTET_LENGTH and SUBSTRING live in pg_catalog, where every search_path finds them; the type
 -- is created once and a later install replaces only its functions' bodies.
 
-DO $$
+-- A type of redshift_system whose values are a varlena read and written as text (PostgreSQL's own text input and
+-- output functions), made once: a later install leaves it, and the values it holds, as they are. VARBYTE and GEOMETRY
+-- (47_geometry.sql) are such types.
+CREATE OR REPLACE PROCEDURE redshift_system.create_text_backed_type(name text)
+LANGUAGE plpgsql AS $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_catalog.pg_type WHERE typname = 'varbyte'
+    IF EXISTS (SELECT FROM pg_catalog.pg_type WHERE typname = name
             AND typnamespace = 'redshift_system'::regnamespace) THEN
-        CREATE TYPE redshift_system.varbyte;
-        CREATE FUNCTION redshift_system.varbyte_in(cstring) RETURNS redshift_system.varbyte
-        LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'textin';
-        CREATE FUNCTION redshift_system.varbyte_out(redshift_system.varbyte) RETURNS cstring
-        LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'textout';
-        CREATE FUNCTION redshift_system.varbyte_recv(internal) RETURNS redshift_system.varbyte
-        LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'textrecv';
-        CREATE FUNCTION redshift_system.varbyte_send(redshift_system.varbyte) RETURNS bytea
-        LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'textsend';
-        CREATE TYPE redshift_system.varbyte (
-            INPUT = redshift_system.varbyte_in, OUTPUT = redshift_system.varbyte_out,
-            RECEIVE = redshift_system.varbyte_recv, SEND = redshift_system.varbyte_send,
-            INTERNALLENGTH = VARIABLE, STORAGE = extended, CATEGORY = 'U'
-        );
+        RETURN;
     END IF;
+    EXECUTE format('CREATE TYPE redshift_system.%I', name);
+    EXECUTE format('CREATE FUNCTION redshift_system.%I(cstring) RETURNS redshift_system.%I '
+        'LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS %L', name || '_in', name, 'textin');
+    EXECUTE format('CREATE FUNCTION redshift_system.%I(redshift_system.%I) RETURNS cstring '
+        'LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS %L', name || '_out', name, 'textout');
+    EXECUTE format('CREATE FUNCTION redshift_system.%I(internal) RETURNS redshift_system.%I '
+        'LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS %L', name || '_recv', name, 'textrecv');
+    EXECUTE format('CREATE FUNCTION redshift_system.%I(redshift_system.%I) RETURNS bytea '
+        'LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS %L', name || '_send', name, 'textsend');
+    EXECUTE format('CREATE TYPE redshift_system.%I (INPUT = redshift_system.%I, OUTPUT = redshift_system.%I, '
+        'RECEIVE = redshift_system.%I, SEND = redshift_system.%I, '
+        'INTERNALLENGTH = VARIABLE, STORAGE = extended, CATEGORY = %L)',
+        name, name || '_in', name || '_out', name || '_recv', name || '_send', 'U');
 END
 $$;
+
+CALL redshift_system.create_text_backed_type('varbyte');
 
 -- The digits of a value, and the value of digits (lowercased): the same varlena, another type.
 CREATE OR REPLACE FUNCTION redshift_system.varbyte_digits(value redshift_system.varbyte) RETURNS text

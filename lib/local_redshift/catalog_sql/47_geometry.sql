@@ -9,27 +9,7 @@
 -- is written in the EWKB only when it is not 0 (the pages' examples: 01020000000A... without one, 0103000020E6100000
 -- with 4326). The type is created once and a later install replaces only its functions' bodies.
 
-DO $$
-BEGIN
-    IF NOT EXISTS (SELECT FROM pg_catalog.pg_type WHERE typname = 'geometry'
-            AND typnamespace = 'redshift_system'::regnamespace) THEN
-        CREATE TYPE redshift_system.geometry;
-        CREATE FUNCTION redshift_system.geometry_in(cstring) RETURNS redshift_system.geometry
-        LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'textin';
-        CREATE FUNCTION redshift_system.geometry_out(redshift_system.geometry) RETURNS cstring
-        LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'textout';
-        CREATE FUNCTION redshift_system.geometry_recv(internal) RETURNS redshift_system.geometry
-        LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'textrecv';
-        CREATE FUNCTION redshift_system.geometry_send(redshift_system.geometry) RETURNS bytea
-        LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'textsend';
-        CREATE TYPE redshift_system.geometry (
-            INPUT = redshift_system.geometry_in, OUTPUT = redshift_system.geometry_out,
-            RECEIVE = redshift_system.geometry_recv, SEND = redshift_system.geometry_send,
-            INTERNALLENGTH = VARIABLE, STORAGE = extended, CATEGORY = 'U'
-        );
-    END IF;
-END
-$$;
+CALL redshift_system.create_text_backed_type('geometry');  -- 45_varbyte.sql
 
 -- The digits of a value, and the value of digits (uppercased): the same varlena, another type.
 CREATE OR REPLACE FUNCTION redshift_system.geometry_digits(value redshift_system.geometry) RETURNS text
