@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import re
 
-_SKIPPED = re.compile(
-    r"'(?:[^']|'')*'"  # a string
-    r'|"(?:[^"]|"")*"'  # a delimited identifier
-    r"|--[^\n]*"  # a comment
-    r"|/\*.*?\*/"  # a block comment
-    r"|(\$[A-Za-z_][A-Za-z0-9_]*\$|\$\$).*?\1",  # a dollar-quoted string
-    re.S,
-)
+from local_redshift.translation.unquoted import rewrite_unquoted
+
 _NAME = re.compile(r"[A-Za-z0-9_$\u0080-\U0010ffff]+")
 
 
@@ -28,10 +22,4 @@ def delimited_unicode_space_names(sql: str) -> str:
     identifiers, comments and dollar-quoted strings."""
     if all(ord(char) < 128 for char in sql):
         return sql
-    parts, position = [], 0
-    for skipped in _SKIPPED.finditer(sql):
-        parts.append(_NAME.sub(_delimited, sql[position : skipped.start()]))
-        parts.append(skipped.group())
-        position = skipped.end()
-    parts.append(_NAME.sub(_delimited, sql[position:]))
-    return "".join(parts)
+    return rewrite_unquoted(sql, lambda text: _NAME.sub(_delimited, text))
