@@ -24,38 +24,32 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN reverse(int4send((value - CAS
 CREATE OR REPLACE FUNCTION redshift_system.geometry_double(value float8) RETURNS bytea
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN reverse(float8send(value));
 
-CREATE OR REPLACE FUNCTION redshift_system.geometry_read_uint(wkb bytea, pos integer, little boolean)
-RETURNS bigint LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+-- `count` bytes of the binary form at `pos`, most significant first.
+CREATE OR REPLACE FUNCTION redshift_system.geometry_read_bytes(wkb bytea, pos integer, count integer, little boolean)
+RETURNS bytea LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 DECLARE
-    bytes bytea := substring(wkb FROM pos + 1 FOR 4);
+    bytes bytea := substring(wkb FROM pos + 1 FOR count);
 BEGIN
-    IF length(bytes) < 4 THEN
+    IF length(bytes) < count THEN
         RAISE EXCEPTION 'the well-known binary of a geometry ends before its end' USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF little THEN
-        bytes := reverse(bytes);
-    END IF;
-    RETURN ('x' || encode(bytes, 'hex'))::bit(32)::bigint & 4294967295;
+    RETURN CASE WHEN little THEN reverse(bytes) ELSE bytes END;
 END
 $$;
+
+CREATE OR REPLACE FUNCTION redshift_system.geometry_read_uint(wkb bytea, pos integer, little boolean)
+RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN ('x' || encode(redshift_system.geometry_read_bytes(wkb, pos, 4, little), 'hex'))::bit(32)::bigint & 4294967295;
 
 -- A double from its IEEE 754 bits; NaN for the exponent of all ones (an empty point's coordinates).
 CREATE OR REPLACE FUNCTION redshift_system.geometry_read_double(wkb bytea, pos integer, little boolean)
 RETURNS float8 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 DECLARE
-    bytes bytea := substring(wkb FROM pos + 1 FOR 8);
-    bits bigint;
+    bits bigint := ('x' || encode(redshift_system.geometry_read_bytes(wkb, pos, 8, little), 'hex'))::bit(64)::bigint;
     exponent integer;
     fraction float8;
     magnitude float8;
 BEGIN
-    IF length(bytes) < 8 THEN
-        RAISE EXCEPTION 'the well-known binary of a geometry ends before its end' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF little THEN
-        bytes := reverse(bytes);
-    END IF;
-    bits := ('x' || encode(bytes, 'hex'))::bit(64)::bigint;
     exponent := ((bits >> 52) & 2047)::integer;
     fraction := (bits & 4503599627370495)::float8 / 4503599627370496.0;
     IF exponent = 2047 THEN
