@@ -132,3 +132,20 @@ def test_a_rolled_back_copy_does_not_change_pg_last_copy_id(loads):
         connection.rollback()
         cursor.execute("SELECT pg_last_copy_id()")
         assert cursor.fetchone()[0] == -1
+
+
+def test_a_copy_is_recorded_after_the_connection_its_session_writes_logs_on_was_ended(session, loads, local_stack):
+    """The endpoint keeps the connection it writes a session's load logs on; when that one has gone (here ended by
+    the server), the next COPY's rows are written on a new one: nothing of the load's history is lost."""
+    session.execute(copy_numbers(loads, "good/"))
+    with psycopg.connect(local_stack.warehouse(loads["login"].identifier).conninfo(), autocommit=True) as admin:
+        ended = admin.execute(  # the endpoint's own connections to the cluster's database: its server's superuser's
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname LIKE 'rs\\_%'"
+            " AND usename = current_user AND pid <> pg_backend_pid()"
+        ).fetchone()[0]
+    assert ended >= 1
+    session.execute(copy_numbers(loads, "good/"))
+    query = one(session, "SELECT pg_last_copy_id()")
+    assert session.execute(LAST_COPY_HISTORY).fetchall() == [
+        (query, "completed", "numbers", f"s3://{loads['bucket']}/good/", 3, 0, 2)
+    ]

@@ -1,7 +1,7 @@
 -- Part of the Redshift system catalog inside PostgreSQL (local_redshift.catalog installs the files in order).
 
 -- What COPY leaves behind: the rows below are written by the COPY implementation over a connection of its own
--- (copy/load_errors.py insert_rows), so that they outlive a failed or rolled-back load, as Redshift's logs do.
+-- (copy/load_errors.py RowWriter), so that they outlive a failed or rolled-back load, as Redshift's logs do.
 
 -- One row per rejected record.
 CREATE TABLE IF NOT EXISTS redshift_system.stl_load_errors (

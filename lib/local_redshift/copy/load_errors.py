@@ -1,5 +1,5 @@
 """stl_load_errors: one row per rejected record, written so that it outlives the failed load; and the writer of
-every row a load leaves behind (insert_rows)."""
+every row a load leaves behind (RowWriter)."""
 
 from __future__ import annotations
 
@@ -113,15 +113,39 @@ def _storable(text: str, limit: int) -> str:
     return text.replace("\0", "")[:limit]
 
 
-def insert_rows(conninfo: str, rows: Mapping[str, list[dict]]) -> None:
-    """Insert rows into the redshift_system tables that name them, on a connection of their own (in one transaction
-    of its own), so that a failed or rolled-back load keeps them."""
-    with psycopg.connect(conninfo) as connection, connection.cursor() as cursor:
-        for table, table_rows in rows.items():
-            columns = list(table_rows[0])
-            insert = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
-                sql.Identifier(SCHEMA, table),
-                sql.SQL(", ").join(map(sql.Identifier, columns)),
-                sql.SQL(", ").join(sql.Placeholder() * len(columns)),
-            )
-            cursor.executemany(insert, [[row[column] for column in columns] for row in table_rows])
+class RowWriter:
+    """Inserts rows into the redshift_system tables that name them, on a connection of its own, each call in a
+    transaction of its own, so that a failed or rolled-back load keeps them. The connection opens at the first call
+    and is kept for the later ones (opening one costs more than the rows of a load) until close()."""
+
+    def __init__(self, conninfo: str) -> None:
+        self._conninfo = conninfo
+        self._connection: psycopg.Connection | None = None
+
+    def __call__(self, rows: Mapping[str, list[dict]]) -> None:
+        kept = self._connection is not None and not self._connection.closed
+        try:
+            self._insert(rows)
+        except psycopg.OperationalError:
+            self.close()
+            if not kept:
+                raise
+            self._insert(rows)  # the kept connection had gone (a restarted server): on a new one
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _insert(self, rows: Mapping[str, list[dict]]) -> None:
+        if self._connection is None or self._connection.closed:
+            self._connection = psycopg.connect(self._conninfo, autocommit=True)
+        with self._connection.transaction(), self._connection.cursor() as cursor:
+            for table, table_rows in rows.items():
+                columns = list(table_rows[0])
+                insert = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+                    sql.Identifier(SCHEMA, table),
+                    sql.SQL(", ").join(map(sql.Identifier, columns)),
+                    sql.SQL(", ").join(sql.Placeholder() * len(columns)),
+                )
+                cursor.executemany(insert, [[row[column] for column in columns] for row in table_rows])

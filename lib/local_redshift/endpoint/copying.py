@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 
 from local_redshift.copy import AwsClients, ClusterContext, CopyOptions, run_copy
-from local_redshift.copy.load_errors import insert_rows
+from local_redshift.copy.load_errors import RowWriter
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.clusters import ClusterDirectory
 from local_redshift.endpoint.login import Login
@@ -78,7 +78,12 @@ class CopyPath:
         self._aws = aws
         self._session_id = session_id
         conninfo = directory.bookkeeping_conninfo(login.postgres_database, login.dbname)  # the logs of its tables
-        self._backend = SessionBackend(relay, lambda rows: insert_rows(conninfo, rows))
+        self._logs = RowWriter(conninfo)
+        self._backend = SessionBackend(relay, self._logs)
+
+    def close(self) -> None:
+        """The session ends: let go of the connection the logs are written on."""
+        self._logs.close()
 
     def run_or_report(self, options: CopyOptions, extended: bool) -> int | None:
         """The rows a COPY loaded; None when it failed, the failure told to the client."""

@@ -165,6 +165,7 @@ class Session:
         self.reader = Reader(client)
         self.backend: PostgresBackend | None = None
         self.handlers: Handlers | None = None
+        self._copies: CopyPath | None = None
         self._admitted: str | None = None  # the cluster (its PostgreSQL database) the session is counted in
         self._connection: Connection | None = None  # as the connection log has it
 
@@ -238,6 +239,7 @@ class Session:
         version = protocol.granted(login.parameters)
         oids = backend.catalog_type_oids()
         codes = TypeCodes(oids.get("varbyte"), binary=(version or 0) >= protocol.BINARY, geometry=oids.get("geometry"))
+        self._copies = copies
         self.handlers = Handlers(relay, copies, queries, users, databases, codes=codes, shown=shown)
         relay.describe_rows_with(protocol.row_descriptions(codes, version, login.database))
         self._connection = describe(
@@ -251,6 +253,8 @@ class Session:
         return True
 
     def _close(self, cancel: bool) -> None:
+        if self._copies is not None:
+            self._copies.close()
         if self._admitted is not None:
             self.services.admission.leave(self._admitted)
         if self.backend is not None:

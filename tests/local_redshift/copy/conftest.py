@@ -15,7 +15,7 @@ import psycopg
 import pytest
 
 from local_redshift.copy import ClusterContext, parse_copy, run_copy
-from local_redshift.copy.load_errors import insert_rows
+from local_redshift.copy.load_errors import RowWriter
 from local_redshift.errors import BackendError
 from tests.support import REDSHIFT_TRUST, S3_READ_ONLY, stand_in_client
 
@@ -91,7 +91,11 @@ class PsycopgBackend:
             raise backend_error(error) from error
 
     def log_load(self, rows: Mapping[str, list[dict]]) -> None:
-        insert_rows(self.log_conninfo, rows)
+        writer = RowWriter(self.log_conninfo)
+        try:
+            writer(rows)
+        finally:
+            writer.close()
 
 
 def backend_error(error: psycopg.Error) -> BackendError:
