@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import boto3
+from botocore.config import Config
 
 CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 """The stand-in accepts any keys; these are the ones everything local uses."""
@@ -17,6 +18,6 @@ def session(region: str | None = None) -> boto3.Session:
     return boto3.Session(region_name=region or DEFAULT_REGION, **CREDENTIALS)
 
 
-def client(service: str, endpoint_url: str, region: str | None = None) -> Any:
+def client(service: str, endpoint_url: str, region: str | None = None, config: Config | None = None) -> Any:
     """A boto3 client of `service` on the stand-in at `endpoint_url`."""
-    return session(region).client(service, endpoint_url=endpoint_url)
+    return session(region).client(service, endpoint_url=endpoint_url, config=config)

@@ -11,6 +11,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from botocore.config import Config
+
 from local_redshift import aws_clients
 from local_redshift.endpoint import tls
 from local_redshift.endpoint.admission import HANDSHAKE_SECONDS, Admission
@@ -22,6 +24,10 @@ from local_redshift.endpoint.session import Services, Session
 from local_redshift.warehouses import Warehouses
 
 log = logging.getLogger(__name__)
+
+
+_LOOPBACK = Config(response_checksum_validation="when_required")
+"""The stand-in is on this machine: a COPY does not compute a CRC32 of every object it reads (TCP checks them)."""
 
 
 class AwsClientCache:
@@ -36,7 +42,7 @@ class AwsClientCache:
         with self._lock:
             key = (service, region)
             if key not in self._clients:
-                self._clients[key] = aws_clients.client(service, self._endpoint_url, region)
+                self._clients[key] = aws_clients.client(service, self._endpoint_url, region, _LOOPBACK)
             return self._clients[key]
 
 
