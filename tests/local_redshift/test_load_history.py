@@ -2,7 +2,9 @@
 (PG_LAST_COPY_ID.html), STL_LOAD_COMMITS (r_STL_LOAD_COMMITS.html), SYS_LOAD_HISTORY (SYS_LOAD_HISTORY.html),
 SYS_LOAD_ERROR_DETAIL (SYS_LOAD_ERROR_DETAIL.html)."""
 
+import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import psycopg
 import pytest
@@ -149,3 +151,38 @@ def test_a_copy_is_recorded_after_the_connection_its_session_writes_logs_on_was_
     assert session.execute(LAST_COPY_HISTORY).fetchall() == [
         (query, "completed", "numbers", f"s3://{loads['bucket']}/good/", 3, 0, 2)
     ]
+
+
+def test_a_copy_waiting_for_its_table_is_running_in_sys_load_history_then_completed(loads):
+    """SYS_LOAD_HISTORY "contains both running and finished COPY commands" (SYS_LOAD_HISTORY.html): a COPY that
+    waits for its table, which another session has locked (LOCK.html: a query that needs a locked table waits for
+    the lock), reads running from a third session, with no end time yet; once the lock goes, the same row reads
+    completed."""
+    login = loads["login"]
+    schema = f"s_{uuid.uuid4().hex[:8]}"
+    with login.psycopg(autocommit=True) as setup:
+        setup.execute(f"CREATE SCHEMA {schema}")
+        setup.execute(f"CREATE TABLE {schema}.numbers (n INT)")
+    history = (
+        "SELECT status, end_time IS NULL, source_file_count FROM sys_load_history"
+        " WHERE session_id = %s AND table_name = 'numbers'"
+    )
+    with login.psycopg() as holder, login.psycopg(autocommit=True) as copier, login.psycopg(autocommit=True) as reader:
+        holder.execute(f"LOCK {schema}.numbers")
+        copier.execute(f"SET search_path TO {schema}")
+        session = one(copier, "SELECT pg_backend_pid()")
+        with ThreadPoolExecutor(1) as pool:
+            copying = pool.submit(copier.execute, copy_numbers(loads, "good/"))
+            deadline = time.monotonic() + 30
+            while not reader.execute(history, [session]).fetchall() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert reader.execute(history, [session]).fetchall() == [("running", True, 0)]
+            assert not copying.done()
+            holder.rollback()
+            copying.result(timeout=60)
+    assert reader_rows(login, history, session) == [("completed", False, 2)]
+
+
+def reader_rows(login, sql: str, *parameters) -> list[tuple]:
+    with login.psycopg(autocommit=True) as reader:
+        return reader.execute(sql, list(parameters)).fetchall()

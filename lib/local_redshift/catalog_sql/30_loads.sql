@@ -25,19 +25,21 @@ CREATE TABLE IF NOT EXISTS redshift_system.stl_load_errors (
     start_offset bigint
 );
 
--- One row per COPY that began loading, written when it ends ('completed' or 'aborted'). The files are counted as
--- the load reaches them, so an aborted COPY counts those it reached. transaction_id is NULL for a COPY that ran
--- in a transaction of its own (autocommit), whose id is not known when it begins.
+-- One row per COPY that began loading: 'running' from then on, its counts brought up to date as it reads its
+-- files, and 'completed' or 'aborted' when it ends (SYS_LOAD_HISTORY holds "both running and finished COPY
+-- commands", with "accumulated statistics"). The files are counted as the load reaches them, so an aborted COPY
+-- counts those it reached. transaction_id is NULL for a COPY that ran in a transaction of its own (autocommit),
+-- whose id is not known when it begins; end_time is NULL while it runs.
 CREATE TABLE IF NOT EXISTS redshift_system.load_history (
     query_id bigint NOT NULL,
     user_id integer NOT NULL,
     transaction_id bigint,
     session_id integer NOT NULL,
     database_name text NOT NULL,
-    status text NOT NULL CHECK (status IN ('completed', 'aborted')),
+    status text NOT NULL,
     table_name text NOT NULL,
     start_time timestamp NOT NULL,
-    end_time timestamp NOT NULL,
+    end_time timestamp,
     data_source text NOT NULL,
     file_format text NOT NULL,
     loaded_rows bigint NOT NULL,
@@ -46,6 +48,13 @@ CREATE TABLE IF NOT EXISTS redshift_system.load_history (
     file_bytes bigint NOT NULL,
     error_count bigint NOT NULL
 );
+
+-- The same table as an earlier catalog made it (completed and aborted loads only, written once each).
+ALTER TABLE redshift_system.load_history DROP CONSTRAINT IF EXISTS load_history_status_check;
+ALTER TABLE redshift_system.load_history
+    ADD CONSTRAINT load_history_status_check CHECK (status IN ('running', 'completed', 'aborted'));
+ALTER TABLE redshift_system.load_history ALTER COLUMN end_time DROP NOT NULL;
+CREATE UNIQUE INDEX IF NOT EXISTS load_history_query_id ON redshift_system.load_history (query_id);
 
 -- One row per file a completed COPY loaded.
 CREATE TABLE IF NOT EXISTS redshift_system.load_commits (
@@ -86,7 +95,7 @@ SELECT
 FROM redshift_system.load_commits c
 WHERE redshift_system.sees_loads_of(c.userid);
 
--- SYS_LOAD_HISTORY, as its page lists the columns (duration in microseconds).
+-- SYS_LOAD_HISTORY, as its page lists the columns (duration in microseconds; of a running COPY, so far).
 CREATE OR REPLACE VIEW redshift_system.sys_load_history AS
 SELECT
     h.user_id,
@@ -94,11 +103,14 @@ SELECT
     h.transaction_id,
     h.session_id,
     h.database_name,
-    h.status,
+    CASE WHEN h.status = 'running' AND NOT EXISTS (
+        SELECT 1 FROM pg_catalog.pg_stat_activity a WHERE a.pid = h.session_id
+    ) THEN 'aborted' ELSE h.status END AS status,  -- a COPY whose session has gone (the endpoint stopped) ended
     h.table_name,
     h.start_time,
     h.end_time,
-    (extract(epoch FROM h.end_time - h.start_time) * 1000000)::bigint AS duration,
+    (extract(epoch FROM coalesce(h.end_time, pg_catalog.timezone('UTC', pg_catalog.clock_timestamp()))
+        - h.start_time) * 1000000)::bigint AS duration,
     h.data_source,
     h.file_format,
     h.loaded_rows,

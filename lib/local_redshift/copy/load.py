@@ -15,7 +15,7 @@ import logging
 import re
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import replace
 from itertools import islice
@@ -54,6 +54,8 @@ REMEMBERED_BYTES = 64 * CHUNK_BYTES
 """How much of the COPY text sent last keeps its rows' origins, to name the record PostgreSQL refuses."""
 BATCHES_PER_WORKER = 2
 """Batches of files handed to the workers ahead of the one being sent, per worker."""
+PROGRESS_SECONDS = 0.5
+"""How often, at most, a running COPY brings its SYS_LOAD_HISTORY row up to date (after a file)."""
 BATCH_BYTES = 1024 * 1024
 BATCH_FILES = 256
 """Consecutive small files go to a worker together, up to about BATCH_BYTES or BATCH_FILES files."""
@@ -99,7 +101,8 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
         table, cluster, options.source_url, started, begin_load(backend, cluster.query_id), _file_format(options)
     )
     errors = LoadErrorLog(backend, table, cluster, started, options.max_errors)
-    stream = _RowStream(plan, errors)
+    stream = _RowStream(plan, errors, lambda: _report_running(backend, history, stream))
+    _report_running(backend, history, stream)
     try:
         fetched = in_utf8(source.fetch(files, compression=options.compression), options.encoding, cluster.query_id)
         loaded = _load(options, backend, table, fetched, stream)
@@ -122,6 +125,16 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
         loaded / elapsed if elapsed else 0.0,
     )
     return loaded
+
+
+def _report_running(backend: Backend, history: LoadHistory, stream: _RowStream) -> None:
+    """SYS_LOAD_HISTORY's row of the COPY as it runs; a row that cannot be written does not fail the load (its
+    end is written as before)."""
+    loaded = 0 if stream.plan.options.no_load else stream.rows_sent
+    try:
+        history.write_running(backend, stream.outcome(completed=False, files_loaded=False, loaded_rows=loaded))
+    except Exception as error:  # the history's connection: whatever it raises, the load goes on
+        log.warning("the running load's history could not be written: %s", error)
 
 
 def _jsonpaths(
@@ -246,13 +259,16 @@ class _RowStream:
     """The workers' rows -> chunks of COPY text, counting bad records in file order and remembering the origins of
     the rows sent last."""
 
-    def __init__(self, plan: RowPlan, errors: LoadErrorLog) -> None:
+    def __init__(self, plan: RowPlan, errors: LoadErrorLog, progress: Callable[[], None]) -> None:
+        """`progress` is called after a file, at most every PROGRESS_SECONDS."""
         self.plan = plan
         self.columns = plan.columns
         self.errors = errors
+        self._progress = progress
+        self._reported = time.monotonic()
         self._recent: deque[tuple[int, str, bytes, Rows]] = deque()
         self._remembered = 0
-        self._rows_sent = 0
+        self.rows_sent = 0
         self.scanned: list[ScannedFile] = []
         self.files = 0
         self.file_bytes = 0
@@ -281,6 +297,9 @@ class _RowStream:
                 if file_rows.failure is not None:
                     raise file_rows.failure
                 self.scanned.append(ScannedFile(filename, file_rows.lines))
+                if time.monotonic() - self._reported >= PROGRESS_SECONDS:
+                    self._progress()
+                    self._reported = time.monotonic()
             if pending:
                 yield self._sent(pending)
         finally:
@@ -314,8 +333,8 @@ class _RowStream:
         return chunk
 
     def _remember(self, filename: str, data: bytes, rows: Rows) -> None:
-        self._recent.append((self._rows_sent, filename, data, rows))
-        self._rows_sent += len(rows.ordinals)
+        self._recent.append((self.rows_sent, filename, data, rows))
+        self.rows_sent += len(rows.ordinals)
         self._remembered += len(rows.text)
         while self._remembered > REMEMBERED_BYTES and len(self._recent) > 1:
             self._remembered -= len(self._recent.popleft()[3].text)

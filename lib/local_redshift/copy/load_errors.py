@@ -113,6 +113,11 @@ def _storable(text: str, limit: int) -> str:
     return text.replace("\0", "")[:limit]
 
 
+REWRITTEN = {"load_history": "query_id"}
+"""The tables whose rows are written again as they change (a running COPY's history), by their key: a row replaces
+the one of the same key."""
+
+
 class RowWriter:
     """Inserts rows into the redshift_system tables that name them, on a connection of its own, each call in a
     transaction of its own, so that a failed or rolled-back load keeps them. The connection opens at the first call
@@ -143,9 +148,18 @@ class RowWriter:
         with self._connection.transaction(), self._connection.cursor() as cursor:
             for table, table_rows in rows.items():
                 columns = list(table_rows[0])
-                insert = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
-                    sql.Identifier(SCHEMA, table),
-                    sql.SQL(", ").join(map(sql.Identifier, columns)),
-                    sql.SQL(", ").join(sql.Placeholder() * len(columns)),
-                )
-                cursor.executemany(insert, [[row[column] for column in columns] for row in table_rows])
+                cursor.executemany(_insert(table, columns), [[row[column] for column in columns] for row in table_rows])
+
+
+def _insert(table: str, columns: list[str]) -> sql.Composed:
+    insert = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+        sql.Identifier(SCHEMA, table),
+        sql.SQL(", ").join(map(sql.Identifier, columns)),
+        sql.SQL(", ").join(sql.Placeholder() * len(columns)),
+    )
+    if table not in REWRITTEN:
+        return insert
+    updates = (sql.SQL("{0} = EXCLUDED.{0}").format(sql.Identifier(column)) for column in columns)
+    return insert + sql.SQL(" ON CONFLICT ({}) DO UPDATE SET {}").format(
+        sql.Identifier(REWRITTEN[table]), sql.SQL(", ").join(updates)
+    )

@@ -1,5 +1,6 @@
-"""What a COPY leaves behind besides its load errors: its SYS_LOAD_HISTORY row and the STL_LOAD_COMMITS row of
-each file it loaded, written when it ends over the backend's own connection (so an aborted load shows too)."""
+"""What a COPY leaves behind besides its load errors: its SYS_LOAD_HISTORY row, 'running' with its counts so far
+while it loads, and the STL_LOAD_COMMITS row of each file it loaded, written when it ends; all over the backend's
+own connection (so an aborted load shows too)."""
 
 from __future__ import annotations
 
@@ -55,17 +56,28 @@ class LoadHistory:
     file_format: str = FILE_FORMAT
 
     def write(self, backend: Backend, outcome: LoadOutcome) -> None:
-        """Write the COPY's history row and, when it loaded its files into the table, a commit row per file."""
-        history = {
+        """Write the COPY's history row as it ended and, when it loaded its files into the table, a commit row per
+        file."""
+        rows = {"load_history": [self._history(outcome, "completed" if outcome.completed else "aborted", utc_now())]}
+        if outcome.completed and outcome.files_loaded:
+            rows["load_commits"] = [self._commit(file) for file in outcome.scanned]
+        backend.log_load(rows)
+
+    def write_running(self, backend: Backend, outcome: LoadOutcome) -> None:
+        """Write the history row of the COPY still loading, with its counts so far (it replaces the one before)."""
+        backend.log_load({"load_history": [self._history(outcome, "running", None)]})
+
+    def _history(self, outcome: LoadOutcome, status: str, ended: datetime | None) -> dict:
+        return {
             "query_id": self.cluster.query_id,
             "user_id": self.table.user_id,
             "transaction_id": self.transaction_id,
             "session_id": self.cluster.session_id,
             "database_name": self.cluster.database,
-            "status": "completed" if outcome.completed else "aborted",
+            "status": status,
             "table_name": self.table.name,
             "start_time": self.started,
-            "end_time": utc_now(),
+            "end_time": ended,
             "data_source": self.data_source,
             "file_format": self.file_format,
             "loaded_rows": outcome.loaded_rows,
@@ -74,10 +86,6 @@ class LoadHistory:
             "file_bytes": outcome.file_bytes,
             "error_count": outcome.errors,
         }
-        rows = {"load_history": [history]}
-        if outcome.completed and outcome.files_loaded:
-            rows["load_commits"] = [self._commit(file) for file in outcome.scanned]
-        backend.log_load(rows)
 
     def _commit(self, file: ScannedFile) -> dict:
         return {

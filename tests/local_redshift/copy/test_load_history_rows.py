@@ -9,8 +9,8 @@ from datetime import datetime
 import psycopg
 import pytest
 
-from local_redshift.copy import CopyError
-from tests.local_redshift.copy.test_load import copy_auto
+from local_redshift.copy import CopyError, load
+from tests.local_redshift.copy.test_load import AUTO, copy_auto
 
 
 def last_copy_id(harness) -> int:
@@ -131,3 +131,51 @@ def test_noload_completes_without_loading_a_file(harness):
     [history] = logged(harness, "sys_load_history", "query_id")
     assert (history["status"], history["loaded_rows"], history["loaded_bytes"]) == ("completed", 0, 0)
     assert logged(harness, "stl_load_commits", "query") == []
+
+
+def test_a_running_copy_s_history_row_is_running_with_its_counts_so_far_then_completed(harness, monkeypatch):
+    """SYS_LOAD_HISTORY "contains both running and finished COPY commands", each row "with accumulated statistics
+    for some of the fields" (SYS_LOAD_HISTORY.html): read by another session while the COPY loads, its row is
+    running, with no end time, and counts the files and rows so far; the same row is completed at the end."""
+    harness.execute("CREATE TABLE numbers (n integer)")
+    for index in range(3):
+        harness.put(f"numbers/{index}.json", b'{"n": 1}\n{"n": 2}\n')
+    seen = []
+    log_load = harness.backend.log_load
+
+    def log_and_read(rows):
+        log_load(rows)
+        [row] = logged(harness, "sys_load_history", "query_id")
+        seen.append((row["status"], row["end_time"], row["source_file_count"], row["loaded_rows"]))
+
+    monkeypatch.setattr(harness.backend, "log_load", log_and_read)
+    monkeypatch.setattr(load, "PROGRESS_SECONDS", 0)  # after every file
+    session = harness.execute("SELECT pg_backend_pid()")[0][0]
+    assert harness.copy(copy_statement("numbers/"), session_id=session) == 6
+    running = [("running", None, files, 2 * files) for files in range(4)]
+    assert seen[:-1] == running
+    assert seen[-1][0] == "completed" and seen[-1][2:] == (3, 6)
+    assert len(logged(harness, "sys_load_history", "query_id")) == 1
+
+
+def test_a_running_copy_whose_session_has_gone_shows_aborted(harness, monkeypatch):
+    """A COPY cannot complete once its session has gone (the endpoint stopped in the middle of it): its running row
+    reads aborted."""
+    harness.execute("CREATE TABLE numbers (n integer)")
+    harness.put("numbers/0.json", b'{"n": 1}')
+    with psycopg.connect(harness.backend.log_conninfo) as other:
+        gone = other.execute("SELECT pg_backend_pid()").fetchone()[0]
+    log_load = harness.backend.log_load
+    statuses = []
+
+    def log_and_read(rows):
+        log_load(rows)
+        statuses.append(logged(harness, "sys_load_history", "query_id")[0]["status"])
+
+    monkeypatch.setattr(harness.backend, "log_load", log_and_read)
+    harness.copy(copy_statement("numbers/"), session_id=gone)
+    assert statuses == ["aborted", "completed"]
+
+
+def copy_statement(prefix: str) -> str:
+    return AUTO.format(table="numbers", prefix=prefix, options="")
