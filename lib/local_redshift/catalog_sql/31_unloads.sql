@@ -3,17 +3,19 @@
 -- What UNLOAD leaves behind: the rows below are written by the UNLOAD implementation (unload/history.py) over a
 -- connection of its own, so that they outlive a failed or rolled-back UNLOAD, as Redshift's logs do.
 
--- One row per UNLOAD that began to unload, written when it ends ('completed' or 'aborted', with its error).
--- transaction_id is NULL for an UNLOAD that ran in a transaction of its own (autocommit), as for COPY.
+-- One row per UNLOAD that began to unload: 'running' from then on, its counts brought up to date as it writes its
+-- files, and 'completed' or 'aborted' (with its error) when it ends (SYS_UNLOAD_HISTORY holds "both running and
+-- finished UNLOAD commands"). transaction_id is NULL for an UNLOAD that ran in a transaction of its own
+-- (autocommit), as for COPY; end_time is NULL while it runs.
 CREATE TABLE IF NOT EXISTS redshift_system.unload_history (
     query_id bigint NOT NULL,
     user_id integer NOT NULL,
     transaction_id bigint,
     session_id integer NOT NULL,
     database_name text NOT NULL,
-    status text NOT NULL CHECK (status IN ('completed', 'aborted')),
+    status text NOT NULL,
     start_time timestamp NOT NULL,
-    end_time timestamp NOT NULL,
+    end_time timestamp,
     file_format text NOT NULL,
     compression_type text NOT NULL,
     unloaded_location text NOT NULL,
@@ -22,6 +24,13 @@ CREATE TABLE IF NOT EXISTS redshift_system.unload_history (
     unloaded_files_size bigint NOT NULL,
     error_message text
 );
+
+-- The same table as an earlier catalog made it (completed and aborted UNLOADs only, written once each).
+ALTER TABLE redshift_system.unload_history DROP CONSTRAINT IF EXISTS unload_history_status_check;
+ALTER TABLE redshift_system.unload_history
+    ADD CONSTRAINT unload_history_status_check CHECK (status IN ('running', 'completed', 'aborted'));
+ALTER TABLE redshift_system.unload_history ALTER COLUMN end_time DROP NOT NULL;
+CREATE UNIQUE INDEX IF NOT EXISTS unload_history_query_id ON redshift_system.unload_history (query_id);
 
 -- One row per data file an UNLOAD wrote.
 CREATE TABLE IF NOT EXISTS redshift_system.unload_files (
@@ -70,7 +79,7 @@ SELECT
 FROM redshift_system.unload_files f
 WHERE redshift_system.sees_loads_of(f.user_id);
 
--- SYS_UNLOAD_HISTORY, as its page lists the columns (duration in microseconds).
+-- SYS_UNLOAD_HISTORY, as its page lists the columns (duration in microseconds; of a running UNLOAD, so far).
 CREATE OR REPLACE VIEW redshift_system.sys_unload_history AS
 SELECT
     h.user_id,
@@ -78,10 +87,13 @@ SELECT
     h.transaction_id,
     h.session_id,
     h.database_name,
-    h.status,
+    CASE WHEN h.status = 'running' AND NOT EXISTS (
+        SELECT 1 FROM pg_catalog.pg_stat_activity a WHERE a.pid = h.session_id
+    ) THEN 'aborted' ELSE h.status END AS status,  -- an UNLOAD whose session has gone (the endpoint stopped) ended
     h.start_time,
     h.end_time,
-    (extract(epoch FROM h.end_time - h.start_time) * 1000000)::bigint AS duration,
+    (extract(epoch FROM coalesce(h.end_time, pg_catalog.timezone('UTC', pg_catalog.clock_timestamp()))
+        - h.start_time) * 1000000)::bigint AS duration,
     h.file_format,
     h.compression_type,
     h.unloaded_location,

@@ -27,11 +27,13 @@ from local_redshift.copy.jsonpaths import Path, parse_jsonpaths_file
 from local_redshift.copy.load_errors import LoadErrorLog, Origin
 from local_redshift.copy.load_history import (
     FILE_FORMAT,
+    PROGRESS_SECONDS,
     TEXT_FILE_FORMATS,
     LoadHistory,
     LoadOutcome,
     ScannedFile,
     begin_load,
+    report_running,
     utc_now,
 )
 from local_redshift.copy.options import CopyOptions, IamRole
@@ -54,8 +56,6 @@ REMEMBERED_BYTES = 64 * CHUNK_BYTES
 """How much of the COPY text sent last keeps its rows' origins, to name the record PostgreSQL refuses."""
 BATCHES_PER_WORKER = 2
 """Batches of files handed to the workers ahead of the one being sent, per worker."""
-PROGRESS_SECONDS = 0.5
-"""How often, at most, a running COPY brings its SYS_LOAD_HISTORY row up to date (after a file)."""
 BATCH_BYTES = 1024 * 1024
 BATCH_FILES = 256
 """Consecutive small files go to a worker together, up to about BATCH_BYTES or BATCH_FILES files."""
@@ -128,13 +128,10 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
 
 
 def _report_running(backend: Backend, history: LoadHistory, stream: _RowStream) -> None:
-    """SYS_LOAD_HISTORY's row of the COPY as it runs; a row that cannot be written does not fail the load (its
-    end is written as before)."""
+    """SYS_LOAD_HISTORY's row of the COPY as it runs."""
     loaded = 0 if stream.plan.options.no_load else stream.rows_sent
-    try:
-        history.write_running(backend, stream.outcome(completed=False, files_loaded=False, loaded_rows=loaded))
-    except Exception as error:  # the history's connection: whatever it raises, the load goes on
-        log.warning("the running load's history could not be written: %s", error)
+    outcome = stream.outcome(completed=False, files_loaded=False, loaded_rows=loaded)
+    report_running(lambda: history.write_running(backend, outcome), "COPY")
 
 
 def _jsonpaths(

@@ -113,9 +113,9 @@ def _storable(text: str, limit: int) -> str:
     return text.replace("\0", "")[:limit]
 
 
-REWRITTEN = {"load_history": "query_id"}
-"""The tables whose rows are written again as they change (a running COPY's history), by their key: a row replaces
-the one of the same key."""
+REWRITTEN = {"load_history": "query_id", "unload_history": "query_id"}
+"""The tables whose rows are written again as they change (a running COPY's or UNLOAD's history), by their key: a row
+replaces the one of the same key."""
 
 
 class RowWriter:

@@ -4,12 +4,18 @@ own connection (so an aborted load shows too)."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from local_redshift.copy.interfaces import Backend, ClusterContext
 from local_redshift.copy.target import TargetTable
 
+log = logging.getLogger(__name__)
+
+PROGRESS_SECONDS = 0.5
+"""How often, at most, a running COPY or UNLOAD brings its history row up to date (after a file)."""
 FILE_FORMAT = "json"
 """The format of JSON files (SYS_LOAD_HISTORY's word; STL_LOAD_COMMITS says 'JSON')."""
 TEXT_FILE_FORMATS = {"csv": "csv", "delimited": "txt", "fixedwidth": "txt"}
@@ -19,6 +25,15 @@ TEXT_FILE_FORMATS = {"csv": "csv", "delimited": "txt", "fixedwidth": "txt"}
 def utc_now() -> datetime:
     """Now in UTC, without a time zone (as Redshift's timestamp columns)."""
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def report_running(write: Callable[[], None], statement: str) -> None:
+    """Write the history row of a running COPY or UNLOAD; a row that cannot be written does not fail the statement
+    (its end is written as before)."""
+    try:
+        write()
+    except Exception as error:  # the history's own connection: whatever it raises, the statement goes on
+        log.warning("the history of the running %s could not be written: %s", statement, error)
 
 
 @dataclass(frozen=True)

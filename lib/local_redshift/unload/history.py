@@ -5,7 +5,8 @@ The session's two values are set in its transaction, as COPY's are: when the UNL
 statement, credentials, bucket, query and destination were checked) the id becomes the UNLOAD's and the count 0,
 and the count becomes the rows unloaded when it completes. A rolled-back transaction takes both back; an UNLOAD
 refused before it began changes neither (PG_LAST_UNLOAD_ID.html, PG_LAST_UNLOAD_COUNT.html). The log rows are
-written when the UNLOAD ends, over the backend's own connection, so that an aborted UNLOAD shows too.
+written over the backend's own connection, so that an aborted UNLOAD shows too: the history row 'running' from the
+beginning, with the files written so far, and as it ended; the file rows when it ends.
 
 The pages show "Text" as the file format of a delimited unload; "CSV", "JSON" and "Parquet" are the local
 Redshift's words for the others, and compression_type is the compression parameter's keyword, or NONE.
@@ -54,27 +55,16 @@ class UnloadHistory:
         """A data file is in S3 (the manifest is not one)."""
         self.files.append(_WrittenFile(url, file.slice, file.row_count, len(file.body)))
 
+    def write_running(self, backend: Backend) -> None:
+        """Write the history row of the UNLOAD still unloading, with the files written so far."""
+        rows = sum(file.rows for file in self.files)
+        backend.log_load({"unload_history": [self._history("running", None, rows, None)]})
+
     def write(self, backend: Backend, *, unloaded_rows: int | None, error: str | None = None) -> None:
         """Write the history row (completed with its rows, else aborted with `error`) and a row per file written."""
         file_format = FILE_FORMATS[self.options.format]
-        history = {
-            "query_id": self.cluster.query_id,
-            "user_id": self.user_id,
-            "transaction_id": self.transaction_id,
-            "session_id": self.cluster.session_id,
-            "database_name": self.cluster.database,
-            "status": "aborted" if unloaded_rows is None else "completed",
-            "start_time": self.started,
-            "end_time": utc_now(),
-            "file_format": file_format,
-            "compression_type": (self.options.compression or "none").upper(),
-            "unloaded_location": self.options.destination,
-            "unloaded_rows": unloaded_rows or 0,
-            "unloaded_files_count": len(self.files),
-            "unloaded_files_size": sum(file.size for file in self.files),
-            "error_message": error,
-        }
-        rows = {"unload_history": [history]}
+        status = "aborted" if unloaded_rows is None else "completed"
+        rows = {"unload_history": [self._history(status, utc_now(), unloaded_rows or 0, error)]}
         if self.files:
             rows["unload_files"] = [
                 {
@@ -93,6 +83,25 @@ class UnloadHistory:
                 for file in self.files
             ]
         backend.log_load(rows)
+
+    def _history(self, status: str, ended: datetime | None, unloaded_rows: int, error: str | None) -> dict:
+        return {
+            "query_id": self.cluster.query_id,
+            "user_id": self.user_id,
+            "transaction_id": self.transaction_id,
+            "session_id": self.cluster.session_id,
+            "database_name": self.cluster.database,
+            "status": status,
+            "start_time": self.started,
+            "end_time": ended,
+            "file_format": FILE_FORMATS[self.options.format],
+            "compression_type": (self.options.compression or "none").upper(),
+            "unloaded_location": self.options.destination,
+            "unloaded_rows": unloaded_rows,
+            "unloaded_files_count": len(self.files),
+            "unloaded_files_size": sum(file.size for file in self.files),
+            "error_message": error,
+        }
 
 
 def begin_unload(backend: Backend, options: UnloadOptions, cluster: ClusterContext) -> UnloadHistory:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Sequence
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -20,6 +21,7 @@ from sqlglot.errors import ParseError, TokenError
 from local_redshift.copy.authorization import S3Permissions, authorize
 from local_redshift.copy.errors import aws_error
 from local_redshift.copy.interfaces import AwsClients, Backend, ClusterContext
+from local_redshift.copy.load_history import PROGRESS_SECONDS, report_running
 from local_redshift.copy.source import S3Object, S3Source
 from local_redshift.copy.target import quote_literal
 from local_redshift.errors import BackendError, SqlState, UnsupportedFeature
@@ -57,6 +59,7 @@ def run_unload(options: UnloadOptions, backend: Backend, cluster: ClusterContext
         columns = _columns(backend, view)
         _refuse_the_destination(options, source, permissions, destination)
         history = begin_unload(backend, options, cluster)
+        report_running(lambda: history.write_running(backend), "UNLOAD")
         writer = _Writer(client, permissions, destination.bucket, cluster.query_id)
         try:
             count = _unload(options, backend, view, columns, source, writer, destination, history)
@@ -79,9 +82,13 @@ def _unload(
     files = list(data_files(options, columns, rows, _slice_count(backend)))
     if options.clean_path and not options.allow_overwrite:
         _clean(options, source, writer, destination, files)
+    reported = time.monotonic()
     for file in files:
         writer.put(destination.key + file.name, file.body)
         history.wrote(options.destination + file.name, file)
+        if time.monotonic() - reported >= PROGRESS_SECONDS:
+            report_running(lambda: history.write_running(backend), "UNLOAD")
+            reported = time.monotonic()
     if options.manifest:
         kept = [columns[index] for index in written_columns(options, columns)]
         body = manifest(options.destination, files, kept, verbose=options.manifest_verbose)

@@ -4,12 +4,16 @@ SYS_LOAD_ERROR_DETAIL (SYS_LOAD_ERROR_DETAIL.html), read through the catalog's v
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import psycopg
 import pytest
 
 from local_redshift.copy import CopyError, load
+from local_redshift.unload import run as unload_run
+from local_redshift.unload.grammar import parse_unload
+from local_redshift.unload.run import run_unload
 from tests.local_redshift.copy.test_load import AUTO, copy_auto
 
 
@@ -179,3 +183,32 @@ def test_a_running_copy_whose_session_has_gone_shows_aborted(harness, monkeypatc
 
 def copy_statement(prefix: str) -> str:
     return AUTO.format(table="numbers", prefix=prefix, options="")
+
+
+def test_a_running_unload_s_history_row_is_running_with_its_files_so_far_then_completed(harness, monkeypatch):
+    """SYS_UNLOAD_HISTORY "contains both running and finished UNLOAD commands", each row "with accumulated
+    statistics for some of the fields" (SYS_UNLOAD_HISTORY.html): an UNLOAD (run with this harness, which COPY's
+    history shares) reads running, with no end time, and counts the files and rows written so far, then completed."""
+    harness.execute("CREATE TABLE venue (venueid smallint)")
+    harness.execute("INSERT INTO venue VALUES (1), (2), (3)")
+    role = harness.make_role(managed=("arn:aws:iam::aws:policy/AmazonS3FullAccess",))
+    statement = f"UNLOAD ('select * from venue') TO 's3://{harness.bucket}/venue_' IAM_ROLE '{role}'"
+    seen = []
+    log_load = harness.backend.log_load
+
+    def log_and_read(rows):
+        log_load(rows)
+        [row] = logged(harness, "sys_unload_history", "query_id")
+        seen.append((row["status"], row["end_time"], row["unloaded_files_count"], row["unloaded_rows"]))
+
+    monkeypatch.setattr(harness.backend, "log_load", log_and_read)
+    monkeypatch.setattr(unload_run, "PROGRESS_SECONDS", 0)  # after every file
+    session = harness.execute("SELECT pg_backend_pid()")[0][0]
+    cluster = replace(harness.cluster, session_id=session, iam_roles=(role,))
+    assert run_unload(parse_unload(statement), harness.backend, cluster, harness.aws) == 3
+    files, running = seen[-1][2], seen[:-1]
+    assert files >= 1 and [row[:3] for row in running] == [("running", None, n) for n in range(files + 1)]
+    rows_so_far = [row[3] for row in running]
+    assert rows_so_far == sorted(rows_so_far) and rows_so_far[0] == 0 and rows_so_far[-1] == 3
+    assert seen[-1][0] == "completed" and seen[-1][3] == 3
+    assert len(logged(harness, "sys_unload_history", "query_id")) == 1
