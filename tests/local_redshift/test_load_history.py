@@ -186,3 +186,34 @@ def test_a_copy_waiting_for_its_table_is_running_in_sys_load_history_then_comple
 def reader_rows(login, sql: str, *parameters) -> list[tuple]:
     with login.psycopg(autocommit=True) as reader:
         return reader.execute(sql, list(parameters)).fetchall()
+
+
+def test_stv_load_state_shows_each_slice_as_it_was_after_the_first_million_records(loads, local_stack):
+    """STV_LOAD_STATE (r_STV_LOAD_STATE.html), read with the page's own query: "The COPY command updates this table
+    after every million records are loaded", a row per slice. Four files of 300,000 records go to the cluster's two
+    slices in turn; at the millionth record the first three files are loaded and the fourth is being read, so the
+    rows show slice 0 done and slice 1 half way, and stay so, the load ending before a second million."""
+    s3 = stack_client(local_stack, "s3")
+    body = b"\n".join([b'{"n": 1}'] * 300_000)
+    for index in range(4):
+        s3.put_object(Bucket=loads["bucket"], Key=f"million/part-{index}.json", Body=body)
+    with loads["login"].psycopg(autocommit=True) as session:
+        schema = f"s_{uuid.uuid4().hex[:8]}"
+        session.execute(f"CREATE SCHEMA {schema}")
+        session.execute(f"SET search_path TO {schema}")
+        session.execute("CREATE TABLE numbers (n INT)")
+        session.execute(copy_numbers(loads, "million/"))
+        assert one(session, "SELECT pg_last_copy_count()") == 1_200_000
+        page_query = (
+            "select slice , bytes_loaded, bytes_to_load , pct_complete from stv_load_state"
+            " where query = pg_last_copy_id() order by slice"
+        )
+        assert session.execute(page_query).fetchall() == [
+            (0, 2 * len(body), 2 * len(body), 100),
+            (1, len(body), 2 * len(body), 50),
+        ]
+        current = session.execute(
+            "SELECT slice, lines, num_files, num_files_complete, trim(current_file) FROM stv_load_state"
+            " WHERE query = pg_last_copy_id() ORDER BY slice"
+        ).fetchall()
+        assert current == [(0, 600_000, 2, 2, ""), (1, 300_000, 2, 1, f"s3://{loads['bucket']}/million/part-3.json")]

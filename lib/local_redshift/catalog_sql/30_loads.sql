@@ -66,6 +66,27 @@ CREATE TABLE IF NOT EXISTS redshift_system.load_commits (
     file_format text NOT NULL
 );
 
+-- One row per slice of each COPY: how far its load has come (copy/load_state.py), written as it begins and after
+-- every million records; a row replaces the one of its COPY and slice.
+CREATE TABLE IF NOT EXISTS redshift_system.load_state (
+    userid integer NOT NULL,
+    session integer NOT NULL,
+    query integer NOT NULL,
+    slice integer NOT NULL,
+    pid integer NOT NULL,
+    recordtime timestamp NOT NULL,
+    bytes_to_load bigint NOT NULL,
+    bytes_loaded bigint NOT NULL,
+    bytes_to_load_compressed bigint NOT NULL,
+    bytes_loaded_compressed bigint NOT NULL,
+    lines integer NOT NULL,
+    num_files integer NOT NULL,
+    num_files_complete integer NOT NULL,
+    current_file text NOT NULL,
+    pct_complete integer NOT NULL,
+    PRIMARY KEY (query, slice)
+);
+
 CREATE SEQUENCE IF NOT EXISTS redshift_system.query_id;
 
 -- Superusers see every load; other users their own (as Redshift's STL and SYS views).
@@ -94,6 +115,15 @@ SELECT
     0::bigint AS copy_job_id
 FROM redshift_system.load_commits c
 WHERE redshift_system.sees_loads_of(c.userid);
+
+-- STV_LOAD_STATE, as its page lists the columns.
+CREATE OR REPLACE VIEW redshift_system.stv_load_state AS
+SELECT
+    l.userid, l.session, l.query, l.slice, l.pid, l.recordtime, l.bytes_to_load, l.bytes_loaded,
+    l.bytes_to_load_compressed, l.bytes_loaded_compressed, l.lines, l.num_files, l.num_files_complete,
+    l.current_file::character(256) AS current_file, l.pct_complete
+FROM redshift_system.load_state l
+WHERE redshift_system.sees_loads_of(l.userid);
 
 -- SYS_LOAD_HISTORY, as its page lists the columns (duration in microseconds; of a running COPY, so far).
 CREATE OR REPLACE VIEW redshift_system.sys_load_history AS

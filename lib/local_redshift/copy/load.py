@@ -36,6 +36,7 @@ from local_redshift.copy.load_history import (
     report_running,
     utc_now,
 )
+from local_redshift.copy.load_state import LoadState, slice_count
 from local_redshift.copy.options import CopyOptions, IamRole
 from local_redshift.copy.rows import CHUNK_BYTES, FileRows, Rejected, RowPlan, Rows, convert_files, records
 from local_redshift.copy.source import S3Object, S3Source
@@ -96,13 +97,17 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
     plan = RowPlan(
         replace(options, authorization=IamRole(None)), columns, _jsonpaths(options, columns, source, cluster)
     )
-    files = source.data_files(options.source_url, manifest=options.manifest)
+    files = list(source.data_files(options.source_url, manifest=options.manifest))
     history = LoadHistory(
         table, cluster, options.source_url, started, begin_load(backend, cluster.query_id), _file_format(options)
     )
     errors = LoadErrorLog(backend, table, cluster, started, options.max_errors)
-    stream = _RowStream(plan, errors, lambda: _report_running(backend, history, stream))
+    listed = [(file.url, source.sizes.get(file, 0)) for file in files]
+    state = LoadState(backend, cluster, table.user_id, listed, slices=slice_count(backend),
+                      compressed=options.compression is not None)  # fmt: skip
+    stream = _RowStream(plan, errors, state, lambda: _report_running(backend, history, stream))
     _report_running(backend, history, stream)
+    state.write()
     try:
         fetched = in_utf8(source.fetch(files, compression=options.compression), options.encoding, cluster.query_id)
         loaded = _load(options, backend, table, fetched, stream)
@@ -256,11 +261,13 @@ class _RowStream:
     """The workers' rows -> chunks of COPY text, counting bad records in file order and remembering the origins of
     the rows sent last."""
 
-    def __init__(self, plan: RowPlan, errors: LoadErrorLog, progress: Callable[[], None]) -> None:
-        """`progress` is called after a file, at most every PROGRESS_SECONDS."""
+    def __init__(self, plan: RowPlan, errors: LoadErrorLog, state: LoadState, progress: Callable[[], None]) -> None:
+        """`state` hears of each file read and of the records sent; `progress` is called after a file, at most every
+        PROGRESS_SECONDS."""
         self.plan = plan
         self.columns = plan.columns
         self.errors = errors
+        self._state = state
         self._progress = progress
         self._reported = time.monotonic()
         self._recent: deque[tuple[int, str, bytes, Rows]] = deque()
@@ -286,6 +293,7 @@ class _RowStream:
                         self._reject(filename, part)  # type: ignore[arg-type]
                         continue
                     self._remember(filename, data, part)  # type: ignore[arg-type]
+                    self._state.sent(self.rows_sent)
                     pending.append(part.text)  # type: ignore[union-attr]
                     size += len(part.text)  # type: ignore[union-attr]
                     if size >= CHUNK_BYTES:
@@ -294,6 +302,7 @@ class _RowStream:
                 if file_rows.failure is not None:
                     raise file_rows.failure
                 self.scanned.append(ScannedFile(filename, file_rows.lines))
+                self._state.loaded(self.files - 1, len(data), file_rows.lines)
                 if time.monotonic() - self._reported >= PROGRESS_SECONDS:
                     self._progress()
                     self._reported = time.monotonic()

@@ -113,7 +113,7 @@ def _storable(text: str, limit: int) -> str:
     return text.replace("\0", "")[:limit]
 
 
-REWRITTEN = {"load_history": "query_id", "unload_history": "query_id"}
+REWRITTEN = {"load_history": ("query_id",), "unload_history": ("query_id",), "load_state": ("query", "slice")}
 """The tables whose rows are written again as they change (a running COPY's or UNLOAD's history), by their key: a row
 replaces the one of the same key."""
 
@@ -161,5 +161,5 @@ def _insert(table: str, columns: list[str]) -> sql.Composed:
         return insert
     updates = (sql.SQL("{0} = EXCLUDED.{0}").format(sql.Identifier(column)) for column in columns)
     return insert + sql.SQL(" ON CONFLICT ({}) DO UPDATE SET {}").format(
-        sql.Identifier(REWRITTEN[table]), sql.SQL(", ").join(updates)
+        sql.SQL(", ").join(map(sql.Identifier, REWRITTEN[table])), sql.SQL(", ").join(updates)
     )

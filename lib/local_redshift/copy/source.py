@@ -77,6 +77,8 @@ class S3Source:
         self._permissions = permissions
         self._query_id = query_id
         self._checked_buckets: set[str] = set()
+        self.sizes: dict[S3Object, int] = {}
+        """The bytes of each object listed or found so far, as S3 gives them."""
 
     def data_files(self, url: str, *, manifest: bool) -> Iterator[S3Object]:
         """The files to load, in order; fails when there is none."""
@@ -135,7 +137,9 @@ class S3Source:
         try:
             for page in self._client.get_paginator("list_objects_v2").paginate(Bucket=prefix.bucket, Prefix=prefix.key):
                 for item in page.get("Contents", []):
-                    yield S3Object(prefix.bucket, item["Key"])
+                    found = S3Object(prefix.bucket, item["Key"])
+                    self.sizes[found] = int(item.get("Size", 0))
+                    yield found
         except ClientError as error:
             raise self._s3_error(error, f"Listing bucket={prefix.bucket} prefix={prefix.key}") from None
 
@@ -168,11 +172,12 @@ class S3Source:
         self._check_bucket(location.bucket)
         self._permissions.require("s3:GetObject", location.bucket, location.key)
         try:
-            self._client.head_object(Bucket=location.bucket, Key=location.key)
+            head = self._client.head_object(Bucket=location.bucket, Key=location.key)
         except ClientError as error:
             if error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") == 404:
                 return False
             raise self._s3_error(error, f"S3 key: {location.url}") from None
+        self.sizes[location] = int(head.get("ContentLength", 0))
         return True
 
     def _check_bucket(self, bucket: str) -> None:

@@ -17,14 +17,12 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from local_redshift.copy.load_state import DEFAULT_SLICES
 from local_redshift.unload.columns import ResultColumn
 from local_redshift.unload.errors import UnloadError
 from local_redshift.unload.options import Format, UnloadOptions
 from local_redshift.unload.parquet import parquet_file
 from local_redshift.unload.text_formats import line_writer
-
-DEFAULT_SLICES = 2
-"""The slices of the tutorial's cluster (one ra3.large node), when the catalog does not model them."""
 
 HIVE_DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 """The partition of rows whose partition key is NULL (the PARTITION BY usage notes)."""

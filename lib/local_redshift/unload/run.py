@@ -22,6 +22,7 @@ from local_redshift.copy.authorization import S3Permissions, authorize
 from local_redshift.copy.errors import aws_error
 from local_redshift.copy.interfaces import AwsClients, Backend, ClusterContext
 from local_redshift.copy.load_history import PROGRESS_SECONDS, report_running
+from local_redshift.copy.load_state import slice_count
 from local_redshift.copy.source import S3Object, S3Source
 from local_redshift.copy.target import quote_literal
 from local_redshift.errors import BackendError, SqlState, UnsupportedFeature
@@ -29,7 +30,7 @@ from local_redshift.translation import LocalRedshift, translate
 from local_redshift.unload.columns import ResultColumn
 from local_redshift.unload.errors import NOT_EMPTY, UnloadError
 from local_redshift.unload.history import UnloadHistory, begin_unload, complete_unload
-from local_redshift.unload.layout import DEFAULT_SLICES, DataFile, data_files, written_columns
+from local_redshift.unload.layout import DataFile, data_files, written_columns
 from local_redshift.unload.manifest import manifest
 from local_redshift.unload.options import UnloadOptions
 
@@ -79,7 +80,7 @@ def _unload(
 ) -> int:  # fmt: skip
     """Run the query and write its files (and the manifest), each file noted in the history as it is written."""
     rows = backend.fetch(f"SELECT * FROM {view}")
-    files = list(data_files(options, columns, rows, _slice_count(backend)))
+    files = list(data_files(options, columns, rows, slice_count(backend)))
     if options.clean_path and not options.allow_overwrite:
         _clean(options, source, writer, destination, files)
     reported = time.monotonic()
@@ -137,15 +138,6 @@ def _columns(backend: Backend, view: str) -> list[ResultColumn]:
         f" WHERE a.attrelid = pg_catalog.to_regclass({quote_literal(view)}) AND a.attnum > 0 ORDER BY a.attnum"
     )
     return [ResultColumn(name, type_name, formatted) for name, type_name, formatted in described]
-
-
-def _slice_count(backend: Backend) -> int:
-    """The cluster's slices as the catalog models them (redshift_system.slice_count), else the default."""
-    [(function,)] = backend.fetch("SELECT pg_catalog.to_regprocedure('redshift_system.slice_count()')::text")
-    if function is None:
-        return DEFAULT_SLICES
-    [(count,)] = backend.fetch("SELECT redshift_system.slice_count()")
-    return int(count)
 
 
 def _refuse_the_destination(
