@@ -63,7 +63,7 @@ chromium:
 		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		chromium >/dev/null; } || echo "chromium could not be installed here: the browser test will skip"
 
-## Benchmarks: the endpoint's overhead and COPY from S3 (about 5 minutes on 2 cores); results in benchmarks/results/.
+## Benchmarks: the endpoint's overhead and COPY from S3 (about 9 minutes on 2 cores); results in benchmarks/results/.
 bench: install
 	$(PY) -m benchmarks.endpoint_overhead
 	$(PY) -m benchmarks.copy_load
