@@ -6,7 +6,8 @@ processes (copy.workers) that split them into records, map them to the target co
 (copy.rows); their COPY text comes back in file order and is written in chunks through the client's own
 session (`COPY ... FROM STDIN`), never row by row. Bad records go to stl_load_errors, counted here in file
 order; once there are more than MAXERROR the chunk stream raises, PostgreSQL cancels the COPY and the table
-is as before.
+is as before. Other sessions can watch it run: its SYS_LOAD_HISTORY row (copy.load_history) and its STV_LOAD_STATE
+rows (copy.load_state) are written as it begins and brought up to date as it reads its files.
 """
 
 from __future__ import annotations
