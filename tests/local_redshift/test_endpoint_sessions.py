@@ -4,22 +4,13 @@ import os
 import socket
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import psycopg
 import pytest
 
 SESSIONS = 32
-
-
-def backends(local_stack, cluster) -> int:
-    """Client backends the cluster's PostgreSQL server runs for the endpoint's clients right now (its database only;
-    not the endpoint's own bookkeeping, which logs in as the server's superuser)."""
-    with psycopg.connect(local_stack.warehouse(cluster.identifier).conninfo()) as admin:
-        return admin.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND datname LIKE 'rs\\_%'"
-            " AND usename <> 'postgres'"
-        ).fetchone()[0]
 
 
 def wait_for(condition, timeout: float = 10.0) -> bool:
@@ -52,16 +43,26 @@ def test_32_concurrent_sessions_each_isolated_in_its_own_backend(cluster):
 
 
 def test_a_client_that_disconnects_mid_query_frees_its_backend(cluster, local_stack):
-    before = backends(local_stack, cluster)
+    marker = f"left-{uuid.uuid4().hex}"  # its backend, told from every other session's (some may still be ending)
     connection = cluster.psycopg()
     raw = socket.socket(fileno=os.dup(connection.pgconn.socket))  # shutting it down drops the client's connection
-    connection.pgconn.send_query(b"SELECT pg_sleep(60)")
+    connection.pgconn.send_query(f"SELECT pg_sleep(60), '{marker}'".encode())
     connection.pgconn.flush()
-    assert wait_for(lambda: backends(local_stack, cluster) == before + 1)
+    assert wait_for(lambda: running(local_stack, cluster, marker) == 1)
     raw.shutdown(socket.SHUT_RDWR)
     raw.close()
-    assert wait_for(lambda: backends(local_stack, cluster) == before), "the backend outlived its client"
+    assert wait_for(lambda: running(local_stack, cluster, marker) == 0), "the backend outlived its client"
     connection.close()
+
+
+def running(local_stack, cluster, marker: str) -> int:
+    """Client backends of the cluster's server running the query that holds `marker`."""
+    with psycopg.connect(local_stack.warehouse(cluster.identifier).conninfo()) as admin:
+        return admin.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
+            " AND strpos(query, %s) > 0",
+            [marker],
+        ).fetchone()[0]
 
 
 def test_a_cancel_request_stops_the_running_query(cluster):
