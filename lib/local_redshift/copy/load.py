@@ -16,7 +16,7 @@ import logging
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import replace
 from itertools import islice
@@ -28,13 +28,12 @@ from local_redshift.copy.jsonpaths import Path, parse_jsonpaths_file
 from local_redshift.copy.load_errors import LoadErrorLog, Origin
 from local_redshift.copy.load_history import (
     FILE_FORMAT,
-    PROGRESS_SECONDS,
     TEXT_FILE_FORMATS,
     LoadHistory,
     LoadOutcome,
+    RunningReports,
     ScannedFile,
     begin_load,
-    report_running,
     utc_now,
 )
 from local_redshift.copy.load_state import LoadState, slice_count
@@ -106,8 +105,9 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
     listed = [(file.url, source.sizes.get(file, 0)) for file in files]
     state = LoadState(backend, cluster, table.user_id, listed, slices=slice_count(backend),
                       compressed=options.compression is not None)  # fmt: skip
-    stream = _RowStream(plan, errors, state, lambda: _report_running(backend, history, stream))
-    _report_running(backend, history, stream)
+    reports = RunningReports(lambda: history.write_running(backend, stream.running_outcome()), "COPY")
+    stream = _RowStream(plan, errors, state, reports)
+    reports.now()
     state.write()
     try:
         fetched = in_utf8(source.fetch(files, compression=options.compression), options.encoding, cluster.query_id)
@@ -131,13 +131,6 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
         loaded / elapsed if elapsed else 0.0,
     )
     return loaded
-
-
-def _report_running(backend: Backend, history: LoadHistory, stream: _RowStream) -> None:
-    """SYS_LOAD_HISTORY's row of the COPY as it runs."""
-    loaded = 0 if stream.plan.options.no_load else stream.rows_sent
-    outcome = stream.outcome(completed=False, files_loaded=False, loaded_rows=loaded)
-    report_running(lambda: history.write_running(backend, outcome), "COPY")
 
 
 def _jsonpaths(
@@ -262,15 +255,13 @@ class _RowStream:
     """The workers' rows -> chunks of COPY text, counting bad records in file order and remembering the origins of
     the rows sent last."""
 
-    def __init__(self, plan: RowPlan, errors: LoadErrorLog, state: LoadState, progress: Callable[[], None]) -> None:
-        """`state` hears of each file read and of the records sent; `progress` is called after a file, at most every
-        PROGRESS_SECONDS."""
+    def __init__(self, plan: RowPlan, errors: LoadErrorLog, state: LoadState, reports: RunningReports) -> None:
+        """`state` and `reports` hear of each file read; `state` of the records sent too."""
         self.plan = plan
         self.columns = plan.columns
         self.errors = errors
         self._state = state
-        self._progress = progress
-        self._reported = time.monotonic()
+        self._reports = reports
         self._recent: deque[tuple[int, str, bytes, Rows]] = deque()
         self._remembered = 0
         self.rows_sent = 0
@@ -304,9 +295,7 @@ class _RowStream:
                     raise file_rows.failure
                 self.scanned.append(ScannedFile(filename, file_rows.lines))
                 self._state.loaded(self.files - 1, len(data), file_rows.lines)
-                if time.monotonic() - self._reported >= PROGRESS_SECONDS:
-                    self._progress()
-                    self._reported = time.monotonic()
+                self._reports.after_file()
             if pending:
                 yield self._sent(pending)
         finally:
@@ -324,6 +313,11 @@ class _RowStream:
             scanned=self.scanned,
             errors=self.errors.count,
         )
+
+    def running_outcome(self) -> LoadOutcome:
+        """The load so far, for its running history row (rows sent so far count as loaded, but with NOLOAD)."""
+        loaded = 0 if self.plan.options.no_load else self.rows_sent
+        return self.outcome(completed=False, files_loaded=False, loaded_rows=loaded)
 
     def origin_of_row(self, row_number: int) -> Origin | None:
         """The origin of the n-th row sent (1-based), if it is among the rows remembered."""

@@ -5,6 +5,7 @@ own connection (so an aborted load shows too)."""
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -34,6 +35,23 @@ def report_running(write: Callable[[], None], statement: str) -> None:
         write()
     except Exception as error:  # the history's own connection: whatever it raises, the statement goes on
         log.warning("the history of the running %s could not be written: %s", statement, error)
+
+
+class RunningReports:
+    """The history row of a running COPY or UNLOAD, written (by report_running) at once with now(), and after a file
+    with after_file(), at most every PROGRESS_SECONDS."""
+
+    def __init__(self, write: Callable[[], None], statement: str) -> None:
+        self._write, self._statement = write, statement
+        self._written = time.monotonic()
+
+    def now(self) -> None:
+        report_running(self._write, self._statement)
+        self._written = time.monotonic()
+
+    def after_file(self) -> None:
+        if time.monotonic() - self._written >= PROGRESS_SECONDS:
+            self.now()
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,6 @@ class _Slice:
     files: list[tuple[str, int]] = field(default_factory=list)  # (url, size as listed)
     complete: int = 0
     bytes_loaded: int = 0  # decompressed
-    listed_bytes_loaded: int = 0
     lines: int = 0
 
 
@@ -62,7 +61,6 @@ class LoadState:
         """The load has read the `index`-th file (0-based) to its end: `data_bytes` once decompressed."""
         part = self._slices[index % len(self._slices)]
         part.bytes_loaded += data_bytes
-        part.listed_bytes_loaded += part.files[part.complete][1]
         part.lines += lines
         part.complete += 1
 
@@ -74,7 +72,7 @@ class LoadState:
 
     def _row(self, number: int, part: _Slice, now: object) -> dict:
         listed = sum(size for _, size in part.files)
-        done = part.listed_bytes_loaded
+        done = sum(size for _, size in part.files[: part.complete])  # as listed
         return {
             "userid": self._user_id,
             "session": self._cluster.session_id,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import time
 from collections.abc import Sequence
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -21,7 +20,7 @@ from sqlglot.errors import ParseError, TokenError
 from local_redshift.copy.authorization import S3Permissions, authorize
 from local_redshift.copy.errors import aws_error
 from local_redshift.copy.interfaces import AwsClients, Backend, ClusterContext
-from local_redshift.copy.load_history import PROGRESS_SECONDS, report_running
+from local_redshift.copy.load_history import RunningReports
 from local_redshift.copy.load_state import slice_count
 from local_redshift.copy.source import S3Object, S3Source
 from local_redshift.copy.target import quote_literal
@@ -60,10 +59,11 @@ def run_unload(options: UnloadOptions, backend: Backend, cluster: ClusterContext
         columns = _columns(backend, view)
         _refuse_the_destination(options, source, permissions, destination)
         history = begin_unload(backend, options, cluster)
-        report_running(lambda: history.write_running(backend), "UNLOAD")
+        reports = RunningReports(lambda: history.write_running(backend), "UNLOAD")
+        reports.now()
         writer = _Writer(client, permissions, destination.bucket, cluster.query_id)
         try:
-            count = _unload(options, backend, view, columns, source, writer, destination, history)
+            count = _unload(options, backend, view, columns, source, writer, destination, history, reports)
         except Exception as error:
             history.write(backend, unloaded_rows=None, error=getattr(error, "message", None) or str(error))
             raise
@@ -76,20 +76,17 @@ def run_unload(options: UnloadOptions, backend: Backend, cluster: ClusterContext
 
 def _unload(
     options: UnloadOptions, backend: Backend, view: str, columns: list[ResultColumn], source: S3Source,
-    writer: _Writer, destination: S3Object, history: UnloadHistory,
+    writer: _Writer, destination: S3Object, history: UnloadHistory, reports: RunningReports,
 ) -> int:  # fmt: skip
     """Run the query and write its files (and the manifest), each file noted in the history as it is written."""
     rows = backend.fetch(f"SELECT * FROM {view}")
     files = list(data_files(options, columns, rows, slice_count(backend)))
     if options.clean_path and not options.allow_overwrite:
         _clean(options, source, writer, destination, files)
-    reported = time.monotonic()
     for file in files:
         writer.put(destination.key + file.name, file.body)
         history.wrote(options.destination + file.name, file)
-        if time.monotonic() - reported >= PROGRESS_SECONDS:
-            report_running(lambda: history.write_running(backend), "UNLOAD")
-            reported = time.monotonic()
+        reports.after_file()
     if options.manifest:
         kept = [columns[index] for index in written_columns(options, columns)]
         body = manifest(options.destination, files, kept, verbose=options.manifest_verbose)

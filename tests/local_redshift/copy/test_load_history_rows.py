@@ -11,8 +11,7 @@ from datetime import datetime
 import psycopg
 import pytest
 
-from local_redshift.copy import CopyError, load, load_state
-from local_redshift.unload import run as unload_run
+from local_redshift.copy import CopyError, load_history, load_state
 from local_redshift.unload.grammar import parse_unload
 from local_redshift.unload.run import run_unload
 from tests.local_redshift.copy.test_load import AUTO, copy_auto
@@ -155,7 +154,7 @@ def test_a_running_copy_s_history_row_is_running_with_its_counts_so_far_then_com
             seen.append((row["status"], row["end_time"], row["source_file_count"], row["loaded_rows"]))
 
     monkeypatch.setattr(harness.backend, "log_load", log_and_read)
-    monkeypatch.setattr(load, "PROGRESS_SECONDS", 0)  # after every file
+    monkeypatch.setattr(load_history, "PROGRESS_SECONDS", 0)  # after every file
     session = harness.execute("SELECT pg_backend_pid()")[0][0]
     assert harness.copy(copy_statement("numbers/"), session_id=session) == 6
     running = [("running", None, files, 2 * files) for files in range(4)]
@@ -205,7 +204,7 @@ def test_a_running_unload_s_history_row_is_running_with_its_files_so_far_then_co
         seen.append((row["status"], row["end_time"], row["unloaded_files_count"], row["unloaded_rows"]))
 
     monkeypatch.setattr(harness.backend, "log_load", log_and_read)
-    monkeypatch.setattr(unload_run, "PROGRESS_SECONDS", 0)  # after every file
+    monkeypatch.setattr(load_history, "PROGRESS_SECONDS", 0)  # after every file
     session = harness.execute("SELECT pg_backend_pid()")[0][0]
     cluster = replace(harness.cluster, session_id=session, iam_roles=(role,))
     assert run_unload(parse_unload(statement), harness.backend, cluster, harness.aws) == 3
