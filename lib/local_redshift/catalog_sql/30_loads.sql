@@ -116,6 +116,21 @@ SELECT
 FROM redshift_system.load_commits c
 WHERE redshift_system.sees_loads_of(c.userid);
 
+-- The status of a COPY's or UNLOAD's history row: a running one whose session has gone (the endpoint stopped) ended.
+CREATE OR REPLACE FUNCTION redshift_system.history_status(status text, session_id integer) RETURNS text
+LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN status = 'running' AND NOT EXISTS (
+        SELECT 1 FROM pg_catalog.pg_stat_activity a WHERE a.pid = session_id
+    ) THEN 'aborted' ELSE status END
+$$;
+
+-- Its duration in microseconds; of a running one, so far.
+CREATE OR REPLACE FUNCTION redshift_system.history_duration(start_time timestamp, end_time timestamp) RETURNS bigint
+LANGUAGE sql VOLATILE AS $$
+    SELECT (extract(epoch FROM coalesce(end_time, pg_catalog.timezone('UTC', pg_catalog.clock_timestamp()))
+        - start_time) * 1000000)::bigint
+$$;
+
 -- STV_LOAD_STATE, as its page lists the columns.
 CREATE OR REPLACE VIEW redshift_system.stv_load_state AS
 SELECT
@@ -125,7 +140,7 @@ SELECT
 FROM redshift_system.load_state l
 WHERE redshift_system.sees_loads_of(l.userid);
 
--- SYS_LOAD_HISTORY, as its page lists the columns (duration in microseconds; of a running COPY, so far).
+-- SYS_LOAD_HISTORY, as its page lists the columns.
 CREATE OR REPLACE VIEW redshift_system.sys_load_history AS
 SELECT
     h.user_id,
@@ -133,14 +148,11 @@ SELECT
     h.transaction_id,
     h.session_id,
     h.database_name,
-    CASE WHEN h.status = 'running' AND NOT EXISTS (
-        SELECT 1 FROM pg_catalog.pg_stat_activity a WHERE a.pid = h.session_id
-    ) THEN 'aborted' ELSE h.status END AS status,  -- a COPY whose session has gone (the endpoint stopped) ended
+    redshift_system.history_status(h.status, h.session_id) AS status,
     h.table_name,
     h.start_time,
     h.end_time,
-    (extract(epoch FROM coalesce(h.end_time, pg_catalog.timezone('UTC', pg_catalog.clock_timestamp()))
-        - h.start_time) * 1000000)::bigint AS duration,
+    redshift_system.history_duration(h.start_time, h.end_time) AS duration,
     h.data_source,
     h.file_format,
     h.loaded_rows,

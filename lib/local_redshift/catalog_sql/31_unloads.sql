@@ -79,7 +79,7 @@ SELECT
 FROM redshift_system.unload_files f
 WHERE redshift_system.sees_loads_of(f.user_id);
 
--- SYS_UNLOAD_HISTORY, as its page lists the columns (duration in microseconds; of a running UNLOAD, so far).
+-- SYS_UNLOAD_HISTORY, as its page lists the columns (status and duration as 30_loads.sql reads them).
 CREATE OR REPLACE VIEW redshift_system.sys_unload_history AS
 SELECT
     h.user_id,
@@ -87,13 +87,10 @@ SELECT
     h.transaction_id,
     h.session_id,
     h.database_name,
-    CASE WHEN h.status = 'running' AND NOT EXISTS (
-        SELECT 1 FROM pg_catalog.pg_stat_activity a WHERE a.pid = h.session_id
-    ) THEN 'aborted' ELSE h.status END AS status,  -- an UNLOAD whose session has gone (the endpoint stopped) ended
+    redshift_system.history_status(h.status, h.session_id) AS status,
     h.start_time,
     h.end_time,
-    (extract(epoch FROM coalesce(h.end_time, pg_catalog.timezone('UTC', pg_catalog.clock_timestamp()))
-        - h.start_time) * 1000000)::bigint AS duration,
+    redshift_system.history_duration(h.start_time, h.end_time) AS duration,
     h.file_format,
     h.compression_type,
     h.unloaded_location,
