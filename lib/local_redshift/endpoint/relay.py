@@ -91,6 +91,63 @@ class Reply:
         return routes[self.index] if routes is not None and self.index < len(routes) else self.route
 
 
+class ClientOutput:
+    """What goes to the client, collected until flushed; long runs of rows are sent from where they lie."""
+
+    def __init__(self, client: socket.socket) -> None:
+        self.client = client
+        self.describe: Callable[[bytes], bytes] | None = None  # rewrites the messages the client gets
+        self._queued = bytearray()
+
+    def emit(self, frame: bytes) -> None:
+        if self.describe is not None:
+            frame = self.describe(frame)
+        self._queued += frame
+        if len(self._queued) > _OUT_LIMIT:
+            self.flush()
+
+    def rows(self, rows: memoryview) -> None:
+        """Whole DataRow messages as the backend sent them."""
+        if len(rows) < _SEND_DIRECTLY:
+            self._queued += rows
+            if len(self._queued) > _OUT_LIMIT:
+                self.flush()
+            return
+        self.flush()
+        self._send(rows)
+
+    def flush(self) -> None:
+        if self._queued:
+            self._send(self._queued)
+            self._queued.clear()
+
+    def _send(self, data: bytes | bytearray | memoryview) -> None:
+        try:
+            self.client.sendall(data)
+        except OSError as error:
+            raise ClientGone from error
+
+
+def _internal_frames(sql: str) -> tuple[bytes, ...]:
+    """An endpoint's statement in extended mode, its statement and portal closed before and after (a failed
+    execution skips the closes after it)."""
+    closes = (messages.close(Target.PORTAL, INTERNAL), messages.close(Target.STATEMENT, INTERNAL))
+    return (
+        *closes,
+        messages.parse(INTERNAL, sql),
+        messages.bind(INTERNAL, INTERNAL),
+        messages.execute(INTERNAL),
+        *closes,
+    )
+
+
+_INTERNAL_ENDS = (
+    (CLOSE_ENDS, False), (CLOSE_ENDS, False), (PARSE_ENDS, False), (BIND_ENDS, False), (EXECUTE_ENDS, True),
+    (CLOSE_ENDS, False), (CLOSE_ENDS, False),
+)  # fmt: skip
+"""What the backend owes for _internal_frames, in order; True for the statement's own result."""
+
+
 class Relay:
     """Sends requests to the backend and routes its answers; collects what goes to the client until flushed."""
 
@@ -105,10 +162,9 @@ class Relay:
         self.database: tuple[str, str] | None = None  # the PostgreSQL database's name and the cluster's, for errors
         self._special = 0  # owed replies that are not plain
         self._refused: RedshiftError | None = None  # a value refused in a transaction block, failed at its Sync
-        self._describe: Callable[[bytes], bytes] | None = None  # rewrites the RowDescriptions the client gets
+        self._out = ClientOutput(client)
         self._stops = _STOPS
         self._to_backend = bytearray()
-        self._to_client = bytearray()
         self._watch_client = True
         self._poll = select.poll()
         self._poll.register(backend, select.POLLIN)
@@ -147,37 +203,16 @@ class Relay:
     def describe_rows_with(self, rewrite: Callable[[bytes], bytes]) -> None:
         """Pass every message the client gets through `rewrite` (a protocol version that adds to RowDescription);
         RowDescriptions then leave the fast path, which passes rows only."""
-        self._describe = rewrite
+        self._out.describe = rewrite
         self._stops = _STOPS + bytes([Backend.ROW_DESCRIPTION])
 
     def emit(self, frame: bytes) -> None:
         """Queue a message for the client."""
-        if self._describe is not None:
-            frame = self._describe(frame)
-        self._to_client += frame
-        if len(self._to_client) > _OUT_LIMIT:
-            self.flush()
+        self._out.emit(frame)
 
     def flush(self) -> None:
         """Send the client what is queued for it."""
-        if self._to_client:
-            try:
-                self.client.sendall(self._to_client)
-            except OSError as error:
-                raise ClientGone from error
-            self._to_client.clear()
-
-    def _emit_rows(self, rows: memoryview) -> None:
-        if len(rows) < _SEND_DIRECTLY:
-            self._to_client += rows
-            if len(self._to_client) > _OUT_LIMIT:
-                self.flush()
-            return
-        self.flush()
-        try:
-            self.client.sendall(rows)
-        except OSError as error:
-            raise ClientGone from error
+        self._out.flush()
 
     # --- requests the endpoint makes itself ------------------------------------------------------------------
 
@@ -189,23 +224,10 @@ class Relay:
         return reply
 
     def internal(self, sql: str, route: Route) -> None:
-        """Queue one statement of the endpoint's own in extended mode, in the client's transaction.
-
-        Its statement and portal are closed first too: a failed execution skips the closes after it.
-        """
-        closes = (messages.close(Target.PORTAL, INTERNAL), messages.close(Target.STATEMENT, INTERNAL))
-        self.send(*closes, messages.parse(INTERNAL, sql), messages.bind(INTERNAL, INTERNAL))
-        self.send(messages.execute(INTERNAL), *closes)
-        for ends, reply_route in (
-            (CLOSE_ENDS, Route.SWALLOW),
-            (CLOSE_ENDS, Route.SWALLOW),
-            (PARSE_ENDS, Route.SWALLOW),
-            (BIND_ENDS, Route.SWALLOW),
-            (EXECUTE_ENDS, route),
-            (CLOSE_ENDS, Route.SWALLOW),
-            (CLOSE_ENDS, Route.SWALLOW),
-        ):
-            self.expect(Reply(reply_route, ends))
+        """Queue one statement of the endpoint's own in extended mode, in the client's transaction."""
+        self.send(*_internal_frames(sql))
+        for ends, result in _INTERNAL_ENDS:
+            self.expect(Reply(route if result else Route.SWALLOW, ends))
 
     def drain(self) -> None:
         """Get every answer owed so far (so that what runs next runs after it)."""
@@ -234,10 +256,10 @@ class Relay:
                 self._done()
                 self.emit(head.synthetic)
                 continue
-            if not self._special and owed[-1].is_sync:
-                self._pass_to_sync()
+            if not self._special and owed[-1].is_sync:  # all plain up to a Sync: whole messages pass as they are,
+                reader.pass_run(self._stops, self._out.rows, stop=True)  # up to an error or the ReadyForQuery
             elif head.current_route is Route.FORWARD and head.observe is None:
-                reader.pass_run(_ROWS, self._emit_rows)
+                reader.pass_run(_ROWS, self._out.rows)
             kind, frame = self._next()
             if kind in ASYNCHRONOUS:
                 self.emit(frame)
@@ -245,11 +267,6 @@ class Relay:
                 self._route_simple(head, kind, frame)
             else:
                 self._route_extended(head, kind, frame)
-
-    def _pass_to_sync(self) -> None:
-        """All that is owed is plain, up to a Sync: pass whole messages as they are, up to an error or the
-        ReadyForQuery, which are routed."""
-        self.reader.pass_run(self._stops, self._emit_rows, stop=True)
 
     def _route_simple(self, head: Reply, kind: int, frame: bytes) -> None:
         if kind == Backend.READY_FOR_QUERY:

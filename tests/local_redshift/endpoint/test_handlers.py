@@ -9,7 +9,7 @@ import pytest
 
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.framing import Reader, frame
-from local_redshift.endpoint.session import Handlers
+from local_redshift.endpoint.handlers import Handlers
 from local_redshift.errors import RedshiftError, SqlState
 from tests.local_redshift.endpoint.wire import (
     FakePostgres,

@@ -12,7 +12,7 @@ import struct
 from local_redshift.endpoint import messages, protocol
 from local_redshift.endpoint.codes import Backend, Frontend, Target
 from local_redshift.endpoint.framing import INT32, Reader, cstring, frame
-from local_redshift.endpoint.session import Handlers
+from local_redshift.endpoint.handlers import Handlers
 from local_redshift.endpoint.type_codes import TypeCodes, columns_of
 from tests.local_redshift.endpoint.wire import READY, NoUsers, ScriptedRuns, kinds, unrecorded_queries, wires
 

@@ -16,9 +16,9 @@ from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import Backend, Frontend, Target
 from local_redshift.endpoint.copying import report
 from local_redshift.endpoint.framing import ConnectionClosed, Reader, cstring, frame
+from local_redshift.endpoint.handlers import Handlers
 from local_redshift.endpoint.query_log import SessionQueries
 from local_redshift.endpoint.relay import Relay
-from local_redshift.endpoint.session import Handlers
 from local_redshift.errors import RedshiftError
 
 _SENTINEL = b"!\0\0\0\4"  # a frame no PostgreSQL message has the type of: marks the end of a test's output

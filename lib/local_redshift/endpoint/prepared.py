@@ -1,0 +1,91 @@
+"""How a session runs a statement a client prepares: as PostgreSQL text, or as a virtual statement (COPY from S3,
+several statements in one Parse) that the session answers for itself and runs when it is executed; and what is known
+of a prepared statement's types."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from local_redshift.endpoint import messages
+from local_redshift.endpoint.codes import Backend
+from local_redshift.endpoint.databases import SessionDatabases
+from local_redshift.endpoint.raised import raise_sql
+from local_redshift.endpoint.type_codes import Column, TypeCodes, columns_of
+from local_redshift.endpoint.value_formats import RowConversion, postgres_bind, postgres_format
+from local_redshift.errors import RedshiftError
+from local_redshift.translation import Statement, translate
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A client's statement as the session runs it: PostgreSQL text, or a virtual statement."""
+
+    source: str  # the client's own text
+    sql: str | None = None
+    after: tuple[str, ...] = ()  # bookkeeping statements run after each execution, their results swallowed
+    virtual: tuple[Statement, ...] = ()
+    elsewhere: str | None = None  # the other database whose contents `sql` shows (endpoint/shown.py)
+
+
+@dataclass
+class Shape:
+    """What is known of a prepared statement's types: its parameters' as the client declared them and as PostgreSQL
+    resolved them, and its result columns (the last two once the client has described the statement)."""
+
+    declared: list[int]
+    resolved: list[int] | None = None
+    columns: list[Column] | None = None
+
+    def observe(self, kind: int, data: bytes) -> bytes:
+        """Keep what a Describe of the statement answers (its messages pass unchanged)."""
+        if kind == Backend.PARAMETER_DESCRIPTION:
+            self.resolved = messages.parameter_types(data)
+        elif kind == Backend.ROW_DESCRIPTION:
+            self.columns = columns_of(data)
+        elif kind == Backend.NO_DATA:
+            self.columns = []
+        return data
+
+
+@functools.lru_cache(maxsize=1024)
+def translated(sql: str) -> tuple[Statement, ...] | RedshiftError:
+    try:
+        return tuple(translate(sql))
+    except RedshiftError as refusal:
+        return refusal
+
+
+def prepare(text: str, databases: SessionDatabases | None = None) -> Prepared:
+    """How the session (connected to `databases`) runs a statement the client prepares."""
+    statements = translated(text) if databases is None else databases.checked(translated(text))
+    if isinstance(statements, RedshiftError):
+        return Prepared(text, sql=raise_sql(statements))
+    if not statements:
+        return Prepared(text, sql=text)
+    if len(statements) == 1 and not statements[0].in_endpoint:
+        [statement] = statements
+        elsewhere = databases.elsewhere(statement) if databases is not None else None
+        return Prepared(text, sql=statement.postgres[0], after=tuple(statement.postgres[1:]), elsewhere=elsewhere)
+    return Prepared(text, virtual=statements)
+
+
+def explains(prepared: Prepared | None) -> bool:
+    """Whether a prepared statement is one EXPLAIN, whose result is its plan's lines."""
+    return prepared is not None and len(prepared.virtual) == 1 and prepared.virtual[0].explain is not None
+
+
+def bound_for_postgres(frame: bytes, shape: Shape, codes: TypeCodes) -> tuple[bytes, RowConversion | None]:
+    """The Bind PostgreSQL gets: parameters in its formats, and text asked for the values the endpoint
+    converts itself; and the portal's row conversion, when its rows need one."""
+    bind = messages.bind_fields(frame)
+    changed = postgres_bind(bind, shape.declared, shape.resolved, codes)
+    conversion = None
+    if shape.columns:
+        client = [messages.format_of(bind.result_formats, index) for index in range(len(shape.columns))]
+        converted = RowConversion(codes, shape.columns, client)
+        conversion = converted if converted.needed else None
+        asked = [postgres_format(codes, column, fmt) for column, fmt in zip(shape.columns, client, strict=True)]
+        if asked != client:
+            bind.result_formats, changed = asked, True
+    return (bind.frame() if changed else frame), conversion
