@@ -4,8 +4,9 @@ Measures (issue 3, point 6) on one throwaway stack:
 - point query round trips (`SELECT 1`, a primary-key lookup): median and p95 over --iterations after a warm-up;
 - fetching --rows rows of a table (`SELECT id, digest FROM bench_rows`): seconds (median of --runs), rows/s.
 The clients take turns (blocks of 100 round trips; one fetch each), so that all see the same background load.
-Clients: psycopg straight to PostgreSQL (the baseline), psycopg and redshift_connector through the endpoint
-(redshift_connector cannot log in to PostgreSQL itself). Prints Markdown tables and writes
+Clients: psycopg straight to PostgreSQL (the baseline), psycopg through a bare forwarder in Python to the same
+PostgreSQL (benchmarks/forwarder.py: the least any relay in Python can cost), psycopg and redshift_connector through
+the endpoint (redshift_connector cannot log in to PostgreSQL itself). Prints Markdown tables and writes
 benchmarks/results/endpoint_overhead.json.
 
     .venv/bin/python -m benchmarks.endpoint_overhead [--iterations 2000] [--rows 1000000]
@@ -15,16 +16,24 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
+import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+import psycopg
+
 from benchmarks._stack import USER, Bench, bench_stack, machine, write_result
+from tests.support import free_port
 
 BASELINE = "psycopg direct"
+FORWARDED = "psycopg via a bare Python forwarder"
 FILL = "INSERT INTO bench_rows SELECT g, md5(g::text) FROM generate_series(1, %s) g"
 FETCH = "SELECT id, digest FROM bench_rows"
 BLOCK = 100
@@ -55,13 +64,31 @@ class Fetch:
     ratio: float
 
 
-def clients(bench: Bench) -> dict[str, Callable[[], Any]]:
+def clients(bench: Bench, forwarder_port: int) -> dict[str, Callable[[], Any]]:
     """Connection factories by name; the baseline first."""
+    forwarded = re.sub(r"port=\d+", f"port={forwarder_port}", bench.direct_conninfo)
     return {
         BASELINE: bench.direct,
+        FORWARDED: lambda: psycopg.connect(forwarded, autocommit=True),
         "psycopg via endpoint": bench.psycopg,
         "redshift_connector via endpoint": bench.redshift_connector,
     }
+
+
+@contextmanager
+def forwarder(bench: Bench) -> Iterator[int]:
+    """benchmarks/forwarder.py to the cluster's PostgreSQL, in a process of its own: its port."""
+    port = free_port()
+    target = re.search(r"port=(\d+)", bench.direct_conninfo)
+    assert target is not None
+    command = [sys.executable, "-m", "benchmarks.forwarder", str(port), target.group(1)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def fill_table(bench: Bench, rows: int) -> None:
@@ -89,10 +116,10 @@ def percentile(samples: list[float], share: float) -> float:
     return statistics.quantiles(samples, n=100, method="inclusive")[round(share * 100) - 1]
 
 
-def point_queries(bench: Bench, rows: int, iterations: int, warmup: int) -> list[RoundTrip]:
+def point_queries(bench: Bench, port: int, rows: int, iterations: int, warmup: int) -> list[RoundTrip]:
     """The clients take turns by blocks of BLOCK round trips, so that all share whatever else the machine does."""
     draw = random.Random(3).randint
-    connections = {client: connect() for client, connect in clients(bench).items()}
+    connections = {client: connect() for client, connect in clients(bench, port).items()}
     results = []
     try:
         cursors = {client: connection.cursor() for client, connection in connections.items()}
@@ -115,9 +142,9 @@ def point_queries(bench: Bench, rows: int, iterations: int, warmup: int) -> list
     return results
 
 
-def fetch_all(bench: Bench, rows: int, runs: int) -> list[Fetch]:
+def fetch_all(bench: Bench, port: int, rows: int, runs: int) -> list[Fetch]:
     """--runs rounds, each fetching the whole table once per client."""
-    connections = {client: connect() for client, connect in clients(bench).items()}
+    connections = {client: connect() for client, connect in clients(bench, port).items()}
     timings: dict[str, list[float]] = {client: [] for client in connections}
     try:
         for _ in range(runs):
@@ -166,17 +193,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the table fetched whole")
     parser.add_argument("--runs", type=int, default=5, help="fetches per client (the median is reported)")
     args = parser.parse_args(argv)
-    with bench_stack() as bench:
+    with bench_stack() as bench, forwarder(bench) as port:
         fill_table(bench, args.rows)
-        trips = point_queries(bench, args.rows, args.iterations, args.warmup)
-        fetches = fetch_all(bench, args.rows, args.runs)
+        trips = point_queries(bench, port, args.rows, args.iterations, args.warmup)
+        fetches = fetch_all(bench, port, args.rows, args.runs)
     print(markdown(trips, fetches, args.iterations))
     path = write_result("endpoint_overhead", {
         "benchmark": "endpoint_overhead",
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": machine(),
         "settings": {"iterations": args.iterations, "warmup": args.warmup, "rows": args.rows, "runs": args.runs,
-                     "baseline": BASELINE, "fetch": FETCH, "point_queries": POINT_QUERIES},
+                     "baseline": BASELINE, "floor": FORWARDED, "fetch": FETCH, "point_queries": POINT_QUERIES},
         "point_queries": [asdict(trip) for trip in trips],
         "fetch": [asdict(fetch) for fetch in fetches],
     })  # fmt: skip
