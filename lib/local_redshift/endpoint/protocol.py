@@ -28,6 +28,8 @@ BINARY = 2
 HIGHEST = BINARY
 _FIELD_FIXED = 18  # after a field's name: table oid, column number, type oid, type size, type modifier, format
 _NULLABLE = 0x0001
+_HEADER = 5  # a message's type byte and length
+_DESCRIPTIONS_KEPT = 256  # RowDescriptions a session remembers rewritten
 
 
 def granted(parameters: dict[str, str]) -> int | None:
@@ -73,7 +75,25 @@ def with_extended_row_descriptions(data: bytes, catalog: str) -> bytes:
 
 def row_descriptions(codes: TypeCodes, version: int | None, catalog: str) -> Callable[[bytes], bytes]:
     """How the messages a session sends its client are rewritten: Redshift's type codes in every RowDescription,
-    and from version 1 on the extended metadata."""
-    if not version:
-        return codes.rewrite
-    return lambda data: with_extended_row_descriptions(codes.rewrite(data), catalog)
+    and from version 1 on the extended metadata. A message other than RowDescription passes as it is; the
+    rewriting of each RowDescription is remembered, as a session describes the same results again and again."""
+    described: dict[bytes, bytes] = {}
+
+    def rewrite(data: bytes) -> bytes:
+        rewritten = codes.rewrite(data)
+        return with_extended_row_descriptions(rewritten, catalog) if version else rewritten
+
+    def describe(data: bytes) -> bytes:
+        if len(data) < _HEADER or 1 + INT32.unpack_from(data, 1)[0] != len(data):  # not one whole message
+            return rewrite(data)
+        if data[0] != Backend.ROW_DESCRIPTION:
+            return data
+        key = bytes(data)  # a no-op on bytes
+        known = described.get(key)
+        if known is None:
+            if len(described) >= _DESCRIPTIONS_KEPT:
+                described.clear()
+            known = described[key] = rewrite(key)
+        return known
+
+    return describe
