@@ -49,7 +49,7 @@ def version() -> str:
 _REDSHIFT_NAME = (
     r"((?:stl|stv|svl|svv|sys)_\w+|pg_table_def|pg_last_\w+|pg_proc_info|pg_get_late_binding_view_cols|format_encoding"
     r"|pg_class|pg_attribute|pg_attrdef|pg_constraint|pg_get_constraintdef|pg_get_viewdef|pg_user|pg_user_info"
-    r"|pg_group|pg_database_info"
+    r"|pg_group|pg_database_info|format_type"
     r"|pg_database)"
 )
 _RELATION = re.compile(rf"CREATE (?:OR REPLACE VIEW|TABLE IF NOT EXISTS) {SCHEMA}\.{_REDSHIFT_NAME}\b", re.I)

@@ -1,12 +1,19 @@
 -- Part of the Redshift system catalog inside PostgreSQL (local_redshift.catalog installs the files in order).
 
+-- FORMAT_TYPE() as Redshift names the types: those the catalog makes in redshift_system (VARBYTE, GEOMETRY) by their
+-- own names, "varbyte" and "geometry" ("Data types"), not schema-qualified as PostgreSQL names a type off the path.
+CREATE OR REPLACE FUNCTION redshift_system.format_type(type_id oid, typmod integer) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT regexp_replace(pg_catalog.format_type(type_id, typmod), '^redshift_system\.', '')
+$$;
+
 -- One row per column of the tables of the schemas on the search_path, as Redshift's PG_TABLE_DEF.
 CREATE OR REPLACE VIEW redshift_system.pg_table_def AS
 SELECT
     n.nspname AS schemaname,
     c.relname AS tablename,
     a.attname AS "column",
-    format_type(a.atttypid, a.atttypmod)::text AS type,
+    redshift_system.format_type(a.atttypid, a.atttypmod)::text AS type,
     redshift_system.column_encoding(
         d.encodings ->> a.attname::text, a.atttypid, a.attname::text = ANY (coalesce(d.sortkey, '{}'))
     )::character(32) AS encoding,

@@ -543,3 +543,19 @@ CREATE OR REPLACE FUNCTION redshift_system.geometry_is_valid(value redshift_syst
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN redshift_system.geometry_of_ewkb(redshift_system.geometry_hex_bytes(redshift_system.geometry_digits(value),
     'GEOMETRY'), NULL, 'GEOMETRY') IS NOT NULL;
+
+-- SVV_GEOMETRY_COLUMNS: one row per GEOMETRY column of the tables and views the user may read, with its page's
+-- columns. The local Redshift's geometries are two-dimensional, and a column has no SRID of its own: 0, as in the
+-- page's example rows.
+CREATE OR REPLACE VIEW redshift_system.svv_geometry_columns AS
+SELECT redshift_system.current_database()::varchar(128) AS f_table_catalog,
+       n.nspname::varchar(128) AS f_table_schema, c.relname::varchar(128) AS f_table_name,
+       a.attname::varchar(128) AS f_geometry_column, 2 AS coord_dimension, 0 AS srid,
+       'GEOMETRY'::varchar(128) AS type
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE a.atttypid = 'redshift_system.geometry'::regtype AND a.attnum > 0 AND NOT a.attisdropped
+  AND c.relkind IN ('r', 'v', 'm', 'p') AND n.nspname NOT IN ('redshift_system', 'pg_toast')
+  AND NOT pg_catalog.pg_is_other_temp_schema(n.oid)
+  AND pg_catalog.has_table_privilege(c.oid, 'SELECT');

@@ -119,7 +119,7 @@ FROM redshift_system.pg_database d;
 -- late_binding_rows(), see 10_schema_and_table_design.sql): schema, view, column, data type, column number.
 CREATE OR REPLACE FUNCTION redshift_system.pg_get_late_binding_view_cols() RETURNS SETOF record
 LANGUAGE sql STABLE AS $$
-    SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)::varchar,
+    SELECT n.nspname, c.relname, a.attname, redshift_system.format_type(a.atttypid, a.atttypmod)::varchar,
            a.attnum::integer
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -184,7 +184,8 @@ FROM redshift_system.svv_all_tables t;
 CREATE OR REPLACE VIEW redshift_system.svv_redshift_columns AS
 SELECT redshift_system.current_database()::varchar(128) AS database_name, n.nspname::varchar(128) AS schema_name,
        c.relname::varchar(128) AS table_name, a.attname::varchar(128) AS column_name,
-       a.attnum::integer AS ordinal_position, pg_catalog.format_type(a.atttypid, a.atttypmod)::varchar(128) AS data_type,
+       a.attnum::integer AS ordinal_position,
+       redshift_system.format_type(a.atttypid, a.atttypmod)::varchar(128) AS data_type,
        pg_catalog.pg_get_expr(d.adbin, d.adrelid)::varchar(4000) AS column_default,
        CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END::varchar(3) AS is_nullable,
        redshift_system.format_encoding(a.attencodingtype)::varchar(128) AS encoding,

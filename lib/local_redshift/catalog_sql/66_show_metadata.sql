@@ -17,11 +17,10 @@ BEGIN
 END
 $$;
 
--- A type's name as Redshift writes it in a SHOW command: PostgreSQL's, without the catalog's schema for the
--- types it adds (intervaly2m, intervald2s, ...).
+-- A type's name as Redshift writes it in a SHOW command, without a type modifier (intervaly2m, intervald2s, ...).
 CREATE OR REPLACE FUNCTION redshift_system.show_type_name(type_id oid) RETURNS text
 LANGUAGE sql STABLE AS $$
-    SELECT regexp_replace(pg_catalog.format_type(type_id, NULL), '^redshift_system\.', '')
+    SELECT redshift_system.format_type(type_id, NULL)
 $$;
 
 -- SHOW TABLES: database_name, schema_name, table_name, table_type, table_acl, remarks, owner, last_altered_time,
@@ -150,7 +149,7 @@ SELECT redshift_system.current_database()::varchar(128) AS database_name, r.sche
            AS parameter_type,
        CASE redshift_system.show_type_name(a.type_id)
            WHEN 'intervaly2m' THEN 'interval year to month' WHEN 'intervald2s' THEN 'interval day to second'
-           ELSE pg_catalog.format_type(a.type_id, NULL) END::varchar(128) AS data_type,
+           ELSE redshift_system.format_type(a.type_id, NULL) END::varchar(128) AS data_type,
        NULL::integer AS character_maximum_length, NULL::integer AS numeric_precision, NULL::integer AS numeric_scale
 FROM redshift_system.show_routines r
 JOIN pg_catalog.pg_proc p ON p.oid = r.routine_id
@@ -159,7 +158,7 @@ CROSS JOIN LATERAL unnest(coalesce(p.proallargtypes, p.proargtypes::oid[]), p.pr
 UNION ALL
 SELECT redshift_system.current_database()::varchar(128), r.schema_name::varchar(128), r.routine_name::varchar(128),
        r.prokind, r.argument_list, ''::varchar(128), 0, 'RETURN'::varchar(128),
-       pg_catalog.format_type(r.prorettype, NULL)::varchar(128), NULL::integer, NULL::integer, NULL::integer
+       redshift_system.format_type(r.prorettype, NULL)::varchar(128), NULL::integer, NULL::integer, NULL::integer
 FROM redshift_system.show_routines r
 WHERE r.prokind = 'f' AND r.prorettype <> 'pg_catalog.record'::regtype;
 

@@ -95,3 +95,23 @@ def test_a_late_binding_views_definition_is_its_ddl(conn):
         f"CREATE VIEW t_lbv AS SELECT t.col1, t.col2 FROM {SCHEMA}.t WITH NO SCHEMA BINDING",
     )
     assert definitions[1][0] == "t_view" and " ".join(definitions[1][1].split()) == "SELECT col1 FROM t"
+
+
+def test_a_geometry_column_is_of_type_geometry_wherever_the_tools_read_its_type(conn):
+    # "Data types" (c_Supported_data_types.html) names the type GEOMETRY; sqlalchemy-redshift reflects a column's
+    # type from FORMAT_TYPE (its own tests expect GEOMETRY back), PG_TABLE_DEF's page gives each column's type, and
+    # SVV_GEOMETRY_COLUMNS (r_SVV_GEOMETRY_COLUMNS.html) lists the GEOMETRY columns as its example does: dimension 2,
+    # SRID 0, type GEOMETRY
+    conn.execute("CREATE TABLE places (id INT, shape GEOMETRY)")
+    types = conn.execute(
+        "SELECT attname::text, format_type(atttypid, atttypmod) FROM pg_attribute"
+        f" WHERE attrelid = '{SCHEMA}.places'::regclass AND attnum > 0 ORDER BY attnum"
+    )
+    assert types.fetchall() == [("id", "integer"), ("shape", "geometry")]
+    table_def = conn.execute("SELECT \"column\", type FROM pg_table_def WHERE tablename = 'places' ORDER BY 1")
+    assert table_def.fetchall() == [("id", "integer"), ("shape", "geometry")]
+    listed = conn.execute(f"SELECT * FROM svv_geometry_columns WHERE f_table_schema = '{SCHEMA}'")
+    assert [column.name for column in listed.description] == [
+        "f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "coord_dimension", "srid", "type",
+    ]  # fmt: skip
+    assert listed.fetchall() == [("dev", SCHEMA, "places", "shape", 2, 0, "GEOMETRY")]

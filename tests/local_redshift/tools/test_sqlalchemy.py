@@ -22,6 +22,7 @@ def engine(cluster):
             )
         )
         conn.execute(sa.text(f"CREATE TABLE {SCHEMA}.time (start_time TIMESTAMP, hour INT) DISTSTYLE ALL"))
+        conn.execute(sa.text(f"CREATE TABLE {SCHEMA}.venues (venue_id INT, location GEOMETRY)"))
         conn.execute(
             sa.text(
                 f"CREATE TABLE {SCHEMA}.users (user_id INT, level VARCHAR(10)) INTERLEAVED SORTKEY (user_id, level)"
@@ -35,7 +36,7 @@ def engine(cluster):
 
 def test_table_names_and_has_table(engine):
     inspector = sa.inspect(engine)
-    assert sorted(inspector.get_table_names(schema=SCHEMA)) == ["songplays", "time", "users"]
+    assert sorted(inspector.get_table_names(schema=SCHEMA)) == ["songplays", "time", "users", "venues"]
     assert inspector.has_table("songplays", schema=SCHEMA)
     assert not inspector.has_table("artists", schema=SCHEMA)
 
@@ -65,6 +66,17 @@ def test_primary_key(engine):
 def test_columns(engine):
     columns = sa.inspect(engine).get_columns("songplays", schema=SCHEMA)
     assert [column["name"] for column in columns] == ["songplay_id", "song_id", "start_time", "level"]
+
+
+def test_a_geometry_column_reflects_as_the_dialects_geometry(engine):
+    # "Data types" (c_Supported_data_types.html) names the type GEOMETRY; the dialect reads it by that name
+    # (its own test_custom_types_reflection_inspection creates a GEOMETRY column and reflects it)
+    from sqlalchemy_redshift.dialect import GEOMETRY
+
+    columns = sa.inspect(engine).get_columns("venues", schema=SCHEMA)
+    assert [(column["name"], type(column["type"])) for column in columns] == [
+        ("venue_id", sa.INTEGER), ("location", GEOMETRY),
+    ]  # fmt: skip
 
 
 def test_pandas_to_sql_multi_then_read_back(engine):
