@@ -1,21 +1,8 @@
 -- Part of the Redshift system catalog inside PostgreSQL (local_redshift.catalog installs the files in order).
 -- The rows of the SHOW commands the drivers' metadata API issues ("Use SHOW commands", management guide), in the
 -- columns each command's page lists; translation/show.py selects from them with the command's names and LIKE. The
--- connected database's objects only: the local Redshift has no datashares and no external schemas.
-
--- Whether a SHOW command may list the objects of database `name`: yes for the connected one, and for a database the
--- cluster does not have (it has none: the rows are none, as redshift_connector's integration tests read SHOW SCHEMAS
--- FROM DATABASE of a catalog no test created); another database of the cluster is refused, as CHECK_DATABASE refuses
--- it (the local Redshift reads no other database's catalog).
-CREATE OR REPLACE FUNCTION redshift_system.show_database_check(name text) RETURNS boolean
-LANGUAGE plpgsql STABLE AS $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM redshift_system.cluster_databases WHERE database_name = name) THEN
-        PERFORM redshift_system.check_database(name);
-    END IF;
-    RETURN true;
-END
-$$;
+-- connected database's objects (another database's are read there by the endpoint: endpoint/shown.py); the local
+-- Redshift has no datashares and no external schemas.
 
 -- A type's name as Redshift writes it in a SHOW command, without a type modifier (intervaly2m, intervald2s, ...).
 CREATE OR REPLACE FUNCTION redshift_system.show_type_name(type_id oid) RETURNS text

@@ -18,6 +18,11 @@ SHOW_DISCOVERY = "4"
 (Cursor.get_show_discovery_version) chooses SHOW over its older catalog queries. 4 is the driver's SHOW path of
 every metadata call (SHOW DATABASES ... SHOW PARAMETERS, translation/show.py); 5 would add batch forms (SHOW ... FROM
 DATABASE) that no page of the guide describes."""
+DATASHARE_ENABLED = "on"
+"""The ParameterStatus datashare_enabled, by which redshift_connector reads that the server's metadata spans databases
+(Connection._is_multi_databases_catalog_enable_in_server): with database_metadata_current_db_only=False its metadata
+API lists every database of the cluster (SHOW ... FROM DATABASE, endpoint/shown.py). No page says what Redshift
+sends; external_database (datashares of other clusters) is not sent: the local Redshift has none."""
 ISOLATION = "serializable"  # Redshift's: concurrent writers of the same rows fail instead of both winning
 _SETTINGS = {"default_transaction_isolation": ISOLATION}
 REPORTED_PARAMETERS = (
@@ -72,6 +77,7 @@ class PostgresBackend:
             if value is not None:
                 message += messages.parameter_status(name, value.decode())
         message += messages.parameter_status("show_discovery", SHOW_DISCOVERY)
+        message += messages.parameter_status("datashare_enabled", DATASHARE_ENABLED)
         message += statuses
         message += messages.backend_key_data(self.pid, self.key)
         message += messages.ready_for_query("I")

@@ -29,6 +29,7 @@ from local_redshift.translation.databases import (
     QUALIFIED,
     RENAME,
     SHOWN,
+    SHOWN_BOUND,
     NamedDatabase,
     database_check,
 )
@@ -54,8 +55,15 @@ class SessionDatabases:
         shown = (named.name for named in statement.databases if named.verb == SHOWN and named.name != self.connected)
         return next(shown, None)
 
+    @staticmethod
+    def shown_parameter(statement: Statement) -> int | None:
+        """The parameter (0 for $1) whose bound value names the database whose contents the statement shows."""
+        bound = (int(named.name[1:]) - 1 for named in statement.databases if named.verb == SHOWN_BOUND)
+        return next(bound, None)
+
     def _checked(self, statement: Statement) -> Statement:
-        if self.elsewhere(statement) is not None:  # read there by the endpoint first (endpoint/shown.py)
+        if self.elsewhere(statement) is not None or self.shown_parameter(statement) is not None:  # read there by
+            # the endpoint first (endpoint/shown.py)
             return dataclasses.replace(statement, postgres=[read_elsewhere(statement.postgres[0])])
         for named in statement.databases:
             if (instead := self._instead(named)) is not None:
@@ -65,7 +73,7 @@ class SessionDatabases:
     def _instead(self, named: NamedDatabase) -> str | None:
         """What PostgreSQL runs instead of the statement naming `named`, or None when the statement runs as it is."""
         name, verb = named.name, named.verb
-        if verb == SHOWN:  # of the connected database (another's is read by the endpoint: elsewhere)
+        if verb in (SHOWN, SHOWN_BOUND):  # of the connected database (another's is read by the endpoint: elsewhere)
             return None
         if verb == QUALIFIED:  # another database: a cross-database query, or no database (the catalog says which)
             return None if name == self.connected else database_check(name)

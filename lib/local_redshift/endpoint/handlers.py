@@ -62,6 +62,7 @@ class Handlers:
         self.portals: dict[str, Prepared] = {}
         self.shapes: dict[str, Shape] = {}  # of the statements PostgreSQL prepares (not the virtual ones)
         self.conversions: dict[str, RowConversion] = {}  # of the portals whose rows Redshift formats otherwise
+        self.shown_in: dict[str, str] = {}  # of the portals of a SHOW of a database named by a bound parameter
         self.in_endpoint = InEndpoint(copies, users, ExplainPath(relay))
         self.simple = SimpleQuery(relay, queries, databases, self.in_endpoint, self._shown_setting)
 
@@ -122,6 +123,10 @@ class Handlers:
             self.portals[portal] = prepared
         self.queries.bound(prepared.source if prepared else "")
         self.conversions.pop(portal, None)
+        self.shown_in.pop(portal, None)
+        if prepared is not None and prepared.shown_parameter is not None:
+            value = messages.bind_fields(frame).values[prepared.shown_parameter]
+            self.shown_in[portal] = "" if value is None else value.decode(errors="replace")
         shape = self.shapes.get(statement)
         if shape is not None and self.codes is not None and not (prepared and prepared.virtual):
             frame, conversion = bound_for_postgres(frame, shape, self.codes)
@@ -144,17 +149,19 @@ class Handlers:
         self._pass(frame, prepared, answer, _DESCRIBED)
 
     def _on_execute(self, frame: bytes) -> None:
-        relay = self.relay
-        prepared = self.portals.get(messages.first_string(frame))
+        relay, portal = self.relay, messages.first_string(frame)
+        prepared = self.portals.get(portal)
         pending = self.queries.execute(prepared.source if prepared else "")
         if pending is not None and (setting := self.queries.settings([pending])[0]):
             relay.internal(setting, Route.SWALLOW)
-        if prepared is not None and prepared.elsewhere is not None and self.shown is not None:
-            relay.internal(self.shown.setting(prepared.elsewhere, prepared.sql or ""), Route.SWALLOW)
+        if prepared is not None and self.shown is not None:
+            shown = prepared.elsewhere if prepared.elsewhere is not None else self.shown_in.get(portal)
+            if shown is not None:
+                relay.internal(self.shown.setting(shown, prepared.sql or ""), Route.SWALLOW)
         if prepared is not None and prepared.virtual:
             self._run_virtual(prepared.virtual)
             return
-        conversion = self.conversions.get(messages.first_string(frame))
+        conversion = self.conversions.get(portal)
         reply = _EXECUTED if conversion is None else Reply(ends=EXECUTE_ENDS, observe=conversion.observe)
         relay.send(frame, expect=reply)
         for bookkeeping in prepared.after if prepared else ():
@@ -164,6 +171,8 @@ class Handlers:
         kind, name = messages.target(frame)
         prepared = (self.statements if kind == Target.STATEMENT else self.portals).pop(name, None)
         (self.shapes if kind == Target.STATEMENT else self.conversions).pop(name, None)
+        if kind != Target.STATEMENT:
+            self.shown_in.pop(name, None)
         self._pass(frame, prepared, messages.CLOSE_COMPLETE, _CLOSED)
 
     def _pass(self, frame: bytes, prepared: Prepared | None, answer: bytes, plain: Reply) -> None:

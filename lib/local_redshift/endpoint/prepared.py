@@ -26,6 +26,7 @@ class Prepared:
     after: tuple[str, ...] = ()  # bookkeeping statements run after each execution, their results swallowed
     virtual: tuple[Statement, ...] = ()
     elsewhere: str | None = None  # the other database whose contents `sql` shows (endpoint/shown.py)
+    shown_parameter: int | None = None  # the parameter that names the database whose contents `sql` shows
 
 
 @dataclass
@@ -66,7 +67,11 @@ def prepare(text: str, databases: SessionDatabases | None = None) -> Prepared:
     if len(statements) == 1 and not statements[0].in_endpoint:
         [statement] = statements
         elsewhere = databases.elsewhere(statement) if databases is not None else None
-        return Prepared(text, sql=statement.postgres[0], after=tuple(statement.postgres[1:]), elsewhere=elsewhere)
+        shown = databases.shown_parameter(statement) if databases is not None else None
+        return Prepared(
+            text, sql=statement.postgres[0], after=tuple(statement.postgres[1:]), elsewhere=elsewhere,
+            shown_parameter=shown,
+        )  # fmt: skip
     return Prepared(text, virtual=statements)
 
 

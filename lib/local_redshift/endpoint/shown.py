@@ -5,7 +5,9 @@ that contains the tables to list"), whichever database the session is connected 
 The SHOW reads the system views (SVV_ALL_SCHEMAS, ...) of the database it names: before it runs, the endpoint reads
 those views there, over a connection of its own as the session's user (so that the user sees what its privileges
 there let it see), and hands their rows to the session's backend in a setting; the statement reads the rows from
-it, its LIKE and LIMIT applied as they are in the connected database. Of a database the cluster does not have, a
+it, its LIKE and LIMIT applied as they are in the connected database. A database named by a bound parameter
+(redshift_connector binds the names it sends) is known only once bound: its SHOW always reads the setting, which
+the backend fills itself when the name is the connected database's. Of a database the cluster does not have, a
 SHOW lists nothing (as redshift_connector's integration tests, run against Redshift, read SHOW SCHEMAS FROM DATABASE
 of a database their cluster lacks).
 """
@@ -56,17 +58,18 @@ class ShownPath:
 
     def setting(self, database: str, sql: str) -> str:
         """The statement that sets, in the session's backend, the rows `sql` (read_elsewhere's) reads of `database`;
-        or that fails as the SHOW then fails (no connection to it)."""
+        or that fails as the SHOW then fails (no connection to it). Of the connected database (named by a bound
+        parameter) the backend reads them itself, in the session's transaction."""
+        views = _READ.findall(sql)
+        if database == self._login.database:
+            read = {view: f"({_ROWS.format(schema=SCHEMA, view=view)})" for view in views}
+            return _set(read)
         try:
-            rows = self._rows(database, _READ.findall(sql))
+            rows = self._rows(database, views)
         except psycopg.Error as error:
             fields = {"C": error.sqlstate or SqlState.INTERNAL_ERROR.value, "M": error.diag.message_primary or ""}
             return raise_sql(BackendError(fields))
-        settings = [
-            f"pg_catalog.set_config({literal(_SETTING.format(view=view))}, {literal(json)}, false)"
-            for view, json in rows.items()
-        ]
-        return "SELECT " + ", ".join(settings)
+        return _set({view: literal(json) for view, json in rows.items()})
 
     def _rows(self, database: str, views: list[str]) -> dict[str, str]:
         login, directory = self._login, self._directory
@@ -84,3 +87,12 @@ class ShownPath:
                 assert row is not None
                 rows[view] = row[0]
             return rows
+
+
+def _set(values: dict[str, str]) -> str:
+    """The statement that sets each view's setting to its value (SQL: a literal, or a query of the rows)."""
+    settings = (
+        f"pg_catalog.set_config({literal(_SETTING.format(view=view))}, {value}, false)"
+        for view, value in values.items()
+    )
+    return "SELECT " + ", ".join(settings)

@@ -27,13 +27,14 @@ POSTGRES_NAME_BYTES = 63  # PostgreSQL's longest name (NAMEDATALEN - 1); Redshif
 # What a statement does to a database it names (NamedDatabase.verb).
 CREATE, DROP, RENAME, ALTER, QUALIFIED = "CREATE", "DROP", "RENAME", "ALTER", "QUALIFIED"
 SHOWN = "SHOWN"  # SHOW SCHEMAS, TABLES or COLUMNS lists what the database holds (translation/show.py)
+SHOWN_BOUND = "SHOWN_BOUND"  # the same, of the database whose name is bound to the parameter `name` ($1)
 
 
 @dataclass(frozen=True)
 class NamedDatabase:
     """A database a statement names, and what it does with it: CREATE, DROP, RENAME or ALTER (another ALTER
-    DATABASE: `rest` is the PostgreSQL text after the name), QUALIFIED (a three-part name reads or writes in it), or
-    SHOWN (a SHOW lists what it holds)."""
+    DATABASE: `rest` is the PostgreSQL text after the name), QUALIFIED (a three-part name reads or writes in it),
+    SHOWN (a SHOW lists what it holds) or SHOWN_BOUND (the same, the database's name bound to parameter `name`)."""
 
     name: str
     verb: str

@@ -15,7 +15,7 @@ from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import RedshiftError, SqlState
-from local_redshift.translation.databases import SHOWN, NamedDatabase, database_check
+from local_redshift.translation.databases import SHOWN, SHOWN_BOUND, NamedDatabase, database_check
 from local_redshift.translation.names import folded
 from local_redshift.translation.rule import Context, Rule, command_is, command_text
 
@@ -232,10 +232,10 @@ def show_objects(command: exp.Command, context: Context) -> exp.Expr:
         conditions.append(
             f"{show.listed} LIKE {groups['pattern']}{'::text' if _is_placeholder(groups['pattern']) else ''}"
         )
-    if len(names) == len(show.name_columns) and names:  # the database it names
-        if _is_placeholder(names[0]):  # known when it runs: checked before any row is read
-            conditions.insert(0, f"{SCHEMA}.show_database_check({_value(names[0])})")
-        else:  # the connected one, or another the endpoint reads first (endpoint/shown.py)
+    if len(names) == len(show.name_columns) and names:  # the database it names, which the endpoint reads
+        if _is_placeholder(names[0]):  # first when it is not the connected one (endpoint/shown.py)
+            context.databases.append(NamedDatabase(names[0], SHOWN_BOUND))  # known once it is bound
+        else:
             context.bookkeeping.append(database_check(_folded(names[0])))
             context.databases.append(NamedDatabase(_folded(names[0]), SHOWN))
     columns = show.columns.format(routine=(groups.get("routine") or "").lower())

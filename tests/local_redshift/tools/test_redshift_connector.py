@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 
@@ -98,3 +100,33 @@ def test_get_function_columns_lists_the_result_and_the_arguments(connection):
     )
     columns = cursor.get_function_columns(schema_pattern="tools_rc", function_name_pattern="plus")
     assert [(row[3], row[6], row[14]) for row in columns] == [("", "int4", 0), ("a", "int4", 1), ("b", "int4", 2)]
+
+
+def test_with_every_database_in_its_metadata_the_driver_lists_another_database_of_the_cluster(cluster, connection):
+    # With database_metadata_current_db_only=False the driver's metadata spans the cluster's databases (the server
+    # sends datashare_enabled on): SHOW DATABASES, then SHOW SCHEMAS FROM DATABASE %s and SHOW TABLES FROM SCHEMA
+    # %s.%s with the names bound; SHOW SCHEMAS's and SHOW TABLES's pages list what the database they name holds
+    cursor = connection.cursor()
+    cursor.execute("DROP DATABASE IF EXISTS tools_rc_other")
+    cursor.execute("CREATE DATABASE tools_rc_other")
+    try:
+        other = dataclasses.replace(cluster, database="tools_rc_other")
+        with other.redshift_connector() as there:
+            there.autocommit = True
+            there.cursor().execute("CREATE SCHEMA rc_there")
+            there.cursor().execute("CREATE TABLE rc_there.plays (play_id INT)")
+        with cluster.redshift_connector(database_metadata_current_db_only=False) as spanning:
+            assert not spanning.is_single_database_metadata
+            metadata = spanning.cursor()
+            catalogs = [row[0] for row in metadata.get_catalogs()]
+            assert {cluster.database, "tools_rc_other"} <= set(catalogs)
+            schemas = metadata.get_schemas(catalog="tools_rc_other", schema_pattern="rc_there")
+            assert [tuple(row) for row in schemas] == [("rc_there", "tools_rc_other")]
+            tables = metadata.get_tables(catalog="tools_rc_other", schema_pattern="rc_there")
+            assert [(row[0], row[1], row[2], row[3]) for row in tables] == [
+                ("tools_rc_other", "rc_there", "plays", "TABLE")
+            ]
+            here = metadata.get_tables(catalog=cluster.database, schema_pattern="tools_rc", table_name_pattern="songs")
+            assert [(row[0], row[2]) for row in here] == [(cluster.database, "songs")]
+    finally:
+        cursor.execute("DROP DATABASE tools_rc_other FORCE")

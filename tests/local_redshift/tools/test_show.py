@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import psycopg
 import pytest
 
@@ -84,17 +86,30 @@ def test_show_of_a_database_the_cluster_does_not_have_lists_nothing(conn):
     assert cursor.fetchall() == []
 
 
-def test_show_of_another_database_of_the_cluster_bound_as_a_parameter_is_refused(cluster, conn):
-    # a database named by a bound parameter is known only as the statement runs, in the connected database, which
-    # reads no other's catalog: the local Redshift says so rather than list nothing (written in the statement, the
-    # database is read by the endpoint first: test_databases_across)
+def test_show_of_a_database_bound_as_a_parameter_lists_what_that_database_holds(cluster, conn):
+    # SHOW SCHEMAS's page: database_name is "the name of the database that contains the schemas to list", whichever
+    # database the session is connected to; redshift_connector's metadata API binds it (SHOW SCHEMAS FROM DATABASE %s
+    # LIKE %s). Bound, the connected database is read in the session's own transaction; one the cluster does not have
+    # lists nothing (test_show_of_a_database_the_cluster_does_not_have_lists_nothing)
+    other = dataclasses.replace(cluster, database="tools_show_other")
     conn.execute("DROP DATABASE IF EXISTS tools_show_other")
     conn.execute("CREATE DATABASE tools_show_other")
     try:
-        with pytest.raises(psycopg.errors.FeatureNotSupported, match="cross-database queries"):
-            conn.execute("SHOW SCHEMAS FROM DATABASE %s", ["tools_show_other"])
+        with other.psycopg(autocommit=True) as connection:
+            connection.execute("CREATE SCHEMA only_there")
+        shown = conn.execute("SHOW SCHEMAS FROM DATABASE %s LIKE %s", ["tools_show_other", "only%"])
+        assert [row[:2] for row in shown.fetchall()] == [("tools_show_other", "only_there")]
+        tables = conn.execute("SHOW TABLES FROM SCHEMA %s.%s", [cluster.database, "tools_show"])
+        assert [row[:3] for row in tables.fetchall()] == [
+            (cluster.database, "tools_show", "tb"), (cluster.database, "tools_show", "tb2"),
+        ]  # fmt: skip
+        with conn.transaction():
+            conn.execute("CREATE TABLE tools_show.tb3 (id INT)")
+            tables = conn.execute("SHOW TABLES FROM SCHEMA %s.%s LIKE %s", [cluster.database, "tools_show", "tb3"])
+            assert [row[2] for row in tables.fetchall()] == ["tb3"]
+        assert conn.execute("SHOW SCHEMAS FROM DATABASE %s", ["no_such_db"]).fetchall() == []
     finally:
-        conn.execute("DROP DATABASE tools_show_other")
+        conn.execute("DROP DATABASE tools_show_other FORCE")
 
 
 def test_show_columns_of_an_identity_column_and_a_key(cluster, conn):

@@ -7,6 +7,7 @@ import pytest
 
 from local_redshift.errors import RedshiftError
 from local_redshift.translation import translate
+from local_redshift.translation.databases import SHOWN_BOUND, NamedDatabase
 
 
 def postgres(sql: str) -> list[str]:
@@ -14,15 +15,17 @@ def postgres(sql: str) -> list[str]:
     return statement.postgres
 
 
-def test_bound_names_are_compared_as_they_are_and_the_database_checked_in_the_query():
-    # the driver binds the database and schema it read from SHOW DATABASES and SHOW SCHEMAS: no folding, and the
-    # database may not be another of the cluster's (the local Redshift reads no other), checked before any row is read
-    [sql] = postgres("SHOW TABLES FROM SCHEMA $1.$2 LIKE $3;")
-    assert "FROM redshift_system.show_tables WHERE redshift_system.show_database_check(CAST($1 AS TEXT))" in sql
+def test_bound_names_are_compared_as_they_are_and_the_database_read_once_bound():
+    # the driver binds the database and schema it read from SHOW DATABASES and SHOW SCHEMAS: no folding; which
+    # database's contents the SHOW lists is known once bound (endpoint/shown.py reads it there)
+    [statement] = translate("SHOW TABLES FROM SCHEMA $1.$2 LIKE $3;")
+    [sql] = statement.postgres
+    assert "check" not in sql
     assert sql.endswith(
-        "AND database_name = CAST($1 AS TEXT) AND schema_name = CAST($2 AS TEXT)"
+        "WHERE database_name = CAST($1 AS TEXT) AND schema_name = CAST($2 AS TEXT)"
         " AND table_name LIKE CAST($3 AS TEXT) ORDER BY table_name"
     )
+    assert statement.databases == (NamedDatabase("$1", SHOWN_BOUND),)
 
 
 def test_show_tables_lists_the_columns_of_its_page():
