@@ -15,6 +15,10 @@ BEGIN
             AND typnamespace = 'redshift_system'::regnamespace) THEN
         CREATE DOMAIN redshift_system.intervaly2m AS interval;
     END IF;
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_type WHERE typname = 'intervald2s'
+            AND typnamespace = 'redshift_system'::regnamespace) THEN
+        CREATE DOMAIN redshift_system.intervald2s AS interval;  -- a routine's parameter (translation/intervals.py)
+    END IF;
 END
 $$;
 

@@ -5,7 +5,9 @@ type intervaly2m, which a date plus or minus keeps a date.
 
 Interval columns (INTERVAL YEAR TO MONTH, INTERVAL DAY TO SECOND(3)...) are PostgreSQL's own interval type with the
 same qualifier, the types' own names INTERVALY2M and INTERVALD2S too, and the literals without a qualifier
-(INTERVAL '1 day') are PostgreSQL's as they are.
+(INTERVAL '1 day') are PostgreSQL's as they are. A function's or procedure's parameter or result, whose qualifier
+PostgreSQL would not keep, is of the catalog's type intervaly2m or intervald2s (domains over interval), so that its
+signature names it as Redshift's does (SHOW PROCEDURES, SHOW PARAMETERS).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from local_redshift.translation.parser import QualifiedInterval
 from local_redshift.translation.rule import Context, Rule, catalog_call, node_is, string_literal
 
 INTERVAL_YEAR_TO_MONTH = exp.DataType.build(f"{SCHEMA}.intervaly2m", udt=True)
+INTERVAL_DAY_TO_SECOND = exp.DataType.build(f"{SCHEMA}.intervald2s", udt=True)
+_YEAR_MONTH_FIELDS = ("YEAR", "MONTH")
 
 
 def _in_arithmetic(node: exp.Expr) -> bool:
@@ -32,7 +36,7 @@ def qualified_interval(interval: QualifiedInterval, _: Context) -> exp.Expr:
     arithmetic is intervaly2m, so that a date plus or minus it stays a date."""
     qualifier = interval.args["qualifier"]
     value = catalog_call("interval_literal", string_literal(interval.name), string_literal(qualifier))
-    if qualifier.split()[0] in ("YEAR", "MONTH") and _in_arithmetic(interval):
+    if qualifier.split()[0] in _YEAR_MONTH_FIELDS and _in_arithmetic(interval):
         return exp.cast(value, INTERVAL_YEAR_TO_MONTH.copy())
     return exp.cast(value, exp.DataType.build(f"INTERVAL {qualifier.split('(')[0]}", dialect="postgres"))
 
@@ -56,5 +60,36 @@ INTERVAL_TYPE_NAMES = Rule(
     "INTERVALY2M and INTERVALD2S",
     node_is(exp.DataType, where=lambda data_type: _type_name(data_type) in _TYPE_NAMES),
     interval_type_name,
+)
+
+
+def _qualified_fields(data_type: exp.DataType) -> str | None:
+    """The first field of a qualified interval type (INTERVAL DAY TO SECOND: DAY), None for another type."""
+    unit = data_type.this.args.get("unit") if isinstance(data_type.this, exp.Interval) else None
+    if isinstance(unit, exp.IntervalSpan):
+        unit = unit.this
+    return unit.name.upper() if isinstance(unit, exp.Var) else None
+
+
+def _in_routine_signature(data_type: exp.DataType) -> bool:
+    parent = data_type.parent
+    if isinstance(parent, exp.ColumnDef):
+        return isinstance(parent.parent, exp.UserDefinedFunction)
+    return isinstance(parent, exp.ReturnsProperty)
+
+
+def routine_interval_type(data_type: exp.DataType, _: Context) -> exp.Expr:
+    """A qualified interval in a routine's signature: intervaly2m (YEAR, MONTH, YEAR TO MONTH) or intervald2s."""
+    year_month = _qualified_fields(data_type) in _YEAR_MONTH_FIELDS
+    return (INTERVAL_YEAR_TO_MONTH if year_month else INTERVAL_DAY_TO_SECOND).copy()
+
+
+ROUTINE_INTERVAL_TYPES = Rule(
+    "Interval types of a function's or procedure's signature",
+    node_is(
+        exp.DataType,
+        where=lambda data_type: _qualified_fields(data_type) is not None and _in_routine_signature(data_type),
+    ),
+    routine_interval_type,
 )
 QUALIFIED_INTERVAL = Rule("Interval literal with a qualifier", node_is(QualifiedInterval), qualified_interval)

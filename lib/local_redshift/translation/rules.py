@@ -76,6 +76,7 @@ RULES: list[Rule] = [
     *geometries.RULES,
     intervals.QUALIFIED_INTERVAL,
     intervals.INTERVAL_TYPE_NAMES,
+    intervals.ROUTINE_INTERVAL_TYPES,  # after the type names are read as qualified intervals
     comparisons.VARCHAR_LENGTH_IN_BYTES,  # after the lengths of the character types are set
     comparisons.ALTERED_VARCHAR_LENGTH_IN_BYTES,
     numbers.DECIMAL_DEFAULT_PRECISION,

@@ -187,14 +187,26 @@ def _value(part: str) -> str:
     return f"{part}::text" if _is_placeholder(part) else exp.Literal.string(_folded(part)).sql(dialect="postgres")
 
 
+_INTERVAL_TYPE = re.compile(
+    r"(?P<name>intervaly2m|intervald2s)|interval\s+(?P<first>year|month|day|hour|minute|second)\b.*"
+)
+
+
+def _argument_type(part: str) -> str:
+    """One argument type of SHOW PARAMETERS as the catalog lists it: a qualified interval as the catalog's type of a
+    routine's interval (translation/intervals.py), another as PostgreSQL reads it."""
+    if _is_placeholder(part):
+        return f"{part}::text"
+    interval = _INTERVAL_TYPE.fullmatch(" ".join(part.lower().split()))
+    if interval is not None:
+        year_month = interval["name"] == "intervaly2m" or interval["first"] in ("year", "month")
+        return "'intervaly2m'" if year_month else "'intervald2s'"
+    return f"{SCHEMA}.show_type_name({exp.Literal.string(part).sql(dialect='postgres')}::regtype)"
+
+
 def _argument_types(arguments: str) -> str:
     """SHOW PARAMETERS's argument types as the catalog lists them (its argument_list)."""
-    types = [part.strip() for part in arguments.split(",") if part.strip()]
-    values = [
-        f"{part}::text" if _is_placeholder(part)
-        else f"{SCHEMA}.show_type_name({exp.Literal.string(part).sql(dialect='postgres')}::regtype)"
-        for part in types
-    ]  # fmt: skip
+    values = [_argument_type(part.strip()) for part in arguments.split(",") if part.strip()]
     return f"concat_ws(', ', {', '.join(values)})" if values else "''"
 
 

@@ -178,6 +178,27 @@ def test_show_procedures_functions_and_their_parameters(cluster, conn):
     ]
 
 
+def test_a_procedures_interval_parameters_are_of_redshifts_interval_types(cluster, conn):
+    # "Interval data types": INTERVAL YEAR TO MONTH is INTERVALY2M, INTERVAL DAY TO SECOND is INTERVALD2S; a routine's
+    # argument list names them so (redshift_connector's tests read its SPECIFIC_NAME as "...(intervaly2m,
+    # intervald2s)"), SHOW PARAMETERS by their full names; the procedure takes interval arguments
+    conn.execute(
+        "CREATE PROCEDURE tools_show.spans(months INTERVAL YEAR TO MONTH, seconds INTERVAL DAY TO SECOND,"
+        " hours INTERVALD2S) AS $$ BEGIN RAISE INFO '% %', months, seconds; END; $$ LANGUAGE plpgsql"
+    )
+    procedures = conn.execute(f"SHOW PROCEDURES FROM SCHEMA {cluster.database}.tools_show LIKE 'spans'").fetchall()
+    assert [(row[2], row[4]) for row in procedures] == [("spans", "intervaly2m, intervald2s, intervald2s")]
+    parameters = conn.execute(
+        f"SHOW PARAMETERS OF PROCEDURE {cluster.database}.tools_show.spans(INTERVALY2M, INTERVALD2S, INTERVALD2S)"
+    )
+    assert [row[3:7] for row in parameters.fetchall()] == [
+        ("months", 1, "IN", "interval year to month"),
+        ("seconds", 2, "IN", "interval day to second"),
+        ("hours", 3, "IN", "interval day to second"),
+    ]
+    conn.execute("CALL tools_show.spans(INTERVAL '1-2' YEAR TO MONTH, INTERVAL '3 04:05:06' DAY TO SECOND, NULL)")
+
+
 def test_show_grants_on_a_table_and_its_columns(cluster, conn):
     # SHOW GRANTS ON TABLE and SHOW COLUMN GRANTS ON TABLE: privilege_type, identity_name, identity_type, admin_option
     # of each grant (the owner's own privileges are no grant)
