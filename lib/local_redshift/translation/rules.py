@@ -130,6 +130,7 @@ RULES: list[Rule] = [
     # Session and maintenance commands.
     system.SET_REDSHIFT_ONLY_SETTING,
     show.SHOW_OBJECTS,
+    show.SHOW_VIEW,
     system.SHOW_OR_RESET_REDSHIFT_ONLY_SETTING,
     system.VACUUM_OPTIONS,
     ddl_commands.ANALYZE_COLUMNS,

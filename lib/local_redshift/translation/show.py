@@ -262,3 +262,23 @@ SHOW_OBJECTS = Rule(
     lambda node: any(command_is("SHOW", *kind)(node) for kind in _SHOWS),
     show_objects,
 )
+
+
+_SHOW_VIEW = _grammar(rf"SHOW\s+VIEW\s+(?P<names>(?:{_NAME}{_DOT})?{_NAME})")
+
+
+def show_view(command: exp.Command, _: Context) -> exp.Expr:
+    """SHOW VIEW [schema_name.]view_name: the view's definition, as PG_GET_VIEWDEF gives it (its columns named with
+    their relation's name, as the page's examples print them; a late-binding view's whole CREATE VIEW). The page
+    prints the definition alone: the column is named after the command."""
+    text = command_text(command).strip()
+    matched = _SHOW_VIEW.fullmatch(text)
+    if matched is None:
+        raise RedshiftError(f"the local Redshift could not read {text!r} as SHOW VIEW", sqlstate=SqlState.SYNTAX_ERROR)
+    names = [_folded(name) for name in re.findall(_NAME, matched["names"])]
+    view = ".".join(exp.to_identifier(name, quoted=True).sql(dialect="postgres") for name in names)
+    sql = f"SELECT {SCHEMA}.pg_get_viewdef({exp.Literal.string(view).sql(dialect='postgres')}::regclass) AS show_view"
+    return exp.maybe_parse(sql, dialect="postgres")
+
+
+SHOW_VIEW = Rule("SHOW VIEW", command_is("SHOW", "VIEW"), show_view)

@@ -82,7 +82,8 @@ def test_identity_columns_have_their_seed_and_step_and_are_nullable_unless_decla
 
 def test_a_late_binding_views_definition_is_its_ddl(conn):
     # "CREATE VIEW": WITH NO SCHEMA BINDING; PG_GET_VIEWDEF gives such a view's whole statement (sqlalchemy-redshift's
-    # test_late_binding_view_reflection finds it so on Redshift), a standard view's query
+    # test_late_binding_view_reflection finds it so on Redshift), a standard view's query with its columns named with
+    # their relation's name (SHOW VIEW's examples, sqlalchemy-redshift's test_view_reflection)
     conn.execute("CREATE TABLE t (col1 INT, col2 INT)")
     conn.execute(f"CREATE VIEW t_lbv AS SELECT t.col1, t.col2 FROM {SCHEMA}.t WITH NO SCHEMA BINDING")
     conn.execute("CREATE VIEW t_view AS SELECT col1 FROM t")
@@ -94,7 +95,34 @@ def test_a_late_binding_views_definition_is_its_ddl(conn):
         "t_lbv",
         f"CREATE VIEW t_lbv AS SELECT t.col1, t.col2 FROM {SCHEMA}.t WITH NO SCHEMA BINDING",
     )
-    assert definitions[1][0] == "t_view" and " ".join(definitions[1][1].split()) == "SELECT col1 FROM t"
+    assert definitions[1][0] == "t_view" and " ".join(definitions[1][1].split()) == "SELECT t.col1 FROM t"
+
+
+def test_show_view_prints_the_query_with_its_columns_named_with_their_table(conn):
+    # SHOW VIEW's page: create view LA_Venues_v as select * from venue where venuecity='Los Angeles'; show view
+    # LA_Venues_v; gives SELECT venue.venueid, venue.venuename, venue.venuecity, venue.venuestate, venue.venueseats
+    # FROM venue WHERE ((venue.venuecity)::text = 'Los Angeles'::text); (the condition's casts are PostgreSQL's here)
+    conn.execute(
+        "CREATE TABLE venue (venueid SMALLINT, venuename VARCHAR(100), venuecity VARCHAR(30), venuestate CHAR(2),"
+        " venueseats INTEGER)"
+    )
+    conn.execute("CREATE VIEW LA_Venues_v AS SELECT * FROM venue WHERE venuecity='Los Angeles'")
+    (shown,) = conn.execute("show view LA_Venues_v;").fetchone()
+    query, _, condition = " ".join(shown.split()).partition(" WHERE ")
+    listed = "venue.venueid, venue.venuename, venue.venuecity, venue.venuestate, venue.venueseats"
+    assert query == f"SELECT {listed} FROM venue"
+    assert "venue.venuecity" in condition and "'Los Angeles'" in condition and condition.endswith(";")
+    # its subqueries and the names after AS, a type or a function keep their own names
+    conn.execute(
+        "CREATE VIEW busiest AS SELECT venueid AS id, venueseats::numeric(10,2) AS seats,"
+        " (SELECT max(v.venueseats) FROM venue v WHERE v.venuecity = venue.venuecity) AS most FROM venue"
+    )
+    (busiest,) = conn.execute(f"SHOW VIEW {SCHEMA}.busiest").fetchone()
+    busiest = " ".join(busiest.split())
+    assert busiest.startswith("SELECT venue.venueid AS id, (venue.venueseats)::numeric(10,2) AS seats, ")
+    assert "max(v.venueseats) AS max FROM venue v WHERE " in busiest and busiest.endswith(" AS most FROM venue;")
+    assert "v.venuecity" in busiest and "venue.venuecity" in busiest
+    assert not any(wrong in busiest for wrong in ("venue.v.", "venue.id", "venue.numeric", "venue.max", "venue.seats"))
 
 
 def test_a_geometry_column_is_of_type_geometry_wherever_the_tools_read_its_type(conn):
