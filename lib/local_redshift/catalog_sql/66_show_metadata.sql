@@ -124,10 +124,40 @@ SELECT redshift_system.current_database()::varchar(128) AS database_name, r.sche
 FROM redshift_system.show_routines r
 WHERE r.prokind = 'f';
 
+-- The type modifier of each parameter of the stored procedures, as CREATE PROCEDURE declared it (PostgreSQL keeps
+-- none in a routine's signature): recorded after the statement (translation/routines.py), by the procedure's owner.
+CREATE TABLE IF NOT EXISTS redshift_system.procedure_parameter_typmods (
+    routine_id oid NOT NULL,
+    position integer NOT NULL,
+    typmod integer NOT NULL,
+    PRIMARY KEY (routine_id, position)
+);
+
+CREATE OR REPLACE PROCEDURE redshift_system.record_procedure_parameters(
+    schema_name text, procedure_name text, type_ids regtype[], typmods integer[]
+)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    routine oid;
+BEGIN
+    SELECT p.oid INTO routine FROM pg_catalog.pg_proc p
+    WHERE p.prokind = 'p' AND p.proname = procedure_name
+      AND p.pronamespace = (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = schema_name)
+      AND coalesce(p.proallargtypes, p.proargtypes::oid[]) = type_ids::oid[]
+      AND pg_catalog.pg_has_role(session_user, p.proowner, 'MEMBER');
+    IF routine IS NULL THEN
+        RETURN;
+    END IF;
+    DELETE FROM redshift_system.procedure_parameter_typmods WHERE routine_id = routine;
+    INSERT INTO redshift_system.procedure_parameter_typmods
+    SELECT routine, t.position, t.typmod FROM unnest(typmods) WITH ORDINALITY AS t(typmod, position) WHERE t.typmod >= 0;
+END
+$$;
+
 -- SHOW PARAMETERS OF {PROCEDURE | FUNCTION}: database_name, schema_name, the routine's name, parameter_name,
 -- ordinal_position, parameter_type (IN, INOUT, OUT; a function's result is its RETURN, at position 0), data_type,
--- character_maximum_length, numeric_precision, numeric_scale (SHOW PARAMETERS's page). PostgreSQL keeps no length,
--- precision or scale of a routine's parameters: those are NULL.
+-- character_maximum_length, numeric_precision, numeric_scale (SHOW PARAMETERS's page): of a procedure's parameter
+-- as declared (its recorded type modifier); of a function's, NULL (Redshift keeps them for procedures only).
 CREATE OR REPLACE VIEW redshift_system.show_parameters AS
 SELECT redshift_system.current_database()::varchar(128) AS database_name, r.schema_name::varchar(128),
        r.routine_name::varchar(128) AS routine_name, r.prokind, r.argument_list,
@@ -137,11 +167,16 @@ SELECT redshift_system.current_database()::varchar(128) AS database_name, r.sche
        CASE redshift_system.show_type_name(a.type_id)
            WHEN 'intervaly2m' THEN 'interval year to month' WHEN 'intervald2s' THEN 'interval day to second'
            ELSE redshift_system.format_type(a.type_id, NULL) END::varchar(128) AS data_type,
-       NULL::integer AS character_maximum_length, NULL::integer AS numeric_precision, NULL::integer AS numeric_scale
+       information_schema._pg_char_max_length(a.type_id, m.typmod)::integer AS character_maximum_length,
+       CASE WHEN m.typmod IS NOT NULL THEN information_schema._pg_numeric_precision(a.type_id, m.typmod) END::integer
+           AS numeric_precision,
+       CASE WHEN m.typmod IS NOT NULL THEN information_schema._pg_numeric_scale(a.type_id, m.typmod) END::integer
+           AS numeric_scale
 FROM redshift_system.show_routines r
 JOIN pg_catalog.pg_proc p ON p.oid = r.routine_id
 CROSS JOIN LATERAL unnest(coalesce(p.proallargtypes, p.proargtypes::oid[]), p.proargmodes, p.proargnames)
      WITH ORDINALITY AS a(type_id, mode, name, position)
+LEFT JOIN redshift_system.procedure_parameter_typmods m ON m.routine_id = r.routine_id AND m.position = a.position
 UNION ALL
 SELECT redshift_system.current_database()::varchar(128), r.schema_name::varchar(128), r.routine_name::varchar(128),
        r.prokind, r.argument_list, ''::varchar(128), 0, 'RETURN'::varchar(128),

@@ -75,7 +75,7 @@ def _in_routine_signature(data_type: exp.DataType) -> bool:
     parent = data_type.parent
     if isinstance(parent, exp.ColumnDef):
         return isinstance(parent.parent, exp.UserDefinedFunction)
-    return isinstance(parent, exp.ReturnsProperty)
+    return isinstance(parent, (exp.UserDefinedFunction, exp.ReturnsProperty))  # a SQL function's parameter, a result
 
 
 def routine_interval_type(data_type: exp.DataType, _: Context) -> exp.Expr:

@@ -66,6 +66,9 @@ _PSEUDO_TYPE_KEYWORDS = {TokenType.ANY, TokenType.TRIGGER}
 """PostgreSQL's pseudo-types ANY and TRIGGER, which sqlglot tokenizes as keywords."""
 
 
+_PARAMETER_ENDS = (TokenType.COMMA, TokenType.R_PAREN)
+
+
 class _LocalRedshiftParser(RedshiftParser):
     """sqlglot's Redshift parser, taught the Redshift clauses it does not parse."""
 
@@ -136,6 +139,16 @@ class _LocalRedshiftParser(RedshiftParser):
             self._match_r_paren()
             last.replace(exp.var(f"SECOND({precision.name if precision else ''})"))
         return data_type
+
+    def _parse_function_parameter(self) -> exp.Expr | None:
+        # a parameter of a SQL function is its type alone ("CREATE FUNCTION": f_name (sql_arg_data_type, ...)), which
+        # may have a modifier, NUMERIC(10,5): read as the type when the type is all there is
+        index = self._index
+        data_type = self._parse_types(schema=True)
+        if isinstance(data_type, exp.DataType) and self._curr and self._curr.token_type in _PARAMETER_ENDS:
+            return data_type
+        self._retreat(index)
+        return super()._parse_function_parameter()
 
     def _parse_date_part_call(self) -> exp.Expr:
         part = self._parse_type()

@@ -23,6 +23,7 @@ from local_redshift.translation import (
     regexp,
     rejected,
     roles,
+    routines,
     show,
     strings,
     system,
@@ -134,6 +135,7 @@ RULES: list[Rule] = [
     system.SHOW_OR_RESET_REDSHIFT_ONLY_SETTING,
     system.VACUUM_OPTIONS,
     ddl_commands.ANALYZE_COLUMNS,
+    routines.PROCEDURE_PARAMETERS_RECORDED,  # its parameters' types as translated
     # Last: the view's query is written out, every other rule applied.
     ddl_commands.LATE_BINDING_VIEW,
 ]

@@ -199,6 +199,32 @@ def test_a_procedures_interval_parameters_are_of_redshifts_interval_types(cluste
     conn.execute("CALL tools_show.spans(INTERVAL '1-2' YEAR TO MONTH, INTERVAL '3 04:05:06' DAY TO SECOND, NULL)")
 
 
+def test_a_procedures_parameters_keep_their_length_precision_and_scale_a_functions_do_not(cluster, conn):
+    # SHOW PARAMETERS's page: character_maximum_length, numeric_precision, numeric_scale; redshift_connector's
+    # integration tests read a procedure's CHAR(20) as 20 long, its NUMERIC(10,5) as precision 10 and scale 5, and a
+    # function's NUMERIC(10,5) with no precision
+    conn.execute(
+        "CREATE OR REPLACE PROCEDURE tools_show.sized(code CHAR(20), label VARCHAR(256), amount NUMERIC(10,5), n INT,"
+        " total OUT NUMERIC(12,2)) AS $$ BEGIN total := amount; END; $$ LANGUAGE plpgsql"
+    )
+    conn.execute("CREATE FUNCTION tools_show.unsized(NUMERIC(10,5)) RETURNS INT STABLE AS $$ SELECT 1 $$ LANGUAGE sql")
+    procedure = conn.execute(
+        f"SHOW PARAMETERS OF PROCEDURE {cluster.database}.tools_show.sized(CHAR, VARCHAR, NUMERIC, INT)"
+    )
+    assert [(row[3], row[7], row[8], row[9]) for row in procedure.fetchall()] == [
+        ("code", 20, None, None),
+        ("label", 256, None, None),
+        ("amount", None, 10, 5),
+        ("n", None, None, None),
+        ("total", None, 12, 2),
+    ]
+    function = conn.execute(f"SHOW PARAMETERS OF FUNCTION {cluster.database}.tools_show.unsized(NUMERIC)")
+    assert [row[4:] for row in function.fetchall()] == [
+        (0, "RETURN", "integer", None, None, None),
+        (1, "IN", "numeric", None, None, None),
+    ]
+
+
 def test_show_grants_on_a_table_and_its_columns(cluster, conn):
     # SHOW GRANTS ON TABLE and SHOW COLUMN GRANTS ON TABLE: privilege_type, identity_name, identity_type, admin_option
     # of each grant (the owner's own privileges are no grant)
