@@ -143,7 +143,7 @@ BEGIN
     SELECT p.oid INTO routine FROM pg_catalog.pg_proc p
     WHERE p.prokind = 'p' AND p.proname = procedure_name
       AND p.pronamespace = (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = schema_name)
-      AND coalesce(p.proallargtypes, p.proargtypes::oid[]) = type_ids::oid[]
+      AND coalesce(p.proallargtypes, ARRAY(SELECT unnest(p.proargtypes::oid[]))) = type_ids::oid[]  -- from 1, not 0
       AND pg_catalog.pg_has_role(session_user, p.proowner, 'MEMBER');
     IF routine IS NULL THEN
         RETURN;

@@ -207,7 +207,12 @@ def test_a_procedures_parameters_keep_their_length_precision_and_scale_a_functio
         "CREATE OR REPLACE PROCEDURE tools_show.sized(code CHAR(20), label VARCHAR(256), amount NUMERIC(10,5), n INT,"
         " total OUT NUMERIC(12,2)) AS $$ BEGIN total := amount; END; $$ LANGUAGE plpgsql"
     )
+    conn.execute(
+        "CREATE PROCEDURE tools_show.in_only(code CHAR(3)) AS $$ BEGIN RAISE INFO '%', code; END; $$ LANGUAGE plpgsql"
+    )
     conn.execute("CREATE FUNCTION tools_show.unsized(NUMERIC(10,5)) RETURNS INT STABLE AS $$ SELECT 1 $$ LANGUAGE sql")
+    in_only = conn.execute(f"SHOW PARAMETERS OF PROCEDURE {cluster.database}.tools_show.in_only(CHAR)")
+    assert [(row[3], row[7]) for row in in_only.fetchall()] == [("code", 3)]
     procedure = conn.execute(
         f"SHOW PARAMETERS OF PROCEDURE {cluster.database}.tools_show.sized(CHAR, VARCHAR, NUMERIC, INT)"
     )
