@@ -24,15 +24,12 @@ pytestmark = pytest.mark.skipif(
 DRIVER = "redshift_connector"
 
 DESELECTED = [
-    # Not in the local Redshift yet: the SUPER, GEOMETRY and HLLSKETCH data types (PostgreSQL has no such types).
+    # Not in the local Redshift yet: the SUPER and HLLSKETCH data types (refused by name: PostgreSQL has no such types).
     *(f"test_dialect_types.py::test_custom_types_reflection_inspection[redshift+{DRIVER}-{kind}]"
-      for kind in ("GEOMETRY", "SUPER", "HLLSKETCH")),
+      for kind in ("SUPER", "HLLSKETCH")),
     # Needs real AWS: CREATE EXTERNAL SCHEMA ... FROM DATA CATALOG (the AWS Glue Data Catalog) and an external table
     # over s3://awssampledbuswest2/, the public sample bucket of a real account (Redshift Spectrum).
     f"test_reflection.py::test_external_table_reflection[redshift+{DRIVER}]",
-    # A known difference: Redshift's PG_GET_VIEWDEF qualifies every column of a standard view with its table (the
-    # deparser of PostgreSQL 8.0); PostgreSQL 18's leaves the columns of a one-table view bare.
-    f"test_reflection_views.py::test_view_reflection[redshift+{DRIVER}]",
 ]  # fmt: skip
 
 
