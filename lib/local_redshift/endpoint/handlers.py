@@ -125,7 +125,8 @@ class Handlers:
         self.conversions.pop(portal, None)
         self.shown_in.pop(portal, None)
         if prepared is not None and prepared.shown_parameter is not None:
-            value = messages.bind_fields(frame).values[prepared.shown_parameter]
+            values = messages.bind_fields(frame).values  # too few: PostgreSQL refuses the Bind itself
+            value = values[prepared.shown_parameter] if prepared.shown_parameter < len(values) else None
             self.shown_in[portal] = "" if value is None else value.decode(errors="replace")
         shape = self.shapes.get(statement)
         if shape is not None and self.codes is not None and not (prepared and prepared.virtual):

@@ -112,6 +112,16 @@ def test_show_of_a_database_bound_as_a_parameter_lists_what_that_database_holds(
         conn.execute("DROP DATABASE tools_show_other FORCE")
 
 
+def test_a_bind_without_the_database_of_a_show_is_refused_by_postgresql_and_the_session_goes_on(conn):
+    # libpq binds what it is given: PostgreSQL refuses a Bind short of the statement's parameters, in its own words
+    pgconn = conn.pgconn
+    assert pgconn.prepare(b"shown", b"SHOW SCHEMAS FROM DATABASE $1").status == psycopg.pq.ExecStatus.COMMAND_OK
+    result = pgconn.exec_prepared(b"shown", [])
+    assert result.status == psycopg.pq.ExecStatus.FATAL_ERROR
+    assert b"bind message supplies 0 parameters" in result.error_message
+    assert conn.execute("SELECT 1").fetchone() == (1,)
+
+
 def test_show_columns_of_an_identity_column_and_a_key(cluster, conn):
     # SVV_REDSHIFT_COLUMNS's page: distkey true for the distribution key, sortkey the column's place in the sort key;
     # an IDENTITY column's default is its "identity"(...) (PG_ATTRDEF's adsrc) and it may hold NULL
