@@ -16,6 +16,12 @@ def test_a_sql_functions_parameters_may_be_types_alone_with_their_modifiers():
     ]
 
 
+def test_a_procedures_parameters_may_be_types_alone_too():
+    # "CREATE PROCEDURE": [ argname ] [ argmode ] argtype
+    [statement] = translate("CREATE PROCEDURE p(INT, VARCHAR(3)) AS $$ BEGIN END; $$ LANGUAGE plpgsql")
+    assert statement.postgres[0] == "CREATE PROCEDURE p(INT, VARCHAR(3)) LANGUAGE plpgsql AS $$ BEGIN END; $$"
+
+
 def test_a_routines_interval_parameters_and_result_are_intervaly2m_and_intervald2s():
     [function] = translate(
         "CREATE FUNCTION f(INTERVAL DAY TO SECOND) RETURNS INTERVAL YEAR TO MONTH STABLE AS $$ SELECT NULL $$"
