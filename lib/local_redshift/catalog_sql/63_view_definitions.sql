@@ -34,7 +34,6 @@ DECLARE
     after text;
     i int;
     k int;
-    result text := '';
 BEGIN
     -- the outer query's FROM, as its tokens, and whether the query is one SELECT
     FOR k IN 1 .. coalesce(array_length(significant, 1), 0) LOOP

@@ -62,8 +62,8 @@ class SessionDatabases:
         return next(bound, None)
 
     def _checked(self, statement: Statement) -> Statement:
-        if self.elsewhere(statement) is not None or self.shown_parameter(statement) is not None:  # read there by
-            # the endpoint first (endpoint/shown.py)
+        shown_there = self.elsewhere(statement) is not None or self.shown_parameter(statement) is not None
+        if shown_there:  # read there by the endpoint first (endpoint/shown.py)
             return dataclasses.replace(statement, postgres=[read_elsewhere(statement.postgres[0])])
         for named in statement.databases:
             if (instead := self._instead(named)) is not None:
@@ -73,7 +73,7 @@ class SessionDatabases:
     def _instead(self, named: NamedDatabase) -> str | None:
         """What PostgreSQL runs instead of the statement naming `named`, or None when the statement runs as it is."""
         name, verb = named.name, named.verb
-        if verb in (SHOWN, SHOWN_BOUND):  # of the connected database (another's is read by the endpoint: elsewhere)
+        if verb == SHOWN:  # of the connected database (another's is read by the endpoint: elsewhere)
             return None
         if verb == QUALIFIED:  # another database: a cross-database query, or no database (the catalog says which)
             return None if name == self.connected else database_check(name)

@@ -20,7 +20,7 @@ from local_redshift.translation.rule import Context, Rule, catalog_call, node_is
 
 INTERVAL_YEAR_TO_MONTH = exp.DataType.build(f"{SCHEMA}.intervaly2m", udt=True)
 INTERVAL_DAY_TO_SECOND = exp.DataType.build(f"{SCHEMA}.intervald2s", udt=True)
-_YEAR_MONTH_FIELDS = ("YEAR", "MONTH")
+YEAR_MONTH_FIELDS = ("YEAR", "MONTH")  # an interval type from these is YEAR TO MONTH's
 
 
 def _in_arithmetic(node: exp.Expr) -> bool:
@@ -36,7 +36,7 @@ def qualified_interval(interval: QualifiedInterval, _: Context) -> exp.Expr:
     arithmetic is intervaly2m, so that a date plus or minus it stays a date."""
     qualifier = interval.args["qualifier"]
     value = catalog_call("interval_literal", string_literal(interval.name), string_literal(qualifier))
-    if qualifier.split()[0] in _YEAR_MONTH_FIELDS and _in_arithmetic(interval):
+    if qualifier.split()[0] in YEAR_MONTH_FIELDS and _in_arithmetic(interval):
         return exp.cast(value, INTERVAL_YEAR_TO_MONTH.copy())
     return exp.cast(value, exp.DataType.build(f"INTERVAL {qualifier.split('(')[0]}", dialect="postgres"))
 
@@ -80,7 +80,7 @@ def _in_routine_signature(data_type: exp.DataType) -> bool:
 
 def routine_interval_type(data_type: exp.DataType, _: Context) -> exp.Expr:
     """A qualified interval in a routine's signature: intervaly2m (YEAR, MONTH, YEAR TO MONTH) or intervald2s."""
-    year_month = _qualified_fields(data_type) in _YEAR_MONTH_FIELDS
+    year_month = _qualified_fields(data_type) in YEAR_MONTH_FIELDS
     return (INTERVAL_YEAR_TO_MONTH if year_month else INTERVAL_DAY_TO_SECOND).copy()
 
 

@@ -16,6 +16,7 @@ from sqlglot import exp
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import RedshiftError, SqlState
 from local_redshift.translation.databases import SHOWN, SHOWN_BOUND, NamedDatabase, database_check
+from local_redshift.translation.intervals import YEAR_MONTH_FIELDS
 from local_redshift.translation.names import folded
 from local_redshift.translation.rule import Context, Rule, command_is, command_text
 
@@ -199,7 +200,7 @@ def _argument_type(part: str) -> str:
         return f"{part}::text"
     interval = _INTERVAL_TYPE.fullmatch(" ".join(part.lower().split()))
     if interval is not None:
-        year_month = interval["name"] == "intervaly2m" or interval["first"] in ("year", "month")
+        year_month = interval["name"] == "intervaly2m" or (interval["first"] or "").upper() in YEAR_MONTH_FIELDS
         return "'intervaly2m'" if year_month else "'intervald2s'"
     return f"{SCHEMA}.show_type_name({exp.Literal.string(part).sql(dialect='postgres')}::regtype)"
 
