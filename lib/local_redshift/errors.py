@@ -116,6 +116,13 @@ SYNTAX_END = "syntax error at end of input"
 """PostgreSQL's (and Redshift's) words for a statement read no further than `near`, or than its end (SQLSTATE
 SYNTAX_ERROR)."""
 
+UNTYPED_STRING_IN_SUPER = (
+    "the local Redshift reads an untyped string literal given a SUPER as JSON, and this one is not JSON: write"
+    " 'text'::VARCHAR for a string scalar, or JSON_PARSE('...') for a document"
+)
+"""Where PostgreSQL says "invalid input syntax for type json": only the input of a SUPER reads JSON
+(translation/supers.py)."""
+
 PERMISSION_DENIED_FOR_RELATION = "permission denied for relation {name}"
 """Redshift's words (SQLSTATE INSUFFICIENT_PRIVILEGE, r_GRANT-examples.html) where PostgreSQL says "permission
 denied for table" (or view)."""
@@ -159,6 +166,7 @@ class LoadErrorCode(enum.IntEnum):
     INVALID_INPUT_LINE = 1216  # input line is not valid (also: a record that is not valid JSON, an overflow)
     INVALID_UTF8 = 1220  # string contains invalid or unsupported UTF-8 codepoints
     WRONG_ENCODING = 1221  # encoding of the file is not the same as that specified in the COPY command
+    INVALID_SUPER = 1224  # input data is in a malformed JSON format or SUPER data type
     AWS_ERROR = 8001  # the reference: "COPY with MANIFEST parameter requires full path of an Amazon S3 object";
     # Redshift gives this code in the DETAIL of its errors about credentials, S3 objects and COPY parameters too
 

@@ -52,10 +52,10 @@ class PostgresBackend:
         return self.connection.info.dbname
 
     def catalog_type_oids(self) -> dict[str, int]:
-        """The oids of the warehouse's own types (the catalog's redshift_system.varbyte and .geometry) it has."""
+        """The oids of the warehouse's own types (the catalog's redshift_system.varbyte, .geometry, .super)."""
         with contextlib.suppress(psycopg.Error):
             rows = self.connection.execute(
-                "SELECT typname, oid FROM pg_catalog.pg_type WHERE typname IN ('varbyte', 'geometry')"
+                "SELECT typname, oid FROM pg_catalog.pg_type WHERE typname IN ('varbyte', 'geometry', 'super')"
                 " AND typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'redshift_system')"
             ).fetchall()
             return {name: int(oid) for name, oid in rows}

@@ -9,6 +9,7 @@ from local_redshift.errors import (
     DISK_FULL_MESSAGE,
     IDENTITY_COLUMN_SET,
     PERMISSION_DENIED_FOR_RELATION,
+    UNTYPED_STRING_IN_SUPER,
     RedshiftError,
     SqlState,
 )
@@ -31,15 +32,17 @@ _IDENTITY_VALUE = "cannot insert a non-DEFAULT value into column"  # PostgreSQL'
 _DENIED = b"permission denied for "
 _RELATIONS = ("table ", "view ", "materialized view ")  # what PostgreSQL names where Redshift says "relation"
 _DISK_FULL = f"{ErrorField.SQLSTATE}{SqlState.DISK_FULL.value}\0".encode()
+_CATALOG_TYPES = b"redshift_system.super"  # a SUPER as PostgreSQL names it ("cannot cast type date to ...")
+_NOT_JSON = "invalid input syntax for type json"
 
 
 def scrubbed(frame: bytes, database: tuple[str, str] | None = None) -> bytes:
     """An ErrorResponse; one raised through raise_sql without the PL/pgSQL context that would only confuse, and
     PostgreSQL's refusal of a value for an IDENTITY column in Redshift's words, without its detail and its hint
     (OVERRIDING SYSTEM VALUE, which is not Redshift SQL); a permission denied on a table or view in Redshift's words
-    (r_GRANT-examples.html: "ERROR: permission denied for relation test [SQL State=42501]"); a full disk in Redshift's
-    words, PostgreSQL's after them. With `database` (the PostgreSQL database's name and the cluster's), the cluster's
-    database is named by its own name."""
+    (r_GRANT-examples.html: "ERROR: permission denied for relation test [SQL State=42501]"); SUPER by its name; a full
+    disk in Redshift's words, PostgreSQL's after them. With `database` (the PostgreSQL database's name and the
+    cluster's), the cluster's database is named by its own name."""
     if database is not None and database[0].encode() in frame:
         fields = messages.error_fields(frame)
         for code in (ErrorField.MESSAGE, ErrorField.DETAIL):
@@ -52,6 +55,8 @@ def scrubbed(frame: bytes, database: tuple[str, str] | None = None) -> bytes:
         return _denied_on_relation(frame)
     if _DISK_FULL in frame:
         return _disk_full(frame)
+    if _CATALOG_TYPES in frame or _NOT_JSON.encode() in frame:
+        return _super_named(frame)
     if _RAISER.encode() not in frame:
         return frame
     fields = messages.error_fields(frame)
@@ -79,6 +84,18 @@ def _denied_on_relation(frame: bytes) -> bytes:
     if fields.get(ErrorField.SQLSTATE) != SqlState.INSUFFICIENT_PRIVILEGE or kind is None:
         return frame
     fields[ErrorField.MESSAGE] = PERMISSION_DENIED_FOR_RELATION.format(name=message[len(prefix + kind) :])
+    return messages.error_response(fields)
+
+
+def _super_named(frame: bytes) -> bytes:
+    """SUPER by its own name, and an untyped string literal given a SUPER in words that say what to write."""
+    fields = messages.error_fields(frame)
+    message = fields.get(ErrorField.MESSAGE, "").replace(_CATALOG_TYPES.decode(), "super")
+    if message == _NOT_JSON:
+        message = UNTYPED_STRING_IN_SUPER
+        fields.pop(ErrorField.DETAIL, None)
+        fields.pop(ErrorField.CONTEXT, None)
+    fields[ErrorField.MESSAGE] = message
     return messages.error_response(fields)
 
 

@@ -140,7 +140,8 @@ class Session:
         shown = ShownPath(login, self.services.directory)
         version = protocol.granted(login.parameters)
         oids = backend.catalog_type_oids()
-        codes = TypeCodes(oids.get("varbyte"), binary=(version or 0) >= protocol.BINARY, geometry=oids.get("geometry"))
+        binary = (version or 0) >= protocol.BINARY
+        codes = TypeCodes(oids.get("varbyte"), binary=binary, geometry=oids.get("geometry"), super=oids.get("super"))
         self._copies = copies
         self.handlers = Handlers(relay, copies, queries, users, databases, codes=codes, shown=shown)
         relay.describe_rows_with(protocol.row_descriptions(codes, version, login.database))

@@ -1,12 +1,12 @@
 """Redshift's own type codes in RowDescription, where PostgreSQL's differ, so that a client picks Redshift's converter.
 
 redshift_connector chooses how to read a column by the type oid of its RowDescription field (its
-`redshift_connector/utils/oids.py`): VARBYTE is 6551, GEOMETRY 3000 (read as text), INTERVAL YEAR TO MONTH 1188,
-INTERVAL DAY TO SECOND 1190. In the cluster's PostgreSQL a VARBYTE is the catalog type redshift_system.varbyte and a
-GEOMETRY redshift_system.geometry, whose oids differ from one warehouse to the next, and both interval types are
-PostgreSQL's interval (1186), told apart by the type modifier: its range bits say which fields the column has (YEAR,
-MONTH for YEAR TO MONTH; DAY to SECOND otherwise). An interval without fields (INTERVAL '1 day', a difference of
-timestamps) stays 1186, as Redshift's does.
+`redshift_connector/utils/oids.py`): VARBYTE is 6551, GEOMETRY 3000 and SUPER 4000 (both read as text), INTERVAL YEAR TO
+MONTH 1188, INTERVAL DAY TO SECOND 1190. In the cluster's PostgreSQL a VARBYTE is the catalog type
+redshift_system.varbyte, a GEOMETRY redshift_system.geometry and a SUPER redshift_system.super, whose oids differ from
+one warehouse to the next, and both interval types are PostgreSQL's interval (1186), told apart by the type modifier:
+its range bits say which fields the column has (YEAR, MONTH for YEAR TO MONTH; DAY to SECOND otherwise). An interval
+without fields (INTERVAL '1 day', a difference of timestamps) stays 1186, as Redshift's does.
 
 From BINARY (version 2) on, a NUMERIC reaches redshift_connector as an integer scaled by the column's scale, which it
 reads from the type modifier; a NUMERIC whose precision and scale PostgreSQL does not state (typmod -1: TO_NUMBER, a
@@ -27,8 +27,15 @@ INTERVALY2M = 1188
 INTERVALD2S = 1190
 VARBYTE = 6551
 GEOMETRY = 3000
+SUPER = 4000
 UNSTATED_NUMERIC = (38, 18)  # precision and scale of a NUMERIC PostgreSQL gives no type modifier
-_SIZES = {INTERVALY2M: 4, INTERVALD2S: 8, VARBYTE: -1, GEOMETRY: -1}  # pg_type.typlen as Redshift's types have it
+_SIZES = {
+    INTERVALY2M: 4,
+    INTERVALD2S: 8,
+    VARBYTE: -1,
+    GEOMETRY: -1,
+    SUPER: -1,
+}  # pg_type.typlen as Redshift's types have it
 _YEAR_MONTH_RANGE = (1 << 2) | (1 << 1)  # PostgreSQL's interval range bits YEAR and MONTH (datetime.h)
 _FULL_RANGE = 0x7FFF
 _FIELD = struct.Struct("!ihihih")  # after a field's name: table oid, column number, type oid, size, modifier, format
@@ -66,12 +73,13 @@ class Column:
 
 @dataclass(frozen=True)
 class TypeCodes:
-    """The type codes of one session: its warehouse's VARBYTE and GEOMETRY oids, and whether NUMERIC goes scaled
-    (BINARY)."""
+    """The type codes of one session: its warehouse's VARBYTE, GEOMETRY and SUPER oids, and whether NUMERIC goes
+    scaled (BINARY)."""
 
     varbyte: int | None = None
     binary: bool = False
     geometry: int | None = None
+    super: int | None = None
 
     def redshift_oid(self, column: Column) -> int:
         """The oid Redshift gives a column PostgreSQL describes as `column`."""
@@ -81,6 +89,8 @@ class TypeCodes:
             return VARBYTE
         if column.oid == self.geometry:
             return GEOMETRY
+        if column.oid == self.super:
+            return SUPER
         return column.oid
 
     def redshift_typmod(self, column: Column) -> int:

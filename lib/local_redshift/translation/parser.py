@@ -7,7 +7,7 @@ over sqlglot's RedshiftParser.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlglot import exp
 from sqlglot.dialects.redshift import Redshift
@@ -46,6 +46,17 @@ class QualifiedInterval(exp.Expression):
 
 
 _INTERVAL_FIELDS = ("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND")
+
+
+class SuperUnpivot(exp.Expression):
+    """FROM ..., UNPIVOT value AS v [AT k]: the attributes of a SUPER object, their values as v and names as k
+    ("Object unpivoting"); translation.supers writes it."""
+
+    arg_types: ClassVar = {"this": True, "alias": True, "key": False}
+
+
+class UnaryPlus(exp.Unary):
+    """A prefix + (sqlglot's parser drops it: +x is x), kept for what it does to a SUPER that is not a number."""
 
 
 class TableEncodeProperty(exp.Property):
@@ -92,6 +103,24 @@ class _LocalRedshiftParser(RedshiftParser):
         "INTERLEAVED": lambda self: self._parse_interleaved_sortkey(),
         "ENCODE": lambda self: self.expression(TableEncodeProperty(this=self._parse_var(any_token=True))),
     }
+
+    def _parse_table(self, *args: Any, **kwargs: Any) -> exp.Expr | None:
+        if self._curr and self._curr.token_type == TokenType.UNPIVOT and not self._next_is(TokenType.L_PAREN):
+            self._advance()
+            value = self._parse_bitwise()
+            self._match(TokenType.ALIAS)
+            alias = self._parse_id_var(any_token=False)
+            key = self._parse_id_var(any_token=False) if self._match_text_seq("AT") else None
+            return self.expression(SuperUnpivot(this=value, alias=alias, key=key))
+        return super()._parse_table(*args, **kwargs)
+
+    def _parse_unary(self) -> exp.Expr | None:
+        if self._match(TokenType.PLUS):
+            return self.expression(UnaryPlus(this=self._parse_unary()))
+        return super()._parse_unary()
+
+    def _next_is(self, token_type: TokenType) -> bool:
+        return self._next is not None and self._next.token_type == token_type
 
     def _parse_interval_span(self, this: exp.Expr, parse_function_unit: bool = True) -> exp.Interval:
         if this is not None and this.is_string and (qualifier := self._parse_interval_qualifier()):

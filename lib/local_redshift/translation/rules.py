@@ -26,6 +26,7 @@ from local_redshift.translation import (
     routines,
     show,
     strings,
+    supers,
     system,
     unbuilt_types,
     varbytes,
@@ -47,6 +48,7 @@ RULES: list[Rule] = [
     *roles.RULES,  # after the server's own roles are refused
     # Names.
     names.DELIMITED_IDENTIFIERS,
+    *supers.NAVIGATION,  # before the three-part names: `c.doc.a` may be a column and its attribute
     databases.THREE_PART_NAMES,  # before the system views, named by schema and name
     databases.CREATE_DATABASE,
     databases.DROP_DATABASE,
@@ -75,6 +77,7 @@ RULES: list[Rule] = [
     datatypes.VARCHAR_MAX,
     *varbytes.RULES,
     *geometries.RULES,
+    *supers.RULES,
     intervals.QUALIFIED_INTERVAL,
     intervals.INTERVAL_TYPE_NAMES,
     intervals.ROUTINE_INTERVAL_TYPES,  # after the type names are read as qualified intervals

@@ -142,6 +142,7 @@ REDSHIFT_ONLY_SETTINGS = frozenset(
     {
         "analyze_threshold_percent",
         "auto_mv",
+        "default_array_search_null_handling",
         "default_geometry_encoding",
         "describe_field_name_in_uppercase",
         "downcase_delimited_identifier",

@@ -1,4 +1,4 @@
-"""Redshift's own types the local Redshift does not build (SUPER, HLLSKETCH, GEOGRAPHY: in the Developer Guide's
+"""Redshift's own types the local Redshift does not build (HLLSKETCH, GEOGRAPHY: in the Developer Guide's
 "Data types" table, c_Supported_data_types.html, with GEOMETRY, which it builds) are refused by name, in a column or a
 cast, not passed to PostgreSQL, which has none of them."""
 
@@ -12,10 +12,8 @@ from local_redshift.translation import UnsupportedFeature, translate
 @pytest.mark.parametrize(
     ("sql", "construct"),
     [
-        ("CREATE TABLE t (c SUPER)", "The SUPER type"),
         ("CREATE TABLE t (a INT, c HLLSKETCH)", "The HLLSKETCH type"),
         ("ALTER TABLE t ADD COLUMN c GEOGRAPHY", "The GEOGRAPHY type"),
-        ("SELECT CAST('[1]' AS SUPER)", "The SUPER type"),
     ],
 )
 def test_a_redshift_type_the_local_redshift_lacks_is_refused_by_name(sql, construct):
