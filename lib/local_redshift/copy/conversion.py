@@ -20,6 +20,7 @@ from local_redshift.copy.datetimes import date_converter, timestamp_converter
 from local_redshift.copy.errors import LoadError
 from local_redshift.copy.intervals import interval_converter
 from local_redshift.copy.options import CopyOptions
+from local_redshift.copy.supers import SUPER, parse_field, serialized
 from local_redshift.copy.target import Column
 from local_redshift.copy.times import time_converter
 from local_redshift.errors import LoadErrorCode, UnsupportedFeature
@@ -99,6 +100,8 @@ def _converter_for_type(column: Column, options: CopyOptions) -> Converter:
         return _blank_is_null(interval_converter(column))
     if kind in _JSON_TYPES:
         return lambda value: NULL if value is None else _escape(_json_document(value))
+    if kind == SUPER:
+        return _super_field if options.text is not None else _super_value
     if kind == "varbyte":
         return _blank_is_null(_varbyte(column.varbyte_bytes))
     if kind == "geometry":  # the catalog's type: its text is stored as it is, unread, so it is refused
@@ -118,6 +121,20 @@ def _json_document(value: Any) -> str:
         raise LoadError(
             LoadErrorCode.INVALID_INPUT_LINE, f"Invalid JSON: cannot load the value as text ({error})"
         ) from None
+
+
+def _super_value(value: Any) -> str:
+    """A JSON (or Parquet) value in a SUPER column: its serialization (copy.supers)."""
+    return NULL if value is None else _escape(serialized(value))
+
+
+def _super_field(field: str | None) -> str:
+    """A text field in a SUPER column: the JSON it holds ("Amazon Redshift represents SUPER columns in text and CSV
+    formats as" JSON, copy_json.html); an empty or blank field is NULL, as in the other columns that are not CHAR or
+    VARCHAR."""
+    if field is None or not field or field.isspace():
+        return NULL
+    return _escape(serialized(parse_field(field)))
 
 
 def _required(converter: Converter) -> Converter:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,13 +45,18 @@ class Record:
     error: LoadError | None = None
 
 
-def read_records(data: bytes, *, replacement: str | None = None, skip_lines: int = 0) -> Iterator[Record]:
+Loads = Callable[[bytes | str], Any]
+"""orjson.loads, or what reads as it does (copy.supers.loads keeps the text of numbers for SUPER columns)."""
+
+
+def read_records(
+    data: bytes, *, replacement: str | None = None, skip_lines: int = 0, loads: Loads = orjson.loads
+) -> Iterator[Record]:
     """The records of one file in order; `replacement` replaces invalid UTF-8 bytes (ACCEPTINVCHARS)."""
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
     offset = _offset_after_lines(data, skip_lines)
     line_number = skip_lines
-    loads = orjson.loads
     for line in (data[offset:] if offset else data).split(b"\n"):
         line_number += 1
         if not line or line.isspace():
@@ -65,7 +70,7 @@ def read_records(data: bytes, *, replacement: str | None = None, skip_lines: int
             yield Record(line_number, line, value)
             offset += len(line) + 1
             continue
-        yield from _scan(data, offset, line_number, replacement)
+        yield from _scan(data, offset, line_number, replacement, loads)
         return
 
 
@@ -80,7 +85,7 @@ def _offset_after_lines(data: bytes, count: int) -> int:
     return offset
 
 
-def _scan(data: bytes, position: int, line_number: int, replacement: str | None) -> Iterator[Record]:
+def _scan(data: bytes, position: int, line_number: int, replacement: str | None, loads: Loads) -> Iterator[Record]:
     """Records from `position` on, whatever their layout; `line_number` is the line `position` is on."""
     counted = position
     while True:
@@ -105,7 +110,7 @@ def _scan(data: bytes, position: int, line_number: int, replacement: str | None)
         line_number += data.count(b"\n", counted, end)
         counted = end
         raw = data[start:end]
-        yield Record(line_number, raw, error=error) if error else _parse_record(raw, line_number, replacement)
+        yield Record(line_number, raw, error=error) if error else _parse_record(raw, line_number, replacement, loads)
         position = end
 
 
@@ -121,26 +126,26 @@ def _record_end(data: bytes, start: int) -> int | None:
     return None
 
 
-def _parse_record(raw: bytes, line_number: int, replacement: str | None) -> Record:
+def _parse_record(raw: bytes, line_number: int, replacement: str | None, loads: Loads) -> Record:
     """Parse one record's text, repairing invalid UTF-8 with `replacement` when one is given."""
     try:
-        return _checked(Record(line_number, raw, orjson.loads(raw)))
+        return _checked(Record(line_number, raw, loads(raw)))
     except orjson.JSONDecodeError as syntax_error:
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError as bad_bytes:
             if replacement is None:
                 return Record(line_number, raw, error=invalid_utf8(bad_bytes))
-            return _parse_repaired(raw, line_number, replacement)
+            return _parse_repaired(raw, line_number, replacement, loads)
         return Record(
             line_number, raw, error=LoadError(LoadErrorCode.INVALID_INPUT_LINE, f"Invalid JSON: {syntax_error.msg}")
         )
 
 
-def _parse_repaired(raw: bytes, line_number: int, replacement: str) -> Record:
+def _parse_repaired(raw: bytes, line_number: int, replacement: str, loads: Loads) -> Record:
     text = raw.decode("utf-8", errors=_replacement_handler(replacement))
     try:
-        return _checked(Record(line_number, raw, orjson.loads(text)))
+        return _checked(Record(line_number, raw, loads(text)))
     except orjson.JSONDecodeError as syntax_error:
         return Record(
             line_number, raw, error=LoadError(LoadErrorCode.INVALID_INPUT_LINE, f"Invalid JSON: {syntax_error.msg}")

@@ -40,6 +40,7 @@ from local_redshift.copy.load_state import LoadState, slice_count
 from local_redshift.copy.options import CopyOptions, IamRole
 from local_redshift.copy.rows import CHUNK_BYTES, FileRows, Rejected, RowPlan, Rows, convert_files, records
 from local_redshift.copy.source import S3Object, S3Source
+from local_redshift.copy.supers import check_noshred
 from local_redshift.copy.target import Column, TargetTable, describe_table, load_columns, quote_identifier
 from local_redshift.copy.transcoding import in_utf8
 from local_redshift.copy.workers import submit, worker_count
@@ -79,6 +80,8 @@ def run_copy(options: CopyOptions, backend: Backend, cluster: ClusterContext, aw
     columns = load_columns(table, options.columns, explicit_ids=options.explicit_ids)
     if not columns:
         raise CopyError(f"COPY into '{table.name}' has no column to load")
+    if options.json.noshred and options.text is None and not options.parquet:
+        check_noshred(columns)
     if options.text is not None and options.text.widths and len(options.text.widths) != len(columns):
         raise CopyError(
             f"FIXEDWIDTH gives {len(options.text.widths)} widths for {len(columns)} columns of '{table.name}'",

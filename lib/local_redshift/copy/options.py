@@ -26,10 +26,12 @@ Authorization = IamRole | AccessKeys
 
 @dataclass(frozen=True)
 class JsonMapping:
-    """How JSON fields map to columns: by name ('auto', optionally ignoring case) or by a JSONPaths file."""
+    """How JSON fields map to columns: by name ('auto', optionally ignoring case), by a JSONPaths file, or not at all
+    ('noshred': each document is the value of the one SUPER column, copy.supers)."""
 
     ignore_case: bool = False
     jsonpaths_url: str | None = None
+    noshred: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class CopyOptions:
     json: JsonMapping
     text: TextFormat | None = None  # None: the data is JSON
     parquet: bool = False  # FORMAT AS PARQUET: columns by position (copy/parquet.py); text is None then
+    serialize_to_json: bool = False  # SERIALIZETOJSON: any Parquet column loads into a SUPER column as JSON
     encoding: str = "utf8"  # the data files' encoding: utf8, utf16, utf16le or utf16be
     region: str | None = None
     manifest: bool = False

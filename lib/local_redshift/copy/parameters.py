@@ -177,6 +177,7 @@ KEYWORDS: dict[str, Keyword] = {
     "JSON": Keyword(_OPTIONAL, _json, words=frozenset({"AUTO", "NOSHRED"}), data_format=True),
     "AVRO": Keyword(_OPTIONAL, _other_format, words=frozenset({"AUTO"}), data_format=True),
     "PARQUET": Keyword(_NOTHING, _set("parquet"), data_format=True),
+    "SERIALIZETOJSON": Keyword(_NOTHING, _set("serialize_to_json")),
     "ORC": Keyword(_NOTHING, _other_format, data_format=True),
     "SHAPEFILE": Keyword(_NOTHING, _other_format, data_format=True),
     "CSV": Keyword(_NOTHING, _not_with_json, data_format=True),
@@ -241,9 +242,10 @@ def build_options(
 
 _COLUMNAR_PARAMETERS = frozenset(
     {"PARQUET", "ACCEPTINVCHARS", "FILLRECORD", "IAM_ROLE", "CREDENTIALS", "WITH", "ACCESS_KEY_ID"}
-    | {"SECRET_ACCESS_KEY", "SESSION_TOKEN", "STATUPDATE", "MANIFEST", "EXPLICIT_IDS"}
+    | {"SECRET_ACCESS_KEY", "SESSION_TOKEN", "STATUPDATE", "MANIFEST", "EXPLICIT_IDS", "SERIALIZETOJSON"}
 )
-"""The only parameters COPY takes with FORMAT AS PARQUET ("COPY from columnar data formats")."""
+"""The only parameters COPY takes with FORMAT AS PARQUET ("COPY from columnar data formats"; SERIALIZETOJSON:
+"Using COPY to load data into SUPER columns")."""
 
 
 def _check_columnar(parameters: list[Parameter]) -> None:
@@ -252,6 +254,8 @@ def _check_columnar(parameters: list[Parameter]) -> None:
             if parameter.keyword not in _COLUMNAR_PARAMETERS:
                 message = f"{parameter.keyword} is not supported with FORMAT AS PARQUET"
                 raise CopyError(message, sqlstate=SqlState.SYNTAX_ERROR)
+    elif any(parameter.keyword == "SERIALIZETOJSON" for parameter in parameters):
+        raise CopyError("SERIALIZETOJSON is supported only with FORMAT AS PARQUET", sqlstate=SqlState.SYNTAX_ERROR)
 
 
 def _check_format(settings: _Settings) -> None:
@@ -321,8 +325,8 @@ def _json_mapping(option: str | None) -> JsonMapping:
     if option.startswith("s3://"):
         return JsonMapping(jsonpaths_url=option)
     if lowered == "noshred":
-        raise CopyError("JSON 'noshred' (loading into SUPER) is not supported", sqlstate=SqlState.FEATURE_NOT_SUPPORTED)
+        return JsonMapping(noshred=True)
     raise CopyError(
-        f"Invalid JSON option '{option}': use 'auto', 'auto ignorecase' or 's3://jsonpaths_file'",
+        f"Invalid JSON option '{option}': use 'auto', 'auto ignorecase', 'noshred' or 's3://jsonpaths_file'",
         sqlstate=SqlState.SYNTAX_ERROR,
     )

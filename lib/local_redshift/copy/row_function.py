@@ -27,8 +27,9 @@ ESCAPED_SPECIAL = re.compile(rb"\\(?:[\\tnr]|u00(?:0[09aAdD]|5[cC]))").search
 """JSON text -> a match where it escapes a character COPY text must escape (None: its strings hold none)."""
 _SPECIAL = re.compile(r"[\\\t\n\r\0]")
 _CHARACTER_TYPES = {"varchar", "bpchar", "text"}
-_EMPTY_NOT_NULL_TYPES = _CHARACTER_TYPES | {"json", "jsonb"}
-"""The types whose converter loads "" as something else than NULL."""
+_EMPTY_NOT_NULL_TYPES = _CHARACTER_TYPES | {"json", "jsonb", "super"}
+"""The types whose converter may load "" as something else than NULL (a SUPER's: the JSON string "" of a JSON
+record, NULL of a text field)."""
 _INTEGER_BITS = {"int2": 16, "int4": 32, "int8": 64}
 _FLOAT4_LIMIT = 3.4028235e38
 

@@ -20,13 +20,15 @@ import orjson
 
 from local_redshift.copy.conversion import Converter, column_converter
 from local_redshift.copy.errors import CopyError, LoadError
-from local_redshift.copy.json_records import MAX_RECORD_BYTES, UTF8_BOM, Record, read_records
+from local_redshift.copy.json_records import MAX_RECORD_BYTES, UTF8_BOM, Loads, Record, read_records
 from local_redshift.copy.jsonpaths import Path
 from local_redshift.copy.load_history import line_count
 from local_redshift.copy.mapping import ColumnValues, by_name, by_paths
 from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.parquet import parquet_records
 from local_redshift.copy.row_function import ESCAPED_SPECIAL, row_function
+from local_redshift.copy.supers import SUPER, plain_values
+from local_redshift.copy.supers import loads as keeping_numbers
 from local_redshift.copy.target import Column
 from local_redshift.copy.text_conversion import fill_values, text_converter
 from local_redshift.copy.text_records import text_records
@@ -110,7 +112,8 @@ class _Converting:
         self._scan_raw = options.text is None and not options.parquet and options.accept_invalid_chars != "\\"
         self._skip_lines = options.ignore_header
         self._json_lines = options.text is None and not options.parquet
-        self._read = _record_reader(options, columns)
+        self._loads = _loads(plan)
+        self._read = _record_reader(options, columns, self._loads)
         self._column_values = _column_values(plan)
 
     def records(self, data: bytes, first_line: int | None = None) -> Iterator[Record]:
@@ -133,7 +136,7 @@ class _Converting:
         if data.startswith(UTF8_BOM):
             return self._skip_lines, 0
         convert_row, column_values, scan_raw, escaped = self._row, self._column_values, self._scan_raw, ESCAPED_SPECIAL
-        rows, ordinals, size, clean_file, loads = parts.rows, parts.ordinals, parts.size, parts.clean_file, orjson.loads
+        rows, ordinals, size, clean_file, loads = parts.rows, parts.ordinals, parts.size, parts.clean_file, self._loads
         lines = data.split(b"\n")
         ordinal = 0
         try:
@@ -230,23 +233,44 @@ def _rejected(ordinal: int, record: Record, error: LoadError, column: int) -> Re
     )
 
 
+def _supers(plan: RowPlan) -> tuple[bool, ...]:
+    return tuple(column.type_name == SUPER for column in plan.columns)
+
+
+def _loads(plan: RowPlan) -> Loads:
+    """How a JSON record is read: keeping the text of its numbers when there is a SUPER column to load them into."""
+    return keeping_numbers if any(_supers(plan)) else orjson.loads
+
+
 def _column_values(plan: RowPlan) -> ColumnValues:
-    """How records map to the columns: text and Parquet fields in order; JSON by name or by the JSONPaths file."""
+    """How records map to the columns: text and Parquet fields in order; JSON by name or by the JSONPaths file, or
+    ('noshred') the whole record to the one SUPER column."""
     options = plan.options
     if options.text is not None or options.parquet:
         return _fields
+    if options.json.noshred:
+        return lambda record: [record]
     if plan.paths is not None:
-        return by_paths(plan.paths)
-    return by_name([column.name for column in plan.columns], ignore_case=options.json.ignore_case)
+        by_column = by_paths(plan.paths)
+    else:
+        by_column = by_name([column.name for column in plan.columns], ignore_case=options.json.ignore_case)
+    supers = _supers(plan)
+    return plain_values(by_column, supers) if any(supers) else by_column
 
 
-def _record_reader(options: CopyOptions, columns: Sequence[Column]) -> Callable[[bytes, int], Iterator[Record]]:
+def _record_reader(
+    options: CopyOptions, columns: Sequence[Column], loads: Loads
+) -> Callable[[bytes, int], Iterator[Record]]:
     """(data file, lines to skip) -> its records, as the data format says."""
     replacement, text_format = options.accept_invalid_chars, options.text
     if options.parquet:
-        return lambda data, _skip_lines: parquet_records(data, columns=len(columns))
+        supers = tuple(column.type_name == SUPER for column in columns)
+        serialize = options.serialize_to_json
+        return lambda data, _skip_lines: parquet_records(
+            data, columns=len(columns), supers=supers, serialize_to_json=serialize
+        )
     if text_format is None:
-        return lambda data, skip_lines: read_records(data, replacement=replacement, skip_lines=skip_lines)
+        return lambda data, skip_lines: read_records(data, replacement=replacement, skip_lines=skip_lines, loads=loads)
     missing = fill_values(columns)
     return lambda data, skip_lines: text_records(
         data, text_format, columns=len(columns), missing=missing, replacement=replacement, skip_lines=skip_lines

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 _DIMENSIONS = re.compile(r"^(?P<base>[^(]+)(?:\((?P<dimensions>[^)]*)\))?(?P<rest>.*)$")
 CHARACTER_TYPES = frozenset({"varchar", "bpchar", "text"})
+SUPER = "super"
+"""pg_type.typname of the catalog's redshift_system.super (its text: the value's JSON serialization)."""
 
 
 @dataclass(frozen=True)
@@ -21,9 +23,15 @@ class ResultColumn:
     def is_character(self) -> bool:
         return self.type_name in CHARACTER_TYPES
 
+    @property
+    def is_super(self) -> bool:
+        return self.type_name == SUPER
+
     def manifest_type(self) -> dict[str, object]:
         """The type as MANIFEST VERBOSE's schema lists it: the base type, with the length of CHAR and VARCHAR
         and the precision and scale of NUMERIC."""
+        if self.is_super:  # format_type() names the type with its schema when redshift_system is not on the path
+            return {"base": SUPER}
         match = _DIMENSIONS.match(self.formatted)
         assert match is not None
         base = (match.group("base") + match.group("rest")).strip()

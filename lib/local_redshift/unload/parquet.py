@@ -3,7 +3,9 @@
 PostgreSQL gives every value as text; each column is converted once to the Arrow type of its Redshift type:
 SMALLINT, INTEGER, BIGINT as 16-, 32- and 64-bit integers, REAL and DOUBLE PRECISION as floats, DECIMAL(p, s)
 as decimal(p, s), BOOLEAN, DATE, TIMESTAMP as themselves, TIMESTAMPTZ as a timestamp without its time zone
-(the FORMAT AS PARQUET usage notes), and the character types and everything else as strings.
+(the FORMAT AS PARQUET usage notes), SUPER as Parquet's JSON type ("Amazon Redshift represents SUPER columns in
+Parquet as the JSON data type", "Unloading semistructured data"), and the character types and everything else as
+strings.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ def _arrow_type(column: ResultColumn, values: Sequence[str | None]) -> tuple[pa.
         return pa.date32(), datetime.date.fromisoformat
     if kind in ("timestamp", "timestamptz"):
         return pa.timestamp("us"), _timestamp
+    if column.is_super:
+        return pa.json_(), str
     return pa.string(), str
 
 

@@ -1,7 +1,12 @@
 """The text formats UNLOAD writes, one line per row: delimited text, CSV, fixed-width and JSON.
 
 Values come from PostgreSQL as text (None for NULL), which is how UNLOAD turns every type into text; each
-format then lays them out as the UNLOAD page's parameters say.
+format then lays them out as the UNLOAD page's parameters say. A SUPER value's text is its JSON serialization,
+written as it is; a NULL SUPER is `null` whatever NULL AS says ("Amazon Redshift exports the SUPER data columns
+using the JSON format and represents it as null as determined by the JSON format. As a result, SUPER data columns
+ignore the NULL [AS] option", "Unloading semistructured data", https://docs.aws.amazon.com/redshift/latest/dg/
+unload-super.html), and ESCAPE escapes SUPER fields as it does CHAR and VARCHAR ones ("when the chosen delimiter
+might also appear in a SUPER field, use the ESCAPE option during COPY and UNLOAD", copy_json.html).
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ Line = Callable[[Sequence[str | None]], str]
 """A row's values -> its line, newline included."""
 
 _NUMBER_TYPES = frozenset({"int2", "int4", "int8", "float4", "float8", "numeric"})
-_JSON_TYPES = frozenset({"json", "jsonb"})
+_JSON_TYPES = frozenset({"json", "jsonb", "super"})
+_SUPER_NULL = "null"
 _NOT_A_JSON_NUMBER = frozenset({"NaN", "Infinity", "-Infinity"})
 
 
@@ -32,13 +38,14 @@ def line_writer(options: UnloadOptions, columns: Sequence[ResultColumn]) -> tupl
     field = _csv_field(options) if options.format is Format.CSV else _text_field(options)
     delimiter = options.delimiter or ("," if options.format is Format.CSV else "|")
     null = options.null_as if options.null_as is not None else ""
-    character = [column.is_character for column in columns]
+    nulls = [_SUPER_NULL if column.is_super else null for column in columns]
+    character = [column.is_character or column.is_super for column in columns]
 
     def line(values: Sequence[str | None]) -> str:
         return (
             delimiter.join(
-                null if value is None else field(value, is_character)
-                for value, is_character in zip(values, character, strict=True)
+                null_field if value is None else field(value, is_character)
+                for value, is_character, null_field in zip(values, character, nulls, strict=True)
             )
             + "\n"
         )
@@ -88,7 +95,7 @@ def _fixed_width_line(options: UnloadOptions, columns: Sequence[ResultColumn]) -
         raise UnloadError(f"FIXEDWIDTH gives {len(widths)} column widths for a query of {len(columns)} columns")
     nulls = []
     for column, width in zip(columns, widths, strict=True):
-        null = options.null_as if options.null_as is not None else ""
+        null = _SUPER_NULL if column.is_super else options.null_as if options.null_as is not None else ""
         if len(null) > width:
             if column.is_character:
                 raise UnloadError(f"NULL AS '{null}' is wider than the FIXEDWIDTH width {width} of {column.name}")

@@ -6,7 +6,7 @@ import pytest
 
 from local_redshift.copy.conversion import NULL, column_converter
 from local_redshift.copy.errors import LoadError
-from local_redshift.copy.options import CopyOptions, IamRole, JsonMapping
+from local_redshift.copy.options import CSV, CopyOptions, IamRole, JsonMapping, TextFormat
 from local_redshift.copy.target import Column
 
 _MODIFIERS = {"varchar(5)": ("varchar", 9), "char(1)": ("bpchar", 5), "numeric(5,2)": ("numeric", (5 << 16 | 2) + 4)}
@@ -227,6 +227,27 @@ def test_bad_dates_are_error_1205():
 def test_json_columns_take_any_value_as_json():
     assert convert("jsonb", {"a": "\t"}) == '{"a":"\\\\t"}'
     assert convert("jsonb", "text") == '"text"'
+
+
+def test_super_columns_take_a_json_value_as_its_serialization():
+    # "Using COPY to load data into SUPER columns" (https://docs.aws.amazon.com/redshift/latest/dg/copy_json.html):
+    # nested values "ingested as SUPER values"; a scalar keeps its JSON form, a string its quotes (copy.supers).
+    assert convert("super", {"a": "\t", "b": [1, None, True]}) == '{"a":"\\\\t","b":[1,null,true]}'
+    assert convert("super", "text") == '"text"'
+    assert convert("super", "") == '""'
+    assert convert("super", None) == NULL
+    assert refusal("super", None, not_null=True) == (1213, "Missing data for not-null field")
+
+
+def test_super_columns_read_a_text_field_as_json():
+    # The same page: "Amazon Redshift represents SUPER columns in text and CSV formats as" JSON; an empty or blank
+    # field is NULL, as in any column that is not CHAR or VARCHAR.
+    csv = TextFormat(CSV, delimiter=",")
+    assert convert("super", '{"a" : [1, 2.50]}', text=csv) == '{"a":[1,2.50]}'
+    assert convert("super", '"text"', text=csv) == '"text"'
+    assert convert("super", "", text=csv) == NULL
+    assert convert("super", "  ", text=csv) == NULL
+    assert refusal("super", "text", text=csv)[0] == 1224
 
 
 def test_varbyte_fields_are_hexadecimal_digits_kept_in_lowercase():

@@ -93,6 +93,21 @@ def test_json_without_an_argument_means_auto():
     assert parse("COPY t FROM 's3://b/p' IAM_ROLE 'r' JSON").json == JsonMapping()
 
 
+@pytest.mark.parametrize("argument", ["'noshred'", "NOSHRED", "AS 'NoShred'"])
+def test_json_noshred(argument):
+    # "Using COPY to load data into SUPER columns" (https://docs.aws.amazon.com/redshift/latest/dg/copy_json.html):
+    # FORMAT JSON 'noshred' stores each document in a single SUPER column.
+    options = parse(f"COPY region_nations_noshred FROM 's3://b/p' IAM_ROLE 'r' FORMAT JSON {argument}")
+    assert options.json == JsonMapping(noshred=True)
+
+
+def test_parquet_serializetojson():
+    # The same page: "FORMAT PARQUET SERIALIZETOJSON".
+    options = parse("COPY region_nations FROM 's3://b/p' IAM_ROLE 'r' FORMAT PARQUET SERIALIZETOJSON")
+    assert options.parquet and options.serialize_to_json
+    assert not parse("COPY t FROM 's3://b/p' IAM_ROLE 'r' FORMAT PARQUET").serialize_to_json
+
+
 def test_credentials_string_with_access_keys():
     options = parse(
         "COPY t FROM 's3://b/p' WITH CREDENTIALS AS 'aws_access_key_id=A;aws_secret_access_key=B;token=T'"
@@ -144,7 +159,11 @@ def test_iam_role_default():
             "IAM_ROLE cannot be combined",
         ),
         ("COPY t FROM 's3://b/p' IAM_ROLE 'r' JSON 'yes please'", "42601", "Invalid JSON option 'yes please'"),
-        ("COPY t FROM 's3://b/p' IAM_ROLE 'r' JSON 'noshred'", "0A000", "noshred"),
+        (
+            "COPY t FROM 's3://b/p' IAM_ROLE 'r' CSV SERIALIZETOJSON",
+            "42601",
+            "SERIALIZETOJSON is supported only with FORMAT AS PARQUET",
+        ),
         ("COPY t FROM 's3://b/p' IAM_ROLE 'r' JSON 'auto' MAXERROR 'many'", "42601", "MAXERROR argument"),
         ("COPY t FROM 's3://b/p' IAM_ROLE 'r' JSON 'auto' ACCEPTINVCHARS 'ab'", "42601", "ACCEPTINVCHARS replacement"),
         ("COPY t FROM 's3://b/p' IAM_ROLE 'r' JSON 'auto' ENCODING LATIN1", "42601", "Invalid ENCODING 'LATIN1'"),
@@ -305,7 +324,7 @@ def test_every_keyword_takes_what_the_copy_parameter_reference_says():
     nothing = {
         "WITH", "MANIFEST", "ENCRYPTED", "SSH", "PARQUET", "ORC", "SHAPEFILE", "CSV", "ESCAPE", "FILLRECORD",
         "IGNOREBLANKLINES", "REMOVEQUOTES", "GZIP", "BZIP2", "LZOP", "ZSTD", "ACCEPTANYDATE", "BLANKSASNULL",
-        "EMPTYASNULL", "EXPLICIT_IDS", "ROUNDEC", "TRIMBLANKS", "TRUNCATECOLUMNS", "NOLOAD",
+        "EMPTYASNULL", "EXPLICIT_IDS", "ROUNDEC", "TRIMBLANKS", "TRUNCATECOLUMNS", "NOLOAD", "SERIALIZETOJSON",
     }  # fmt: skip
     expected = {**dict.fromkeys(argument, Takes.ARGUMENT), **dict.fromkeys(optional, Takes.OPTIONAL)}
     expected |= dict.fromkeys(nothing, Takes.NOTHING)
