@@ -12,7 +12,8 @@ SELECT
     c.ordinal_position::integer AS ordinal_position,
     c.column_default::text AS column_default,
     c.is_nullable::text AS is_nullable,
-    c.data_type::text AS data_type,
+    CASE WHEN c.data_type = 'USER-DEFINED' AND c.udt_schema = 'redshift_system' THEN c.udt_name
+        ELSE c.data_type END::text AS data_type,  -- the catalog's own types by their names (super, geometry, varbyte)
     c.character_maximum_length::integer AS character_maximum_length,
     c.numeric_precision::integer AS numeric_precision,
     c.numeric_precision_radix::integer AS numeric_precision_radix,
