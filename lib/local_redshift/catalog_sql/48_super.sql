@@ -174,28 +174,16 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN redshift_system.super_scalar_
 CREATE OR REPLACE FUNCTION redshift_system.super_string(value redshift_system.super) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN CASE WHEN json_typeof(value) = 'string' THEN value::json #>> '{}' END;
-CREATE OR REPLACE FUNCTION redshift_system.super_date(value redshift_system.super) RETURNS date
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DO $$
+DECLARE
+    target text;
 BEGIN
-    RETURN redshift_system.super_string(value)::date;
-EXCEPTION WHEN data_exception THEN
-    RETURN NULL;
-END
-$$;
-CREATE OR REPLACE FUNCTION redshift_system.super_timestamp(value redshift_system.super) RETURNS timestamp
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
-BEGIN
-    RETURN redshift_system.super_string(value)::timestamp;
-EXCEPTION WHEN data_exception THEN
-    RETURN NULL;
-END
-$$;
-CREATE OR REPLACE FUNCTION redshift_system.super_timestamptz(value redshift_system.super) RETURNS timestamptz
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
-BEGIN
-    RETURN redshift_system.super_string(value)::timestamptz;
-EXCEPTION WHEN data_exception THEN
-    RETURN NULL;
+    FOREACH target IN ARRAY ARRAY['date', 'timestamp', 'timestamptz'] LOOP
+        EXECUTE format('CREATE OR REPLACE FUNCTION redshift_system.%I(value redshift_system.super) RETURNS %s '
+            'LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $body$ BEGIN '
+            'RETURN redshift_system.super_string(value)::%s; '
+            'EXCEPTION WHEN data_exception THEN RETURN NULL; END $body$', 'super_' || target, target, target);
+    END LOOP;
 END
 $$;
 
