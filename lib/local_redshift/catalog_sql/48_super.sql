@@ -363,12 +363,10 @@ CREATE OR REPLACE FUNCTION redshift_system.json_size(value redshift_system.super
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN octet_length(value::json::text);
 
 -- Arrays ("SUPER array functions"): NULL where an argument that should be an array is not one.
-CREATE OR REPLACE FUNCTION redshift_system.super_array(VARIADIC elements redshift_system.super[])
+CREATE OR REPLACE FUNCTION redshift_system.super_array(elements redshift_system.super[])
 RETURNS redshift_system.super LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN ('[' || coalesce((SELECT string_agg(coalesce(e::json::text, 'null'), ',' ORDER BY n)
     FROM unnest(elements) WITH ORDINALITY AS u (e, n)), '') || ']')::json::redshift_system.super;
-CREATE OR REPLACE FUNCTION redshift_system.super_empty_array() RETURNS redshift_system.super
-LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN '[]'::json::redshift_system.super;
 CREATE OR REPLACE FUNCTION redshift_system.super_items(value redshift_system.super) RETURNS redshift_system.super[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN ARRAY(SELECT e::redshift_system.super FROM json_array_elements(value) WITH ORDINALITY AS a (e, n) ORDER BY n);
@@ -378,7 +376,7 @@ RETURN CASE WHEN json_typeof(value) = 'array' THEN json_array_length(value) END;
 CREATE OR REPLACE FUNCTION redshift_system.array_concat(a redshift_system.super, b redshift_system.super)
 RETURNS redshift_system.super LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN CASE WHEN json_typeof(a) = 'array' AND json_typeof(b) = 'array'
-    THEN redshift_system.super_array(VARIADIC redshift_system.super_items(a) || redshift_system.super_items(b)) END;
+    THEN redshift_system.super_array(redshift_system.super_items(a) || redshift_system.super_items(b)) END;
 -- The scalars and objects of nested arrays, in order (ARRAY(1, ARRAY(2, ARRAY(3, ARRAY()))) flattens to [1,2,3]).
 CREATE OR REPLACE FUNCTION redshift_system.super_leaves(value redshift_system.super) RETURNS redshift_system.super[]
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
@@ -398,11 +396,11 @@ $$;
 CREATE OR REPLACE FUNCTION redshift_system.array_flatten(value redshift_system.super) RETURNS redshift_system.super
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN CASE WHEN json_typeof(value) = 'array'
-    THEN redshift_system.super_array(VARIADIC redshift_system.super_leaves(value)) END;
+    THEN redshift_system.super_array(redshift_system.super_leaves(value)) END;
 -- SUBARRAY(array, start, length): `length` elements from `start` (counted from 0; from the end when negative).
 CREATE OR REPLACE FUNCTION redshift_system.subarray(value redshift_system.super, start bigint, count bigint)
 RETURNS redshift_system.super LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN CASE WHEN json_typeof(value) = 'array' THEN redshift_system.super_array(VARIADIC coalesce(
+RETURN CASE WHEN json_typeof(value) = 'array' THEN redshift_system.super_array(coalesce(
     (redshift_system.super_items(value))[(CASE WHEN start < 0 THEN json_array_length(value) + start ELSE start END) + 1
         : (CASE WHEN start < 0 THEN json_array_length(value) + start ELSE start END) + count], '{}')) END;
 CREATE OR REPLACE FUNCTION redshift_system.split_to_array(value text, delimiter text DEFAULT ',')
@@ -587,7 +585,7 @@ DECLARE
     kind text := json_typeof(value);
 BEGIN
     IF kind = 'array' THEN
-        RETURN redshift_system.super_array(VARIADIC ARRAY(SELECT redshift_system.lower_attribute_names(e::redshift_system.super)
+        RETURN redshift_system.super_array(ARRAY(SELECT redshift_system.lower_attribute_names(e::redshift_system.super)
             FROM json_array_elements(value) WITH ORDINALITY AS a (e, n) ORDER BY n));
     ELSIF kind = 'object' THEN
         RETURN redshift_system.super_object(ARRAY(SELECT lower(k) FROM json_each(value) WITH ORDINALITY AS o (k, v, n) ORDER BY n),
@@ -601,7 +599,7 @@ $$;
 -- ARRAY_POSITIONS: the positions (from 0) of every element equal to the value, as a SUPER array.
 CREATE OR REPLACE FUNCTION redshift_system.array_positions(value redshift_system.super, sought redshift_system.super,
     null_match boolean DEFAULT NULL) RETURNS redshift_system.super LANGUAGE sql STABLE PARALLEL SAFE
-RETURN CASE WHEN json_typeof(value) = 'array' THEN redshift_system.super_array(VARIADIC ARRAY(
+RETURN CASE WHEN json_typeof(value) = 'array' THEN redshift_system.super_array(ARRAY(
     SELECT redshift_system.super_of_number((n - 1)::integer)
     FROM unnest(redshift_system.super_items(value)) WITH ORDINALITY AS u (e, n)
     WHERE CASE WHEN sought IS NULL OR json_typeof(sought) = 'null'

@@ -233,13 +233,13 @@ def _rejected(ordinal: int, record: Record, error: LoadError, column: int) -> Re
     )
 
 
-def _supers(plan: RowPlan) -> tuple[bool, ...]:
-    return tuple(column.type_name == SUPER for column in plan.columns)
+def _supers(columns: Sequence[Column]) -> tuple[bool, ...]:
+    return tuple(column.type_name == SUPER for column in columns)
 
 
 def _loads(plan: RowPlan) -> Loads:
     """How a JSON record is read: keeping the text of its numbers when there is a SUPER column to load them into."""
-    return keeping_numbers if any(_supers(plan)) else orjson.loads
+    return keeping_numbers if any(_supers(plan.columns)) else orjson.loads
 
 
 def _column_values(plan: RowPlan) -> ColumnValues:
@@ -254,7 +254,7 @@ def _column_values(plan: RowPlan) -> ColumnValues:
         by_column = by_paths(plan.paths)
     else:
         by_column = by_name([column.name for column in plan.columns], ignore_case=options.json.ignore_case)
-    supers = _supers(plan)
+    supers = _supers(plan.columns)
     return plain_values(by_column, supers) if any(supers) else by_column
 
 
@@ -264,7 +264,7 @@ def _record_reader(
     """(data file, lines to skip) -> its records, as the data format says."""
     replacement, text_format = options.accept_invalid_chars, options.text
     if options.parquet:
-        supers = tuple(column.type_name == SUPER for column in columns)
+        supers = _supers(columns)
         serialize = options.serialize_to_json
         return lambda data, _skip_lines: parquet_records(
             data, columns=len(columns), supers=supers, serialize_to_json=serialize

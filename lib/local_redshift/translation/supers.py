@@ -23,6 +23,7 @@ from local_redshift.translation.rule import Context, Rule, call_of, catalog_call
 from local_redshift.translation.system import reads_only_the_catalog
 
 SUPER = exp.DataType.build(f"{SCHEMA}.super", udt=True)
+_SUPERS = exp.DataType.build(f"{SCHEMA}.super[]", udt=True)
 _LITERAL = exp.DataType.build(f"{SCHEMA}.literal", udt=True)
 FUNCTIONS = (
     "JSON_SERIALIZE",
@@ -57,7 +58,6 @@ _SUPER_CALLS = {
     "super_of_text",
     "json_parse",
     "super_array",
-    "super_empty_array",
     "super_object",
     "array_concat",
     "array_flatten",
@@ -124,10 +124,8 @@ def array_concat(call: exp.ArrayConcat, _: Context) -> exp.Expr:
 
 def array(call: exp.Array, _: Context) -> exp.Expr:
     """ARRAY(1, 'abc', true): a SUPER array of its arguments, each made a SUPER."""
-    if not call.expressions:
-        return catalog_call("super_empty_array")
     elements = exp.Array(expressions=[as_super(element) for element in call.expressions], bracket_notation=True)
-    return catalog_call("super_array", exp.Var(this=f"VARIADIC {elements.sql('postgres')}"))
+    return catalog_call("super_array", exp.cast(elements, _SUPERS.copy()))
 
 
 def super_object(call: exp.Anonymous, _: Context) -> exp.Expr:
@@ -137,7 +135,7 @@ def super_object(call: exp.Anonymous, _: Context) -> exp.Expr:
     values = exp.Array(
         expressions=[catalog_call("object_value", value) for value in pairs[1::2]], bracket_notation=True
     )
-    return catalog_call("super_object", keys, exp.cast(values, exp.DataType.build(f"{SCHEMA}.super[]", udt=True)))
+    return catalog_call("super_object", keys, exp.cast(values, _SUPERS.copy()))
 
 
 def element(bracket: exp.Bracket, _: Context) -> exp.Expr:
@@ -291,7 +289,7 @@ def _from_items(query: exp.Expr) -> list[exp.Expr]:
 
 def _is_super(node: exp.Expr) -> bool:
     if isinstance(node, exp.Cast):
-        return node.to.this == exp.DType.USERDEFINED and node.to.sql("postgres").lower() == f"{SCHEMA}.super"
+        return node.to == SUPER
     return (
         isinstance(node, exp.Dot)
         and isinstance(node.expression, exp.Anonymous)
@@ -304,11 +302,10 @@ def _is_path(column: exp.Column) -> bool:
     """A dotted name whose qualifier is not a relation of the queries around it (those read as Redshift reads them)."""
     if not column.table or isinstance(column.this, exp.Star) or not _queries_around(column):
         return False
-    if reads_only_the_catalog(column.root()):
-        return False
     relations, elements = _sources(column)
     parts = list(column.parts)
-    return parts[0].name.lower() in elements or _dotted(parts[:-1]) not in relations
+    is_path = parts[0].name.lower() in elements or _dotted(parts[:-1]) not in relations
+    return is_path and not reads_only_the_catalog(column.root())  # the tree walk only where it decides
 
 
 def _dotted(parts: list[exp.Expr]) -> str:
@@ -327,7 +324,15 @@ def _is_unnesting(join: exp.Join) -> bool:
 
 
 def _is_element(column: exp.Column) -> bool:
-    return not column.table and isinstance(column.this, exp.Identifier) and column.name.lower() in _sources(column)[1]
+    if column.table or not isinstance(column.this, exp.Identifier):
+        return False
+    return any(_is_unnested(source) for query in _queries_around(column) for source in _from_items(query)) and (
+        column.name.lower() in _sources(column)[1]
+    )
+
+
+def _is_unnested(source: exp.Expr) -> bool:
+    return isinstance(source, (exp.Unnest, exp.AtIndex, SuperUnpivot))
 
 
 def _is_string_cast_to_super(cast: exp.Cast) -> bool:

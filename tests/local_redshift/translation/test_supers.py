@@ -85,9 +85,9 @@ def test_string_literals_stored_by_insert_and_update_are_typed_for_their_columns
     [
         ("SELECT 'abc'::SUPER", "SELECT redshift_system.super_of_text('abc')"),
         ("SELECT 5::SUPER", "SELECT CAST(5 AS redshift_system.super)"),
-        ("SELECT ARRAY(1, 'a')", "SELECT redshift_system.super_array(VARIADIC ARRAY[CAST(1 AS redshift_system.super),"
-         " redshift_system.super_of_text('a')])"),
-        ("SELECT ARRAY()", "SELECT redshift_system.super_empty_array()"),
+        ("SELECT ARRAY(1, 'a')", "SELECT redshift_system.super_array(CAST(ARRAY[CAST(1 AS redshift_system.super),"
+         " redshift_system.super_of_text('a')] AS redshift_system.super[]))"),
+        ("SELECT ARRAY()", "SELECT redshift_system.super_array(CAST(ARRAY[] AS redshift_system.super[]))"),
         ("SELECT JSON_PARSE('[1]')", "SELECT redshift_system.json_parse('[1]')"),
         ("SELECT ARRAY_CONTAINS(a, 'red')",
          "SELECT redshift_system.array_contains(a, redshift_system.super_of_text('red'))"),
@@ -96,6 +96,10 @@ def test_string_literals_stored_by_insert_and_update_are_typed_for_their_columns
 )  # fmt: skip
 def test_the_super_constructs_are_the_catalogs(sql, expected):
     assert postgres(sql) == expected
+
+
+def test_the_arguments_of_array_and_object_are_translated_too():
+    assert "GETDATE" not in postgres("SELECT ARRAY(GETDATE()), OBJECT('a', GETDATE())")
 
 
 @pytest.mark.parametrize(
