@@ -11,7 +11,7 @@ INSTALLED := $(VENV)/.installed
 ## pip alone; where either step fails, pip installs the project. environment.yml (conda) installs with pip.
 ## jupysql-plugin (installed with jupysql) wants React 17, and JupyterLab 4 flags it incompatible: it is disabled,
 ## in this venv only (the %sql magic does not need it).
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml lib/local_redshift/copy/_row_kernel.c
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet uv && $(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev,test]' \

@@ -1,24 +1,33 @@
 """One function per COPY that turns a record's column values into its COPY text row, the common cases inline.
 
-Calling one converter per value (conversion.column_converter) costs more than the work most values need. The
-function compiled here, once per plan (the columns and options are known before the first row), tests for each
-column inline the cases that need no work or little (a string the column takes as it is, an integer in range, a
-float, a null, an epoch time) and calls the column's own converter for every other value, so its rows and its
-LoadErrors are the converters'. `clean` says that no string of the record needs escaping, so the search of each
+Calling one converter per value (conversion.column_converter) costs more than the work most values need. Each
+column gets a pass rule, once per plan (the columns and options are known before the first row): the cases that
+need no work or little (a string the column takes as it is, an integer in range, a float, a null, an epoch time),
+every other value going to the column's own converter, so that the rows and LoadErrors are the converters'. The
+rules run in the compiled row kernel (_row_kernel.c) where it was built at install, and otherwise as a Python
+function compiled from them. `clean` says that no string of the record needs escaping, so the search of each
 string for what COPY text escapes is skipped: true of a JSON record whose text has none of the escapes that write
 a backslash, tab, newline, carriage return or NUL (JSON cannot hold those characters unescaped).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import astuple, dataclass
+from enum import IntEnum
 from typing import Any
 
 from local_redshift.copy.conversion import NULL, Converter
 from local_redshift.copy.datetimes import EPOCH_SCALES, epoch_text
 from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.target import Column
+
+try:
+    from local_redshift.copy._row_kernel import RowKernel
+except ImportError:  # not built: no C compiler at install
+    RowKernel = None
 
 RowFunction = Callable[[Sequence[Any], bool], str]
 """(one value per column, clean) -> the row's COPY text, newline included; raises the converters' LoadError."""
@@ -34,83 +43,141 @@ _INTEGER_BITS = {"int2": 16, "int4": 32, "int8": 64}
 _FLOAT4_LIMIT = 3.4028235e38
 
 
+class Pass(IntEnum):
+    """What a column's values may pass inline as (the kernel's enum, in its order)."""
+
+    NONE = 0
+    TEXT = 1  # a string, as it is
+    INTEGER = 2  # an int in range, as str() writes it, or a short string of digits
+    FLOAT = 3  # a float within float_limit, as repr() writes it
+    EPOCH = 4  # an int count of epoch units in range, as epoch_text writes it, with the suffix
+
+
+@dataclass(frozen=True)
+class PassRule:
+    """One column's inline cases, and its converter for every other value (the kernel reads the fields in order)."""
+
+    kind: Pass
+    convert: Converter
+    nullable: bool  # None is NULL
+    empty_is_null: bool  # "" is NULL
+    limit: int = -1  # TEXT: the column's bytes (-1: none)
+    fixed_width: bool = False  # TEXT: a CHAR, ASCII only
+    blanks_as_null: bool = False  # TEXT: a blank string goes to the converter
+    low: int = 0  # INTEGER and EPOCH: the range
+    high: int = 0
+    digits: int = 0  # INTEGER: a string of at most this many digits (no leading zero) is in range
+    float_limit: float = math.inf
+    epoch_text: Callable[[int], str] | None = None
+    suffix: str | None = None
+
+
 def row_function(
-    columns: Sequence[Column], converters: Sequence[Converter], options: CopyOptions, *, json_values: bool = True
+    columns: Sequence[Column],
+    converters: Sequence[Converter],
+    options: CopyOptions,
+    *,
+    json_values: bool = True,
+    compiled: bool = RowKernel is not None,
 ) -> RowFunction:
-    """The row function of `columns`, falling back on `converters` (in column order). The inline cases are those of
-    JSON (and Parquet) values; text formats' fields (str, or None for NULL) inline only None."""
-    names: dict[str, Any] = {"NULL": NULL, "special": _SPECIAL.search}
-    body: list[str] = []
-    for index, (column, converter) in enumerate(zip(columns, converters, strict=True)):
-        names[f"c{index}"] = converter
-        cases = _inline_cases(f"v{index}", column, options, names) if json_values else []
-        body += _column_code(index, column, cases)
-    fields = "".join(f"{{f{index}}}\\t" for index in range(len(columns)))[:-2]
-    source = (
-        "def convert_row(values, clean):\n"
-        f"    {', '.join(f'v{index}' for index in range(len(columns)))}, = values\n"
-        + "".join(f"    {line}\n" for line in body)
-        + f'    return f"{fields}\\n"\n'
-    )
-    exec(compile(source, f"<COPY row function of {len(columns)} columns>", "exec"), names)
-    return names["convert_row"]
+    """The row function of `columns`, falling back on `converters` (in column order): the kernel's, or (not
+    `compiled`) the interpreter's. The inline cases are those of JSON (and Parquet) values; text formats' fields
+    (str, or None for NULL) inline only None."""
+    rules = [
+        pass_rule(column, converter, options, json_values=json_values)
+        for column, converter in zip(columns, converters, strict=True)
+    ]
+    if compiled:
+        return RowKernel(tuple(astuple(rule) for rule in rules), NULL)
+    return _interpreted(rules)
 
 
-def _column_code(index: int, column: Column, cases: list[tuple[str, str]]) -> list[str]:
-    """The lines that set f<index> from v<index>: the inline cases, None and "", then the converter c<index>."""
-    value = f"v{index}"
-    if not column.not_null:
-        cases.append((f"{value} is None", "NULL"))
-        if column.type_name not in _EMPTY_NOT_NULL_TYPES:
-            cases.append((f'{value} == ""', "NULL"))
-    lines: list[str] = []
-    for number, (test, field) in enumerate(cases):
-        lines += [f"{'if' if number == 0 else 'elif'} {test}:", f"    f{index} = {field}"]
-    fallback = f"f{index} = c{index}({value})"
-    return [*lines, "else:", f"    {fallback}"] if lines else [fallback]
-
-
-def _inline_cases(value: str, column: Column, options: CopyOptions, names: dict[str, Any]) -> list[tuple[str, str]]:
-    """(test, field) pairs: when the test holds, the field is what the column's converter would give."""
+def pass_rule(column: Column, convert: Converter, options: CopyOptions, *, json_values: bool) -> PassRule:
+    """The column's rule: when a case holds, the field is what its converter would give."""
     kind = column.type_name
+    nullable = not column.not_null
+    nulls = {"nullable": nullable, "empty_is_null": nullable and kind not in _EMPTY_NOT_NULL_TYPES}
+    if not json_values:
+        return PassRule(Pass.NONE, convert, **nulls)
     if kind in _CHARACTER_TYPES:
-        return _character_cases(value, column, options)
-    cases: list[tuple[str, str]] = []
+        fixed_width = kind == "bpchar"
+        if options.trim_blanks and not fixed_width:  # TRIMBLANKS strips VARCHAR values: the converter's work
+            return PassRule(Pass.NONE, convert, **nulls)
+        limit = -1 if column.length is None else column.length
+        return PassRule(Pass.TEXT, convert, **nulls, limit=limit, fixed_width=fixed_width,
+                        blanks_as_null=options.blanks_as_null)  # fmt: skip
     if kind in _INTEGER_BITS:
         bits = _INTEGER_BITS[kind]
         low, high = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
-        digits = len(str(high)) - 1  # a string of that many digits is in range
-        cases = [
-            (f"{value}.__class__ is int and {low} <= {value} <= {high}", f"str({value})"),
-            (f"{value}.__class__ is str and 0 < len({value}) <= {digits} and {value}.isdigit() and {value}.isascii()"
-             f' and {value}[0] != "0"', value),
+        return PassRule(Pass.INTEGER, convert, **nulls, low=low, high=high, digits=len(str(high)) - 1)
+    if kind in ("float8", "float4"):
+        return PassRule(Pass.FLOAT, convert, **nulls, float_limit=_FLOAT4_LIMIT if kind == "float4" else math.inf)
+    if kind in ("timestamp", "timestamptz") and options.timeformat in EPOCH_SCALES:
+        text, low, high = epoch_text(EPOCH_SCALES[options.timeformat])
+        suffix = "+00" if kind == "timestamptz" else None
+        return PassRule(Pass.EPOCH, convert, **nulls, low=low, high=high, epoch_text=text, suffix=suffix)
+    return PassRule(Pass.NONE, convert, **nulls)
+
+
+def _interpreted(rules: Sequence[PassRule]) -> RowFunction:
+    """The rules as one Python function, compiled from its source."""
+    names: dict[str, Any] = {"NULL": NULL, "special": _SPECIAL.search}
+    body: list[str] = []
+    for index, rule in enumerate(rules):
+        value = f"v{index}"
+        names[f"c{index}"], names[f"epoch_text{index}"] = rule.convert, rule.epoch_text
+        cases = _cases(value, rule, f"epoch_text{index}")
+        if rule.nullable:
+            cases.append((f"{value} is None", "NULL"))
+        if rule.empty_is_null:
+            cases.append((f'{value} == ""', "NULL"))
+        for number, (test, field) in enumerate(cases):
+            body += [f"{'if' if number == 0 else 'elif'} {test}:", f"    f{index} = {field}"]
+        fallback = f"f{index} = c{index}({value})"
+        body += ["else:", f"    {fallback}"] if cases else [fallback]
+    fields = "".join(f"{{f{index}}}\\t" for index in range(len(rules)))[:-2]
+    source = (
+        "def convert_row(values, clean):\n"
+        f"    {', '.join(f'v{index}' for index in range(len(rules)))}, = values\n"
+        + "".join(f"    {line}\n" for line in body)
+        + f'    return f"{fields}\\n"\n'
+    )
+    exec(compile(source, f"<COPY row function of {len(rules)} columns>", "exec"), names)
+    return names["convert_row"]
+
+
+def _cases(value: str, rule: PassRule, epoch_text_name: str) -> list[tuple[str, str]]:
+    """(test, field) pairs of the rule's inline cases."""
+    if rule.kind == Pass.TEXT:
+        return [(" and ".join(_text_tests(value, rule)), value)]
+    if rule.kind == Pass.INTEGER:
+        return [
+            (f"{value}.__class__ is int and {rule.low} <= {value} <= {rule.high}", f"str({value})"),
+            (f"{value}.__class__ is str and 0 < len({value}) <= {rule.digits} and {value}.isdigit()"
+             f' and {value}.isascii() and {value}[0] != "0"', value),
         ]  # fmt: skip
-    elif kind == "float8":
-        cases = [(f"{value}.__class__ is float", f"repr({value})")]
-    elif kind == "float4":
-        in_range = f"{-_FLOAT4_LIMIT!r} <= {value} <= {_FLOAT4_LIMIT!r}"
-        cases = [(f"{value}.__class__ is float and {in_range}", f"repr({value})")]
-    elif kind in ("timestamp", "timestamptz") and options.timeformat in EPOCH_SCALES:
-        names["epoch_text"], low, high = epoch_text(EPOCH_SCALES[options.timeformat])
-        suffix = ' + "+00"' if kind == "timestamptz" else ""
-        cases = [(f"{value}.__class__ is int and {low} <= {value} <= {high}", f"epoch_text({value}){suffix}")]
-    return cases
+    if rule.kind == Pass.FLOAT:
+        limit = rule.float_limit
+        in_range = "" if math.isinf(limit) else f" and {-limit!r} <= {value} <= {limit!r}"
+        return [(f"{value}.__class__ is float{in_range}", f"repr({value})")]
+    if rule.kind == Pass.EPOCH:
+        suffix = "" if rule.suffix is None else f" + {rule.suffix!r}"
+        test = f"{value}.__class__ is int and {rule.low} <= {value} <= {rule.high}"
+        return [(test, f"{epoch_text_name}({value}){suffix}")]
+    return []
 
 
-def _character_cases(value: str, column: Column, options: CopyOptions) -> list[tuple[str, str]]:
+def _text_tests(value: str, rule: PassRule) -> list[str]:
     """A string the column takes as it is: not empty, not blank under BLANKSASNULL, within the column's bytes
     (len * 4 bounds a UTF-8 string's bytes; an ASCII string has as many bytes as characters), ASCII in a CHAR,
-    nothing to escape. TRIMBLANKS strips VARCHAR values: those go to the converter."""
-    fixed_width = column.type_name == "bpchar"
-    if options.trim_blanks and not fixed_width:
-        return []
+    nothing to escape."""
     tests = [f"{value}.__class__ is str", value]
-    limit = column.length
-    if fixed_width:
+    limit = None if rule.limit < 0 else rule.limit
+    if rule.fixed_width:
         tests.append(f"{value}.isascii()" if limit is None else f"{value}.isascii() and len({value}) <= {limit}")
     elif limit is not None:
         tests.append(f"(len({value}) <= {limit // 4} or (len({value}) <= {limit} and {value}.isascii()))")
-    if options.blanks_as_null:
+    if rule.blanks_as_null:
         tests.append(f"not {value}.isspace()")
     tests.append(f"(clean or special({value}) is None)")
-    return [(" and ".join(tests), value)]
+    return tests

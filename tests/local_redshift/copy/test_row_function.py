@@ -1,4 +1,5 @@
-"""The compiled row function and the JSON line loop give what the per-column converters and read_records give.
+"""The row function (the compiled kernel's and the interpreter's) and the JSON line loop give what the per-column
+converters and read_records give.
 
 They only make the per-value work cheaper: the expected rows and load errors here are the converters' own (whose
 values test_conversion checks against the Developer Guide), never the function's.
@@ -7,6 +8,7 @@ values test_conversion checks against the Developer Guide), never the function's
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import datetime, timedelta
 
 import orjson
@@ -19,7 +21,7 @@ from local_redshift.copy.datetimes import EPOCH_SCALES, epoch_text
 from local_redshift.copy.errors import LoadError
 from local_redshift.copy.grammar import parse_copy
 from local_redshift.copy.mapping import by_name
-from local_redshift.copy.row_function import ESCAPED_SPECIAL, row_function
+from local_redshift.copy.row_function import ESCAPED_SPECIAL, RowKernel, row_function
 from local_redshift.copy.rows import Rejected, RowPlan, Rows, convert_files, records
 from local_redshift.copy.target import Column
 
@@ -79,17 +81,30 @@ def _by_converters(converters, values) -> str | tuple[int, str, str]:
         return int(error.code), error.reason, error.raw_value
 
 
+KERNELS = [
+    pytest.param(False, id="interpreted"),
+    pytest.param(True, id="kernel", marks=pytest.mark.skipif(RowKernel is None, reason="the row kernel is not built")),
+]
+
+
+def test_the_kernel_is_built_where_a_c_compiler_is():
+    if not (shutil.which("cc") or shutil.which("gcc")):
+        pytest.skip("no C compiler here: COPY runs the interpreted row function")
+    assert RowKernel is not None, "the install built no row kernel (lib/local_redshift/copy/_row_kernel.c)"
+
+
+@pytest.mark.parametrize("compiled", KERNELS)
 @settings(max_examples=300, deadline=None)
 @given(
     option=st.sampled_from(_OPTIONS),
     not_null=st.booleans(),
     values=st.lists(_values, min_size=len(_COLUMNS), max_size=len(_COLUMNS)),
 )
-def test_rows_and_load_errors_are_the_converters(option, not_null, values):
+def test_rows_and_load_errors_are_the_converters(compiled, option, not_null, values):
     options = parse_copy(_STATEMENT + option)
     columns = _columns(not_null)
     converters = [column_converter(column, options) for column in columns]
-    convert_row = row_function(columns, converters, options)
+    convert_row = row_function(columns, converters, options, compiled=compiled)
     # `clean` as the loader finds it: from the record's JSON text.
     clean = ESCAPED_SPECIAL(json.dumps(values, ensure_ascii=False).encode()) is None
     try:
