@@ -1,0 +1,66 @@
+"""HLLSKETCH: the type redshift_system.hllsketch of the catalog (catalog_sql/49_hllsketch.sql), whose text is the sketch
+as Redshift prints it (sparse JSON or dense Base64), and the HyperLogLog functions HLL, HLL_CREATE_SKETCH,
+HLL_CARDINALITY, HLL_COMBINE and HLL_COMBINE_SKETCHES, the catalog's functions and aggregates of those names.
+
+The translator rewrites what it can see: the type's name, a table column's check that what it stores is a sketch's
+printed form, a string literal cast to HLLSKETCH (read as text, then checked) and the function calls.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from local_redshift.catalog import SCHEMA
+from local_redshift.translation.rule import Context, Rule, call_of, catalog_call, is_table_column, node_is, type_is
+
+HLLSKETCH = exp.DataType.build(f"{SCHEMA}.hllsketch", udt=True)
+FUNCTIONS = ("HLL_CREATE_SKETCH", "HLL_CARDINALITY", "HLL_COMBINE", "HLL_COMBINE_SKETCHES")
+"""The HyperLogLog functions sqlglot leaves anonymous (HLL is an expression of its own)."""
+
+
+def _is_hllsketch(data_type: exp.Expr | None) -> bool:
+    return isinstance(data_type, exp.DataType) and data_type.this == exp.DType.HLLSKETCH
+
+
+def hllsketch_column(column: exp.ColumnDef, _: Context) -> exp.Expr:
+    """An HLLSKETCH column of a table holds only sketches: a value stored as written is checked."""
+    if not _is_hllsketch(column.args.get("kind")) or not is_table_column(column):
+        return column
+    checked = catalog_call("hllsketch_checked", exp.column(column.name))
+    name = exp.to_identifier(f"{column.name}_hllsketch")
+    column.append("constraints", exp.ColumnConstraint(this=name, kind=exp.CheckColumnConstraint(this=checked)))
+    return column
+
+
+def string_cast_to_hllsketch(cast: exp.Cast, _: Context) -> exp.Expr:
+    """'{"logm":15,...}'::HLLSKETCH: the literal read as text, then cast (the catalog's cast checks it)."""
+    cast.set("this", exp.cast(cast.this, exp.DType.TEXT))
+    return cast
+
+
+def hll(call: exp.Hll, _: Context) -> exp.Expr:
+    """HLL(expression): the catalog's aggregate."""
+    return catalog_call("hll", call.this)
+
+
+def hll_function(call: exp.Anonymous, _: Context) -> exp.Expr:
+    return catalog_call(call.name.lower(), *call.expressions)
+
+
+RULES = [
+    Rule("HLLSKETCH column", node_is(exp.ColumnDef), hllsketch_column),  # before the type is replaced
+    Rule(
+        "String cast to HLLSKETCH",
+        node_is(
+            exp.Cast,
+            where=lambda cast: (
+                _is_hllsketch(cast.args.get("to")) and isinstance(cast.this, exp.Literal) and cast.this.is_string
+            ),
+        ),
+        string_cast_to_hllsketch,
+    ),
+    Rule("HLLSKETCH", type_is(exp.DType.HLLSKETCH), lambda data_type, _: HLLSKETCH.copy()),
+    Rule("HLL", node_is(exp.Hll), hll),
+    Rule("HyperLogLog functions", call_of(*FUNCTIONS), hll_function),
+]
+"""The HLLSKETCH rules, in the order they are applied."""
