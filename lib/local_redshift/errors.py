@@ -171,6 +171,12 @@ class LoadErrorCode(enum.IntEnum):
     # Redshift gives this code in the DETAIL of its errors about credentials, S3 objects and COPY parameters too
 
 
+HLLSKETCH_BUILT_LOCALLY = (
+    "The local Redshift cannot print an HLLSKETCH it built (HLL_CREATE_SKETCH, or a combination with one): a sketch's"
+    " indices depend on Redshift's own hash function, which is not documented; HLL_CARDINALITY reads it"
+)
+"""A sketch the catalog built (catalog_sql/49_hllsketch.sql) reaching a client, or UNLOAD, as a value."""
+
 UNSTATED_NUMERIC_OVERFLOW = (
     "NUMERIC value {value} does not fit NUMERIC({precision},{scale}), the type the local Redshift gives a NUMERIC of"
     " unstated precision under the binary protocol; cast it to a NUMERIC(p,s) that holds it"

@@ -52,10 +52,12 @@ class PostgresBackend:
         return self.connection.info.dbname
 
     def catalog_type_oids(self) -> dict[str, int]:
-        """The oids of the warehouse's own types (the catalog's redshift_system.varbyte, .geometry, .super)."""
+        """The oids of the warehouse's own types (the catalog's redshift_system.varbyte, .geometry, .super,
+        .hllsketch)."""
         with contextlib.suppress(psycopg.Error):
             rows = self.connection.execute(
-                "SELECT typname, oid FROM pg_catalog.pg_type WHERE typname IN ('varbyte', 'geometry', 'super')"
+                "SELECT typname, oid FROM pg_catalog.pg_type"
+                " WHERE typname IN ('varbyte', 'geometry', 'super', 'hllsketch')"
                 " AND typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'redshift_system')"
             ).fetchall()
             return {name: int(oid) for name, oid in rows}

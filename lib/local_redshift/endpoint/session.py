@@ -10,6 +10,7 @@ transaction and protocol state are exactly what they would be for any other fail
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import socket
 import ssl
@@ -39,6 +40,7 @@ from local_redshift.endpoint.relay import (
 from local_redshift.endpoint.shown import ShownPath
 from local_redshift.endpoint.type_codes import TypeCodes
 from local_redshift.endpoint.users import UserPath
+from local_redshift.endpoint.value_formats import sketch_check
 from local_redshift.errors import DISK_FULL_HINT, DISK_FULL_MESSAGE, DISK_FULL_STOPPED, SqlState
 
 log = logging.getLogger(__name__)
@@ -141,10 +143,15 @@ class Session:
         version = protocol.granted(login.parameters)
         oids = backend.catalog_type_oids()
         binary = (version or 0) >= protocol.BINARY
-        codes = TypeCodes(oids.get("varbyte"), binary=binary, geometry=oids.get("geometry"), super=oids.get("super"))
+        codes = TypeCodes(
+            oids.get("varbyte"), binary=binary, geometry=oids.get("geometry"), super=oids.get("super"),
+            hllsketch=oids.get("hllsketch"),
+        )  # fmt: skip
         self._copies = copies
         self.handlers = Handlers(relay, copies, queries, users, databases, codes=codes, shown=shown)
         relay.describe_rows_with(protocol.row_descriptions(codes, version, login.database))
+        if codes.hllsketch is not None:
+            relay.check_rows_with(functools.partial(sketch_check, codes))
         self._connection = describe(
             self.client, login.parameters, postgres_database=login.postgres_database, session_id=backend.pid,
             database=login.database, user=login.user, protocol_version=version or 0,

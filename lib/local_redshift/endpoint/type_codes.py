@@ -2,8 +2,10 @@
 
 redshift_connector chooses how to read a column by the type oid of its RowDescription field (its
 `redshift_connector/utils/oids.py`): VARBYTE is 6551, GEOMETRY 3000 and SUPER 4000 (both read as text), INTERVAL YEAR TO
-MONTH 1188, INTERVAL DAY TO SECOND 1190. In the cluster's PostgreSQL a VARBYTE is the catalog type
-redshift_system.varbyte, a GEOMETRY redshift_system.geometry and a SUPER redshift_system.super, whose oids differ from
+MONTH 1188, INTERVAL DAY TO SECOND 1190. HLLSKETCH is 2935 (Redshift's JDBC driver, `com.amazon.redshift.core.Oid`;
+redshift_connector does not list it, and reads it as text). In the cluster's PostgreSQL a VARBYTE is the catalog type
+redshift_system.varbyte, a GEOMETRY redshift_system.geometry, a SUPER redshift_system.super and an HLLSKETCH
+redshift_system.hllsketch, whose oids differ from
 one warehouse to the next, and both interval types are PostgreSQL's interval (1186), told apart by the type modifier:
 its range bits say which fields the column has (YEAR, MONTH for YEAR TO MONTH; DAY to SECOND otherwise). An interval
 without fields (INTERVAL '1 day', a difference of timestamps) stays 1186, as Redshift's does.
@@ -28,6 +30,7 @@ INTERVALD2S = 1190
 VARBYTE = 6551
 GEOMETRY = 3000
 SUPER = 4000
+HLLSKETCH = 2935
 UNSTATED_NUMERIC = (38, 18)  # precision and scale of a NUMERIC PostgreSQL gives no type modifier
 _SIZES = {
     INTERVALY2M: 4,
@@ -35,6 +38,7 @@ _SIZES = {
     VARBYTE: -1,
     GEOMETRY: -1,
     SUPER: -1,
+    HLLSKETCH: -1,
 }  # pg_type.typlen as Redshift's types have it
 _YEAR_MONTH_RANGE = (1 << 2) | (1 << 1)  # PostgreSQL's interval range bits YEAR and MONTH (datetime.h)
 _FULL_RANGE = 0x7FFF
@@ -73,13 +77,14 @@ class Column:
 
 @dataclass(frozen=True)
 class TypeCodes:
-    """The type codes of one session: its warehouse's VARBYTE, GEOMETRY and SUPER oids, and whether NUMERIC goes
-    scaled (BINARY)."""
+    """The type codes of one session: its warehouse's VARBYTE, GEOMETRY, SUPER and HLLSKETCH oids, and whether
+    NUMERIC goes scaled (BINARY)."""
 
     varbyte: int | None = None
     binary: bool = False
     geometry: int | None = None
     super: int | None = None
+    hllsketch: int | None = None
 
     def redshift_oid(self, column: Column) -> int:
         """The oid Redshift gives a column PostgreSQL describes as `column`."""
@@ -91,6 +96,8 @@ class TypeCodes:
             return GEOMETRY
         if column.oid == self.super:
             return SUPER
+        if column.oid == self.hllsketch:
+            return HLLSKETCH
         return column.oid
 
     def redshift_typmod(self, column: Column) -> int:

@@ -9,6 +9,8 @@ What redshift_connector reads (its `redshift_connector/utils/type_utils.py`, the
   BINARY on (the driver then reads the value as text).
 - NUMERIC (1700) from BINARY on, asked for in binary: the value times ten to its scale, a 64-bit integer for a
   precision up to 18, else 128 bits. The endpoint asks PostgreSQL for the text and scales it.
+- HLLSKETCH (2935): a sketch as Redshift prints it; one the local Redshift built itself (stored behind the prefix
+  `local:`, catalog_sql/49_hllsketch.sql) is refused, in either format: its indices come from PostgreSQL's hash.
 - aclitem[] (1034, the ACL columns of the pg_ catalog tables), asked for in binary from BINARY on: an array in
   PostgreSQL's binary layout whose elements are each ACL item's text (the driver reads aclitem, 1033, as text);
   PostgreSQL has no binary form of aclitem, so the endpoint asks for the array's text and lays it out.
@@ -28,6 +30,7 @@ from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import Backend
 from local_redshift.endpoint.framing import INT16, INT32, frame
 from local_redshift.endpoint.type_codes import (
+    HLLSKETCH,
     INTERVAL,
     INTERVALD2S,
     INTERVALY2M,
@@ -36,10 +39,11 @@ from local_redshift.endpoint.type_codes import (
     VARBYTE,
     Column,
     TypeCodes,
+    columns_of,
     numeric_precision,
     numeric_scale,
 )
-from local_redshift.errors import UNSTATED_NUMERIC_OVERFLOW, RedshiftError, SqlState
+from local_redshift.errors import HLLSKETCH_BUILT_LOCALLY, UNSTATED_NUMERIC_OVERFLOW, RedshiftError, SqlState
 
 TEXT, BINARY = 0, 1
 UNKNOWN = 705
@@ -109,6 +113,13 @@ def _aclitem_array(value: bytes) -> bytes:
     return bytes(out)
 
 
+def printed_sketch(value: bytes) -> bytes:
+    """An HLLSKETCH as it is printed; one the local Redshift built is refused."""
+    if value.startswith(b"local:"):
+        raise RedshiftError(HLLSKETCH_BUILT_LOCALLY, sqlstate=SqlState.FEATURE_NOT_SUPPORTED)
+    return value
+
+
 def _scaled_numeric(typmod: int) -> Convert:
     precision, scale = (numeric_precision(typmod), numeric_scale(typmod)) if typmod >= 0 else UNSTATED_NUMERIC
     size, unit = (8 if precision <= 18 else 16), Decimal(1).scaleb(-scale)
@@ -128,6 +139,8 @@ def _scaled_numeric(typmod: int) -> Convert:
 def column_conversion(codes: TypeCodes, column: Column, client_format: int) -> Convert | None:
     """How a value of `column`, asked for by the client in `client_format`, becomes Redshift's; None: as it is."""
     redshift = codes.redshift_oid(column)
+    if redshift == HLLSKETCH:
+        return printed_sketch
     if client_format == BINARY:
         if redshift == INTERVALY2M:
             return _interval_months
@@ -179,6 +192,29 @@ class RowConversion:
 
     def observe(self, kind: int, data: bytes) -> bytes:
         return self.row(data) if kind == Backend.DATA_ROW else data
+
+
+def sketch_check(codes: TypeCodes, description: bytes) -> Callable[[int, bytes], bytes] | None:
+    """What checks the rows a simple query's RowDescription (`description`) announces: its HLLSKETCH values are
+    printed_sketch's; None without an HLLSKETCH column."""
+    places = {place for place, column in enumerate(columns_of(description)) if codes.redshift_oid(column) == HLLSKETCH}
+    if not places:
+        return None
+
+    def check(kind: int, data: bytes) -> bytes:
+        if kind != Backend.DATA_ROW:
+            return data
+        (count,), pos = INT16.unpack_from(data, 5), 7
+        for place in range(count):
+            (length,) = INT32.unpack_from(data, pos)
+            pos += 4
+            if length > 0:
+                if place in places:
+                    printed_sketch(data[pos : pos + length])
+                pos += length
+        return data
+
+    return check
 
 
 def postgres_parameter_types(oids: list[int]) -> list[int]:

@@ -7,7 +7,7 @@ import pytest
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.copying import SessionBackend
 from local_redshift.endpoint.relay import EXECUTE_ENDS, SYNC_ENDS, Reply, Route
-from local_redshift.errors import BackendError
+from local_redshift.errors import BackendError, RedshiftError, SqlState
 from tests.local_redshift.endpoint.wire import (
     BIND_COMPLETE,
     COPY_IN_RESPONSE,
@@ -151,3 +151,38 @@ def test_a_copy_whose_data_fails_is_cancelled_with_copy_fail():
         with pytest.raises(ValueError):
             backend.copy_in("COPY t FROM STDIN", chunks())
         assert kinds(w.backend_got()) == "Qdf"
+
+
+def _refusing_bad(description: bytes):
+    """A row check (Relay.check_rows_with) that refuses the value "bad"."""
+
+    def check(kind: int, frame: bytes) -> bytes:
+        if b"bad" in frame:
+            raise RedshiftError("no bad values", sqlstate=SqlState.FEATURE_NOT_SUPPORTED)
+        return frame
+
+    return check
+
+
+def test_a_value_a_row_check_refuses_fails_the_simple_query_and_nothing_after_it_reaches_the_client():
+    refused = messages.error("0A000", "no bad values")
+    with wires() as w:
+        w.relay.check_rows_with(_refusing_bad)
+        w.backend_says(
+            row_description("a"), data_row("ok"), data_row("bad"), data_row("ok"),
+            messages.command_complete("SELECT 3"), READY,
+        )  # fmt: skip
+        reply = w.relay.query("SELECT a FROM t", Route.FORWARD)
+        assert w.client_got() == [row_description("a"), data_row("ok"), refused, READY]
+        assert reply.error == {} and w.relay.status == "I" and not w.relay.owed
+
+
+def test_in_a_transaction_block_a_refused_value_fails_the_backends_transaction_too():
+    with wires() as w:
+        w.relay.check_rows_with(_refusing_bad)
+        w.backend_says(row_description("a"), data_row("bad"), messages.command_complete("SELECT 1"), IN_TRANSACTION)
+        w.backend_says(messages.error("0A000", "no bad values"), FAILED_TRANSACTION)  # the raise the relay sends
+        w.relay.query("SELECT a FROM t", Route.FORWARD)
+        assert kinds(w.client_got()) == "TEZ"
+        assert w.relay.status == "E" and not w.relay.owed
+        assert kinds(w.backend_got()) == "QQ"  # the client's query, then the one failing the transaction

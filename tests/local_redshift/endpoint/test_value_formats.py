@@ -11,11 +11,14 @@ from __future__ import annotations
 import struct
 from decimal import Decimal
 
+import pytest
+
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import Backend
 from local_redshift.endpoint.framing import INT32, cstring, frame
 from local_redshift.endpoint.type_codes import Column, TypeCodes, columns_of, interval_kind, numeric_typmod
-from local_redshift.endpoint.value_formats import RowConversion, postgres_bind, postgres_format
+from local_redshift.endpoint.value_formats import RowConversion, postgres_bind, postgres_format, sketch_check
+from local_redshift.errors import RedshiftError
 
 VARBYTE_OID = 16400  # a warehouse's redshift_system.varbyte
 YEAR_TO_MONTH = (6 << 16) | 0xFFFF  # PostgreSQL's typmod of INTERVAL YEAR TO MONTH (range bits YEAR, MONTH)
@@ -126,3 +129,29 @@ def test_a_numeric_of_38_digits_is_scaled_exactly():
     digits = "12345678901234567890.123456789012345678"
     expected = int(digits.replace(".", "")).to_bytes(16, "big", signed=True)
     assert conversion.row(data_row(digits.encode())) == data_row(expected)
+
+
+HLLSKETCH_OID = 16500  # a warehouse's redshift_system.hllsketch
+IMPORTED = b'{"logm":15,"sparse":{"indices":[4878,9559,14523],"values":[1,2,1]}}'  # r_HLLSKTECH_type.html
+
+
+def test_an_hllsketch_column_is_described_with_redshifts_type_code_2935():
+    # Redshift's JDBC driver (com.amazon.redshift.core.Oid): HLLSKETCH = 2935
+    described = TypeCodes(hllsketch=HLLSKETCH_OID).rewrite(row_description((HLLSKETCH_OID, -1)))
+    assert [column.oid for column in columns_of(described)] == [2935]
+
+
+def test_an_imported_sketch_passes_and_one_built_locally_is_refused_in_either_protocol():
+    codes = TypeCodes(hllsketch=HLLSKETCH_OID)
+    local = b'local:{"version":1,"logm":15,"sparse":{"indices":[7],"values":[1]}}'
+    conversion = RowConversion(codes, [Column(HLLSKETCH_OID, -1)], [0])
+    assert conversion.row(data_row(IMPORTED)) == data_row(IMPORTED)
+    check = sketch_check(codes, row_description((23, -1), (HLLSKETCH_OID, -1)))
+    assert check is not None and check(Backend.DATA_ROW, data_row(b"1", IMPORTED)) == data_row(b"1", IMPORTED)
+    assert check(Backend.DATA_ROW, data_row(b"1", None)) == data_row(b"1", None)
+    for refuse in (lambda: conversion.row(data_row(local)), lambda: check(Backend.DATA_ROW, data_row(b"1", local))):
+        with pytest.raises(RedshiftError) as refused:
+            refuse()
+        assert refused.value.sqlstate == "0A000"
+        assert "cannot print an HLLSKETCH it built" in refused.value.message
+    assert sketch_check(codes, row_description((23, -1))) is None
