@@ -209,9 +209,11 @@ class Relay:
         self._stops = _STOPS + bytes([Backend.ROW_DESCRIPTION])
 
     def check_rows_with(self, check: Callable[[bytes], Callable[[int, bytes], bytes] | None]) -> None:
-        """Have a simple query's rows seen by what `check` gives for their RowDescription (None: passed as they are);
-        what it raises fails the query (_refuse_simple)."""
+        """Have a query's rows seen by what `check` gives for their RowDescription (None: passed as they are);
+        what it raises fails the query (_refuse_simple; in extended mode _refuse_rest). RowDescriptions then leave
+        the fast path."""
         self._rows_checked = check
+        self._stops = _STOPS + bytes([Backend.ROW_DESCRIPTION])
 
     def emit(self, frame: bytes) -> None:
         """Queue a message for the client."""
@@ -348,6 +350,8 @@ class Relay:
             while len(self.owed) > 1 and not head.is_sync:
                 self._done()
                 head = self.owed[0]
+        if kind == Backend.ROW_DESCRIPTION and self._rows_checked is not None:
+            head = self._check_execution(frame)
         if head.observe is not None:
             try:
                 frame = head.observe(kind, frame)
@@ -363,6 +367,26 @@ class Relay:
             self._done()
             if kind == Backend.READY_FOR_QUERY:
                 self.status = chr(frame[5])
+
+    def _check_execution(self, description: bytes) -> Reply:
+        """A RowDescription in extended mode (a Describe's): the Execute owed after it, before the next Sync, has its
+        rows seen by the row check (check_rows_with), unless they are observed already (a refusal is _refuse_rest's).
+        The replies before the Describe's, answered on the fast path, are settled first; the head then."""
+        check = self._rows_checked(description) if self._rows_checked is not None else None
+        owed = self.owed
+        if check is not None:
+            while len(owed) > 1 and owed[0].plain and owed[0].ends != DESCRIBE_ENDS:
+                self._done()
+            for index in range(1, len(owed)):
+                reply = owed[index]
+                if reply.is_sync:
+                    break
+                if reply.ends == EXECUTE_ENDS:
+                    if reply.observe is None:
+                        self._special += reply.plain
+                        owed[index] = dataclasses.replace(reply, observe=check)
+                    break
+        return owed[0]
 
     def _refuse_rest(self, refusal: RedshiftError) -> None:
         """A value the endpoint cannot give the client, in the middle of a result: the client gets the error, and

@@ -6,7 +6,7 @@ import pytest
 
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.copying import SessionBackend
-from local_redshift.endpoint.relay import EXECUTE_ENDS, SYNC_ENDS, Reply, Route
+from local_redshift.endpoint.relay import DESCRIBE_ENDS, EXECUTE_ENDS, SYNC_ENDS, Reply, Route
 from local_redshift.errors import BackendError, RedshiftError, SqlState
 from tests.local_redshift.endpoint.wire import (
     BIND_COMPLETE,
@@ -186,3 +186,17 @@ def test_in_a_transaction_block_a_refused_value_fails_the_backends_transaction_t
         assert kinds(w.client_got()) == "TEZ"
         assert w.relay.status == "E" and not w.relay.owed
         assert kinds(w.backend_got()) == "QQ"  # the client's query, then the one failing the transaction
+
+
+def test_in_extended_mode_the_rows_a_describe_announces_are_checked_too():
+    with wires() as w:
+        w.relay.check_rows_with(_refusing_bad)
+        for ends in (frozenset({49}), frozenset({50}), DESCRIBE_ENDS, EXECUTE_ENDS, SYNC_ENDS):
+            w.relay.expect(Reply(ends=ends))  # Parse, Bind, Describe (portal), Execute, Sync: one batch
+        w.backend_says(
+            PARSE_COMPLETE, BIND_COMPLETE, row_description("a"), data_row("ok"), data_row("bad"),
+            messages.command_complete("SELECT 2"), READY,
+        )  # fmt: skip
+        w.relay.pump()
+        assert kinds(w.client_got()) == "12TDEZ"
+        assert w.relay.status == "I" and not w.relay.owed
