@@ -38,13 +38,21 @@ def string_cast_to_hllsketch(cast: exp.Cast, _: Context) -> exp.Expr:
     return cast
 
 
+def _typed(value: exp.Expr) -> exp.Expr:
+    """A value given HLL or HLL_CREATE_SKETCH, which take any type: an untyped literal (NULL, 'abc') read as text."""
+    untyped = isinstance(value, exp.Null) or (isinstance(value, exp.Literal) and value.is_string)
+    return exp.cast(value, exp.DType.TEXT) if untyped else value
+
+
 def hll(call: exp.Hll, _: Context) -> exp.Expr:
     """HLL(expression): the catalog's aggregate."""
-    return catalog_call("hll", call.this)
+    return catalog_call("hll", _typed(call.this))
 
 
 def hll_function(call: exp.Anonymous, _: Context) -> exp.Expr:
-    return catalog_call(call.name.lower(), *call.expressions)
+    name = call.name.lower()
+    arguments = [_typed(argument) for argument in call.expressions] if name == "hll_create_sketch" else call.expressions
+    return catalog_call(name, *arguments)
 
 
 RULES = [
