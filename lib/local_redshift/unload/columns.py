@@ -9,6 +9,8 @@ _DIMENSIONS = re.compile(r"^(?P<base>[^(]+)(?:\((?P<dimensions>[^)]*)\))?(?P<res
 CHARACTER_TYPES = frozenset({"varchar", "bpchar", "text"})
 SUPER = "super"
 """pg_type.typname of the catalog's redshift_system.super (its text: the value's JSON serialization)."""
+HLLSKETCH = "hllsketch"
+"""pg_type.typname of the catalog's redshift_system.hllsketch (its text: the sketch as Redshift prints it)."""
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,8 @@ class ResultColumn:
     def manifest_type(self) -> dict[str, object]:
         """The type as MANIFEST VERBOSE's schema lists it: the base type, with the length of CHAR and VARCHAR
         and the precision and scale of NUMERIC."""
-        if self.is_super:  # format_type() names the type with its schema when redshift_system is not on the path
-            return {"base": SUPER}
+        if self.type_name in (SUPER, HLLSKETCH):  # format_type() names them with their schema off the path
+            return {"base": self.type_name}
         match = _DIMENSIONS.match(self.formatted)
         assert match is not None
         base = (match.group("base") + match.group("rest")).strip()

@@ -32,6 +32,7 @@ from local_redshift.unload.history import UnloadHistory, begin_unload, complete_
 from local_redshift.unload.layout import DataFile, data_files, written_columns
 from local_redshift.unload.manifest import manifest
 from local_redshift.unload.options import UnloadOptions
+from local_redshift.unload.sketches import check_sketches
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ def _unload(
 ) -> int:  # fmt: skip
     """Run the query and write its files (and the manifest), each file noted in the history as it is written."""
     rows = backend.fetch(f"SELECT * FROM {view}")
+    check_sketches(options, columns, rows)
     files = list(data_files(options, columns, rows, slice_count(backend)))
     if options.clean_path and not options.allow_overwrite:
         _clean(options, source, writer, destination, files)
