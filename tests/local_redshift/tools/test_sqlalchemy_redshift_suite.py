@@ -24,9 +24,6 @@ pytestmark = pytest.mark.skipif(
 DRIVER = "redshift_connector"
 
 DESELECTED = [
-    # Not in the local Redshift: the HLLSKETCH data type (refused by name: a sketch's text depends on Redshift's own
-    # hash, which no page gives).
-    f"test_dialect_types.py::test_custom_types_reflection_inspection[redshift+{DRIVER}-HLLSKETCH]",
     # Needs real AWS: CREATE EXTERNAL SCHEMA ... FROM DATA CATALOG (the AWS Glue Data Catalog) and an external table
     # over s3://awssampledbuswest2/, the public sample bucket of a real account (Redshift Spectrum).
     f"test_reflection.py::test_external_table_reflection[redshift+{DRIVER}]",
