@@ -75,7 +75,7 @@ class Reply:
     tag: str = ""
     error: dict[str, str] | None = None
     copy_started: bool = False
-    refused: RedshiftError | None = None  # simple query: a value refused in its rows (the rest is swallowed)
+    refused: RedshiftError | None = None  # simple query: a value refused in its rows (row_checks.CheckedRelay)
     plain: bool = field(init=False)  # passed to the client as it is, to the end of an extended-mode request
 
     def __post_init__(self) -> None:
@@ -163,7 +163,6 @@ class Relay:
         self.database: tuple[str, str] | None = None  # the PostgreSQL database's name and the cluster's, for errors
         self._special = 0  # owed replies that are not plain
         self._refused: RedshiftError | None = None  # a value refused in a transaction block, failed at its Sync
-        self._rows_checked: Callable[[bytes], Callable[[int, bytes], bytes] | None] | None = None
         self._out = ClientOutput(client)
         self._stops = _STOPS
         self._to_backend = bytearray()
@@ -206,13 +205,6 @@ class Relay:
         """Pass every message the client gets through `rewrite` (a protocol version that adds to RowDescription);
         RowDescriptions then leave the fast path, which passes rows only."""
         self._out.describe = rewrite
-        self._stops = _STOPS + bytes([Backend.ROW_DESCRIPTION])
-
-    def check_rows_with(self, check: Callable[[bytes], Callable[[int, bytes], bytes] | None]) -> None:
-        """Have a query's rows seen by what `check` gives for their RowDescription (None: passed as they are);
-        what it raises fails the query (_refuse_simple; in extended mode _refuse_rest). RowDescriptions then leave
-        the fast path."""
-        self._rows_checked = check
         self._stops = _STOPS + bytes([Backend.ROW_DESCRIPTION])
 
     def emit(self, frame: bytes) -> None:
@@ -281,9 +273,7 @@ class Relay:
         if kind == Backend.READY_FOR_QUERY:
             self.status = chr(frame[5])
             self._done()
-            if head.refused is not None:
-                self._fail_simple(head.refused)
-            elif head.route is Route.FORWARD:
+            if head.route is Route.FORWARD:
                 self.emit(frame)
         elif kind == Backend.ERROR_RESPONSE:
             if head.route is Route.CAPTURE:
@@ -297,15 +287,6 @@ class Relay:
             self._done()
         else:
             route = head.current_route
-            if route is Route.FORWARD and head.refused is None and self._rows_checked is not None:
-                if kind == Backend.ROW_DESCRIPTION:
-                    head.observe = self._rows_checked(frame)
-                elif head.observe is not None:
-                    try:
-                        head.observe(kind, frame)
-                    except RedshiftError as refusal:
-                        self._refuse_simple(head, refusal)
-                        return
             if route is Route.CAPTURE:
                 if kind == Backend.DATA_ROW:
                     head.rows.append(messages.data_row_values(frame))
@@ -315,26 +296,6 @@ class Relay:
                 self.emit(frame)
             if kind in COMMAND_ENDS:
                 head.index += 1
-                head.observe = None
-
-    def _refuse_simple(self, head: Reply, refusal: RedshiftError) -> None:
-        """A value the endpoint cannot give the client in a simple query's rows: the client gets the error and none
-        of the query's further answers; its ReadyForQuery follows the backend's (_fail_simple)."""
-        error = messages.error(refusal.sqlstate, refusal.message)
-        self.failure = messages.error_fields(error)
-        head.error = {}
-        self.emit(error)
-        head.route, head.routes, head.observe, head.refused = Route.SWALLOW, None, None, refusal
-
-    def _fail_simple(self, refusal: RedshiftError) -> None:
-        """After a refused value: in a transaction block the backend's transaction fails with the same error
-        (swallowed), as the client's now has; the client gets the ReadyForQuery of where it now is."""
-        if self.status != "T":
-            self.emit(messages.ready_for_query(self.status))
-            return
-        self.send(messages.query(raise_sql(refusal)), expect=Reply(Route.CAPTURE, simple=True))
-        self.send_now()
-        self.expect(Reply(synthetic=messages.ready_for_query("E")))
 
     def _route_extended(self, head: Reply, kind: int, frame: bytes) -> None:
         if kind == Backend.ERROR_RESPONSE:
@@ -350,8 +311,6 @@ class Relay:
             while len(self.owed) > 1 and not head.is_sync:
                 self._done()
                 head = self.owed[0]
-        if kind == Backend.ROW_DESCRIPTION and self._rows_checked is not None:
-            head = self._check_execution(frame)
         if head.observe is not None:
             try:
                 frame = head.observe(kind, frame)
@@ -367,26 +326,6 @@ class Relay:
             self._done()
             if kind == Backend.READY_FOR_QUERY:
                 self.status = chr(frame[5])
-
-    def _check_execution(self, description: bytes) -> Reply:
-        """A RowDescription in extended mode (a Describe's): the Execute owed after it, before the next Sync, has its
-        rows seen by the row check (check_rows_with), unless they are observed already (a refusal is _refuse_rest's).
-        The replies before the Describe's, answered on the fast path, are settled first; the head then."""
-        check = self._rows_checked(description) if self._rows_checked is not None else None
-        owed = self.owed
-        if check is not None:
-            while len(owed) > 1 and owed[0].plain and owed[0].ends != DESCRIBE_ENDS:
-                self._done()
-            for index in range(1, len(owed)):
-                reply = owed[index]
-                if reply.is_sync:
-                    break
-                if reply.ends == EXECUTE_ENDS:
-                    if reply.observe is None:
-                        self._special += reply.plain
-                        owed[index] = dataclasses.replace(reply, observe=check)
-                    break
-        return owed[0]
 
     def _refuse_rest(self, refusal: RedshiftError) -> None:
         """A value the endpoint cannot give the client, in the middle of a result: the client gets the error, and

@@ -35,8 +35,8 @@ from local_redshift.endpoint.query_log import QueryLog, SessionQueries
 from local_redshift.endpoint.relay import (
     BackendGone,
     ClientGone,
-    Relay,
 )
+from local_redshift.endpoint.row_checks import CheckedRelay
 from local_redshift.endpoint.shown import ShownPath
 from local_redshift.endpoint.type_codes import TypeCodes
 from local_redshift.endpoint.users import UserPath
@@ -128,7 +128,7 @@ class Session:
             backend = PostgresBackend(conninfo, application, login.cluster.settings)
         self.backend = backend
         self.services.cancels.add(backend.pid, backend.key, backend)
-        relay = Relay(self.client, backend.socket)
+        relay = CheckedRelay(self.client, backend.socket)
         relay.database = (login.postgres_database, login.cluster.database)
         queries = SessionQueries(
             self.services.queries, login.postgres_database, login.user, login.database, backend.pid,

@@ -19,6 +19,7 @@ from local_redshift.endpoint.framing import ConnectionClosed, Reader, cstring, f
 from local_redshift.endpoint.handlers import Handlers
 from local_redshift.endpoint.query_log import SessionQueries
 from local_redshift.endpoint.relay import Relay
+from local_redshift.endpoint.row_checks import CheckedRelay
 from local_redshift.errors import RedshiftError
 
 _SENTINEL = b"!\0\0\0\4"  # a frame no PostgreSQL message has the type of: marks the end of a test's output
@@ -31,7 +32,7 @@ class Wires:
     What reaches the client is collected by a thread, so that the relay never blocks on a full socket.
     """
 
-    relay: Relay
+    relay: CheckedRelay
     client: socket.socket
     backend: socket.socket
     _received: bytearray
@@ -71,7 +72,7 @@ def wires() -> Iterator[Wires]:
     collector = threading.Thread(target=collect, daemon=True)
     collector.start()
     try:
-        yield Wires(Relay(client_end, backend_end), client_peer, backend_peer, received, collector)
+        yield Wires(CheckedRelay(client_end, backend_end), client_peer, backend_peer, received, collector)
     finally:
         client_end.close()
         collector.join(5)
