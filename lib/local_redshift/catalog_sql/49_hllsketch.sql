@@ -222,3 +222,27 @@ CREATE OR REPLACE AGGREGATE redshift_system.hll(anyelement) (
     SFUNC = redshift_system.hll_collect, STYPE = bigint[], INITCOND = '{}',
     FINALFUNC = redshift_system.hll_cardinality_of_hashes, PARALLEL = SAFE
 );
+
+-- "This function supports any data type as input except HLLSKETCH, GEOMETRY, GEOGRAPHY, and VARBYTE" (HLL and
+-- HLL_CREATE_SKETCH functions; GEOGRAPHY is refused as a type already).
+CREATE OR REPLACE FUNCTION redshift_system.hll_refused_input(hashes bigint[], value anyelement) RETURNS bigint[]
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+    RAISE EXCEPTION 'HLL and HLL_CREATE_SKETCH do not take a % value', upper(regexp_replace(pg_typeof(value)::text,
+        '^redshift_system\.', '')) USING ERRCODE = 'feature_not_supported';
+END
+$$;
+DO $$
+DECLARE
+    refused text;
+BEGIN
+    FOREACH refused IN ARRAY ARRAY['redshift_system.hllsketch', 'redshift_system.geometry', 'redshift_system.varbyte']
+    LOOP
+        EXECUTE format('CREATE OR REPLACE AGGREGATE redshift_system.hll_create_sketch(%s) (SFUNC = '
+            'redshift_system.hll_refused_input, STYPE = bigint[], INITCOND = %L, '
+            'FINALFUNC = redshift_system.hll_sketch_of_hashes)', refused, '{}');
+        EXECUTE format('CREATE OR REPLACE AGGREGATE redshift_system.hll(%s) (SFUNC = redshift_system.hll_refused_input, '
+            'STYPE = bigint[], INITCOND = %L, FINALFUNC = redshift_system.hll_cardinality_of_hashes)', refused, '{}');
+    END LOOP;
+END
+$$;

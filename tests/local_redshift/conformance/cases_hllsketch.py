@@ -243,6 +243,20 @@ CASES = [
         3,
         setup=_SALES,
     ),
+    # "This function supports any data type as input except HLLSKETCH, GEOMETRY, GEOGRAPHY, and VARBYTE".
+    Case(
+        id="hll-create-sketch-does-not-take-a-sketch",
+        page=HLL_CREATE_SKETCH,
+        setup=_T1,
+        sql="SELECT hll_create_sketch(sketch) FROM t1",
+        expect=Refused("0A000", "HLL and HLL_CREATE_SKETCH do not take a HLLSKETCH value"),
+    ),
+    Case(
+        id="hll-does-not-take-a-varbyte",
+        page=HLL,
+        sql="SELECT hll('ab'::varbyte)",
+        expect=Refused("0A000", "HLL and HLL_CREATE_SKETCH do not take a VARBYTE value"),
+    ),
     # "The following non-HyperLogLog functions can accept an input of type HLLSKETCH": COUNT, COALESCE, NVL, CASE.
     _value("hllsketch-count", CONSIDERATIONS, "SELECT count(sketch) FROM t1", 2, setup=_T1),
     _value(
