@@ -31,10 +31,9 @@ def world(local_stack):
     role = iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(REDSHIFT_TRUST))["Role"]["Arn"]
     iam.attach_role_policy(RoleName=name, PolicyArn="arn:aws:iam::aws:policy/AmazonS3FullAccess")
     bucket = f"hll-{uuid.uuid4().hex[:8]}"
-    stack_client(local_stack, "s3").create_bucket(
-        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION}
-    )
-    return {"login": create_cluster(local_stack, name, IamRoles=[role]), "role": role, "bucket": bucket}
+    s3 = stack_client(local_stack, "s3")
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION})
+    return {"login": create_cluster(local_stack, name, IamRoles=[role]), "role": role, "bucket": bucket, "s3": s3}
 
 
 @pytest.fixture
@@ -70,3 +69,18 @@ def test_a_sketch_unloads_into_text_or_csv_only(pg, world):
     prefix = f"s3://{world['bucket']}/{uuid.uuid4().hex[:8]}/json_"
     with pytest.raises(psycopg.errors.FeatureNotSupported, match="UNLOAD of an HLLSKETCH column in JSON format"):
         pg.execute(f"UNLOAD ('SELECT sketch FROM t1') TO '{prefix}' IAM_ROLE '{world['role']}' FORMAT JSON")
+
+
+def test_a_field_that_is_no_sketch_is_a_load_error_and_the_load_fails(pg, world):
+    """The pages name no load error of HLLSKETCH: the record is 1216 ("Input line is not valid", Load error reference,
+    r_Load_Error_Reference.html) in the type's words, and, as for any row PostgreSQL itself refuses, the load fails
+    whatever MAXERROR says."""
+    key = f"{uuid.uuid4().hex[:8]}/bad.csv"
+    world["s3"].put_object(Bucket=world["bucket"], Key=key, Body=b"not a sketch,4\n")
+    with pytest.raises(psycopg.errors.InternalError, match="Load into table 't1' failed"):
+        pg.execute(f"COPY t1 FROM 's3://{world['bucket']}/{key}' IAM_ROLE '{world['role']}' CSV MAXERROR 5")
+    [(code, reason)] = pg.execute(
+        "SELECT err_code, err_reason FROM stl_load_errors WHERE query = pg_last_copy_id()"
+    ).fetchall()
+    assert code == 1216 and reason.startswith("invalid input for type hllsketch")
+    assert pg.execute("SELECT count(*) FROM t1").fetchone() == (3,)
