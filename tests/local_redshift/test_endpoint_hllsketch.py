@@ -121,3 +121,14 @@ def test_sqlalchemy_reflects_an_hllsketch_column(hll_cluster):
     finally:
         metadata.drop_all(engine)
         engine.dispose()
+
+
+def test_a_sketch_goes_in_as_a_drivers_string_parameter_or_from_a_select(hll_cluster, schema):
+    # r_HLLSKTECH_type.html's sparse sketch, bound by redshift_connector (a VARCHAR) and selected as a string
+    with hll_cluster.redshift_connector() as connection:
+        cursor = connection.cursor()
+        cursor.execute(f"INSERT INTO {schema}.sketches VALUES (3, %s)", (SKETCH,))
+        cursor.execute(f"INSERT INTO {schema}.sketches SELECT 4, '{SKETCH}'")
+        cursor.execute(f"SELECT sketch, hll_cardinality(sketch) FROM {schema}.sketches WHERE id > 2 ORDER BY id")
+        assert list(cursor.fetchall()) == [[SKETCH, 3], [SKETCH, 3]]
+        connection.rollback()

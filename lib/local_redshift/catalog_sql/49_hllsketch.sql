@@ -96,6 +96,7 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN redshift_system.hllsketch_is_local(sketch)
     OR redshift_system.hllsketch_written(redshift_system.hllsketch_form(sketch)) IS NOT NULL;
 
+-- A string becomes a sketch by assignment too (INSERT ... SELECT, a driver's VARCHAR parameter), checked as it goes.
 -- Casting a sketch to a character type is refused: the pages name COUNT, COALESCE, NVL and CASE as what takes one
 -- besides the HyperLogLog functions ("Considerations").
 CREATE OR REPLACE FUNCTION redshift_system.hllsketch_as_text(sketch redshift_system.hllsketch) RETURNS text
@@ -124,7 +125,7 @@ BEGIN
                 WHERE castsource = conversion.source::regtype AND casttarget = conversion.target::regtype) THEN
             EXECUTE format('CREATE CAST (%s AS %s) WITH FUNCTION redshift_system.%I(%s)%s', conversion.source,
                 conversion.target, conversion.function, conversion.source,
-                CASE WHEN conversion.source = 'redshift_system.literal' THEN ' AS ASSIGNMENT' ELSE '' END);
+                CASE WHEN conversion.target = 'redshift_system.hllsketch' THEN ' AS ASSIGNMENT' ELSE '' END);
         END IF;
     END LOOP;
 END
