@@ -1,7 +1,8 @@
 /* The COPY row function's inline cases, compiled (see row_function.py, which decides them).
 
-A RowKernel is built once per COPY from one pass rule per column. Called with a record's column values and
-`clean`, it returns the row's COPY text: each value that its column's pass rule takes as it is (or as str() or
+A RowKernel is built once per COPY from one pass rule per column. Called with a record and `clean`, it returns
+the row's COPY text. It looks a dict record's values up by their keys where the mapping is by exact names, and
+otherwise asks the mapping's function for them; then each value that its column's pass rule takes as it is (or as str() or
 repr() writes it) goes in inline, NULL and "" as the rule says, and every other value goes to the column's own
 converter, whose LoadError it lets through. The same rules, run by the interpreter, are row_function's fallback
 where this module was not built.
@@ -29,8 +30,8 @@ typedef struct {
     /* PASS_FLOAT */
     double float_limit;   /* |value| bound, inclusive (INFINITY: any float) */
     /* PASS_EPOCH */
-    PyObject *epoch_text; /* count -> the timestamp's text */
-    PyObject *suffix;     /* appended to it (NULL: nothing) */
+    long long scale;      /* epoch units a second: 1 or 1000 */
+    char suffix[8];       /* appended to the timestamp ("+00" or "") */
 } Column;
 
 typedef struct {
@@ -39,8 +40,11 @@ typedef struct {
     Py_ssize_t count;
     Column *columns;
     PyObject *null;
-    PyObject **fields; /* scratch: one field per column */
+    PyObject *column_values; /* record -> its values (None: the record is its values) */
+    PyObject *keys;          /* a dict record's keys, one per column (NULL: column_values maps every record) */
 } RowKernel;
+
+#define SCRATCH 64 /* columns whose fields and values a call holds on the stack */
 
 static int
 needs_escape(PyObject *text)
@@ -83,6 +87,57 @@ is_short_digits(PyObject *text, Py_ssize_t digits)
         if (data[i] < '0' || data[i] > '9')
             return 0;
     return 1;
+}
+
+static char *
+write_digits(char *out, long long number, int width)
+{
+    for (int i = width - 1; i >= 0; i--, number /= 10)
+        out[i] = '0' + number % 10;
+    return out + width;
+}
+
+/* The text datetime.isoformat(" ") gives for 1970-01-01 plus `count` units of 1/scale second (in datetime's range):
+   the civil date from the day number, as in H. Hinnant's "chrono-compatible low-level date algorithms". */
+static PyObject *
+epoch_text(long long count, long long scale, const char *suffix)
+{
+    long long per_day = 86400 * scale;
+    long long day = count / per_day, rest = count % per_day;
+    if (rest < 0) {
+        rest += per_day;
+        day -= 1;
+    }
+    long long seconds = rest / scale, part = rest % scale;
+    long long z = day + 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    long long month_day = doy - (153 * mp + 2) / 5 + 1;
+    long long month = mp < 10 ? mp + 3 : mp - 9;
+    long long year = yoe + era * 400 + (month <= 2);
+    char text[40], *at = text;
+    at = write_digits(at, year, 4);
+    *at++ = '-';
+    at = write_digits(at, month, 2);
+    *at++ = '-';
+    at = write_digits(at, month_day, 2);
+    *at++ = ' ';
+    at = write_digits(at, seconds / 3600, 2);
+    *at++ = ':';
+    at = write_digits(at, seconds / 60 % 60, 2);
+    *at++ = ':';
+    at = write_digits(at, seconds % 60, 2);
+    if (part) {
+        *at++ = '.';
+        at = write_digits(at, part * (1000000 / scale), 6);
+    }
+    size_t suffix_length = strlen(suffix);
+    memcpy(at, suffix, suffix_length);
+    at += suffix_length;
+    return PyUnicode_FromStringAndSize(text, at - text);
 }
 
 static int
@@ -133,14 +188,8 @@ field(RowKernel *self, Column *column, PyObject *value, int clean)
         }
         break;
     case PASS_EPOCH:
-        if (PyLong_CheckExact(value) && long_in(value, column->low, column->high)) {
-            PyObject *text = PyObject_CallOneArg(column->epoch_text, value);
-            if (text == NULL || column->suffix == NULL)
-                return text;
-            PyObject *joined = PyUnicode_Concat(text, column->suffix);
-            Py_DECREF(text);
-            return joined;
-        }
+        if (PyLong_CheckExact(value) && long_in(value, column->low, column->high))
+            return epoch_text(PyLong_AsLongLong(value), column->scale, column->suffix);
         break;
     }
     if (value == Py_None && column->nullable) {
@@ -199,54 +248,83 @@ join(PyObject **fields, Py_ssize_t count)
     return row;
 }
 
+/* The row of values `items` (borrowed), in `fields` (one slot per column). */
+static PyObject *
+row_of(RowKernel *self, PyObject **items, PyObject **fields, int clean)
+{
+    PyObject *row = NULL;
+    Py_ssize_t done = 0;
+    for (; done < self->count; done++) {
+        fields[done] = field(self, &self->columns[done], items[done], clean);
+        if (fields[done] == NULL)
+            goto end;
+    }
+    row = join(fields, self->count);
+end:
+    for (Py_ssize_t i = 0; i < done; i++)
+        Py_DECREF(fields[i]);
+    return row;
+}
+
+/* (record, clean) -> the row: the record's values are its keys' (None where absent) when it is a dict and the
+   kernel has keys, and otherwise what column_values gives (the record itself where that is None). */
 static PyObject *
 kernel_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames)
 {
     RowKernel *self = (RowKernel *)callable;
     if (PyVectorcall_NARGS(nargsf) != 2 || kwnames != NULL) {
-        PyErr_SetString(PyExc_TypeError, "a row kernel takes (values, clean)");
+        PyErr_SetString(PyExc_TypeError, "a row kernel takes (record, clean)");
         return NULL;
     }
-    PyObject *values = PySequence_Fast(args[0], "a row kernel's values must be a sequence");
-    if (values == NULL)
-        return NULL;
     int clean = PyObject_IsTrue(args[1]);
-    if (clean < 0 || PySequence_Fast_GET_SIZE(values) != self->count) {
-        if (clean >= 0)
+    if (clean < 0)
+        return NULL;
+    PyObject *stack[2 * SCRATCH], **scratch = stack, *row = NULL, *values = NULL;
+    if (self->count > SCRATCH && (scratch = PyMem_Malloc(2 * self->count * sizeof(PyObject *))) == NULL)
+        return PyErr_NoMemory();
+    PyObject **items = scratch + self->count;
+    if (self->keys != NULL && PyDict_CheckExact(args[0])) {
+        for (Py_ssize_t i = 0; i < self->count; i++) {
+            items[i] = PyDict_GetItemWithError(args[0], PyTuple_GET_ITEM(self->keys, i));
+            if (items[i] == NULL) {
+                if (PyErr_Occurred())
+                    goto end;
+                items[i] = Py_None;
+            }
+        }
+    }
+    else {
+        values = self->column_values == Py_None ? Py_NewRef(args[0]) : PyObject_CallOneArg(self->column_values, args[0]);
+        if (values == NULL)
+            goto end;
+        Py_SETREF(values, PySequence_Fast(values, "a record's column values must be a sequence"));
+        if (values == NULL)
+            goto end;
+        if (PySequence_Fast_GET_SIZE(values) != self->count) {
             PyErr_Format(PyExc_ValueError, "a row of %zd columns got %zd values", self->count,
                          PySequence_Fast_GET_SIZE(values));
-        Py_DECREF(values);
-        return NULL;
-    }
-    PyObject **items = PySequence_Fast_ITEMS(values);
-    PyObject *row = NULL;
-    Py_ssize_t done = 0;
-    for (; done < self->count; done++) {
-        self->fields[done] = field(self, &self->columns[done], items[done], clean);
-        if (self->fields[done] == NULL)
             goto end;
+        }
+        items = PySequence_Fast_ITEMS(values);
     }
-    row = join(self->fields, self->count);
+    row = row_of(self, items, scratch, clean);
 end:
-    for (Py_ssize_t i = 0; i < done; i++)
-        Py_CLEAR(self->fields[i]);
-    Py_DECREF(values);
+    Py_XDECREF(values);
+    if (scratch != stack)
+        PyMem_Free(scratch);
     return row;
 }
 
 static void
 kernel_clear_columns(RowKernel *self)
 {
-    for (Py_ssize_t i = 0; self->columns != NULL && i < self->count; i++) {
+    for (Py_ssize_t i = 0; self->columns != NULL && i < self->count; i++)
         Py_CLEAR(self->columns[i].convert);
-        Py_CLEAR(self->columns[i].epoch_text);
-        Py_CLEAR(self->columns[i].suffix);
-    }
     PyMem_Free(self->columns);
-    PyMem_Free(self->fields);
     self->columns = NULL;
-    self->fields = NULL;
     Py_CLEAR(self->null);
+    Py_CLEAR(self->column_values);
+    Py_CLEAR(self->keys);
 }
 
 static void
@@ -257,42 +335,53 @@ kernel_dealloc(RowKernel *self)
 }
 
 /* One rule: (kind, converter, nullable, empty_is_null, limit, fixed_width, blanks_as_null, low, high, digits,
-   float_limit, epoch_text, suffix). */
+   float_limit, scale, suffix), row_function.PassRule's fields. */
 static int
 read_rule(PyObject *rule, Column *column)
 {
-    PyObject *convert, *epoch_text, *suffix;
-    if (!PyArg_ParseTuple(rule, "iOppnppLLndOO;a row kernel's column rule", &column->kind, &convert,
+    PyObject *convert;
+    const char *suffix;
+    Py_ssize_t suffix_length;
+    if (!PyArg_ParseTuple(rule, "iOppnppLLndLs#;a row kernel's column rule", &column->kind, &convert,
                           &column->nullable, &column->empty_is_null, &column->limit, &column->fixed_width,
                           &column->blanks_as_null, &column->low, &column->high, &column->digits,
-                          &column->float_limit, &epoch_text, &suffix))
+                          &column->float_limit, &column->scale, &suffix, &suffix_length))
         return -1;
     if (column->kind < PASS_NONE || column->kind > PASS_EPOCH) {
         PyErr_Format(PyExc_ValueError, "no pass rule of kind %d", column->kind);
         return -1;
     }
+    if (column->scale < 1 || 1000000 % column->scale || suffix_length >= (Py_ssize_t)sizeof column->suffix) {
+        PyErr_SetString(PyExc_ValueError, "a row kernel's epoch scale divides a million, and its suffix is short");
+        return -1;
+    }
+    memcpy(column->suffix, suffix, suffix_length + 1);
     column->convert = Py_NewRef(convert);
-    column->epoch_text = epoch_text == Py_None ? NULL : Py_NewRef(epoch_text);
-    column->suffix = suffix == Py_None ? NULL : Py_NewRef(suffix);
     return 0;
 }
 
 static PyObject *
 kernel_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
-    PyObject *rules, *null;
-    static char *keywords[] = {"rules", "null", NULL};
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!U", keywords, &PyTuple_Type, &rules, &null))
+    PyObject *rules, *null, *column_values, *keys;
+    static char *keywords[] = {"rules", "null", "column_values", "keys", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!UOO", keywords, &PyTuple_Type, &rules, &null, &column_values,
+                                     &keys))
         return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(rules);
+    if (keys != Py_None && !(PyTuple_Check(keys) && PyTuple_GET_SIZE(keys) == count)) {
+        PyErr_SetString(PyExc_ValueError, "a row kernel's keys are a tuple of one key per column, or None");
+        return NULL;
+    }
     RowKernel *self = (RowKernel *)type->tp_alloc(type, 0);
     if (self == NULL)
         return NULL;
     self->vectorcall = kernel_vectorcall;
-    Py_ssize_t count = PyTuple_GET_SIZE(rules);
-    self->columns = PyMem_Calloc(count ? count : 1, sizeof(Column));
-    self->fields = PyMem_Calloc(count ? count : 1, sizeof(PyObject *));
     self->null = Py_NewRef(null);
-    if (self->columns == NULL || self->fields == NULL) {
+    self->column_values = Py_NewRef(column_values);
+    self->keys = keys == Py_None ? NULL : Py_NewRef(keys);
+    self->columns = PyMem_Calloc(count ? count : 1, sizeof(Column));
+    if (self->columns == NULL) {
         Py_DECREF(self);
         return PyErr_NoMemory();
     }
@@ -310,7 +399,7 @@ kernel_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 static PyTypeObject RowKernelType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "local_redshift.copy._row_kernel.RowKernel",
-    .tp_doc = PyDoc_STR("RowKernel(rules, null): (values, clean) -> the row's COPY text, newline included."),
+    .tp_doc = PyDoc_STR("RowKernel(rules, null, column_values, keys): (record, clean) -> the row's COPY text."),
     .tp_basicsize = sizeof(RowKernel),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_vectorcall_offset = offsetof(RowKernel, vectorcall),

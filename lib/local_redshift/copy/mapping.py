@@ -43,7 +43,13 @@ def by_name(names: Sequence[str], *, ignore_case: bool) -> ColumnValues:
     if ignore_case:
         keys = tuple(key.lower() for key in keys)
         return case_insensitive
+    exact.keys = keys  # type: ignore[attr-defined]
     return exact
+
+
+def exact_keys(column_values: ColumnValues) -> tuple[str, ...] | None:
+    """The keys a mapping by exact names looks up in a dict record, one per column (None: another mapping)."""
+    return getattr(column_values, "keys", None)
 
 
 def by_paths(paths: Sequence[Path]) -> ColumnValues:

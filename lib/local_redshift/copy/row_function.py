@@ -21,6 +21,7 @@ from typing import Any
 
 from local_redshift.copy.conversion import NULL, Converter
 from local_redshift.copy.datetimes import EPOCH_SCALES, epoch_text
+from local_redshift.copy.mapping import ColumnValues, exact_keys
 from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.target import Column
 
@@ -29,8 +30,8 @@ try:
 except ImportError:  # not built: no C compiler at install
     RowKernel = None
 
-RowFunction = Callable[[Sequence[Any], bool], str]
-"""(one value per column, clean) -> the row's COPY text, newline included; raises the converters' LoadError."""
+RowFunction = Callable[[Any, bool], str]
+"""(record, clean) -> the row's COPY text, newline included; raises the mapping's and the converters' LoadError."""
 
 ESCAPED_SPECIAL = re.compile(rb"\\(?:[\\tnr]|u00(?:0[09aAdD]|5[cC]))").search
 """JSON text -> a match where it escapes a character COPY text must escape (None: its strings hold none)."""
@@ -68,8 +69,8 @@ class PassRule:
     high: int = 0
     digits: int = 0  # INTEGER: a string of at most this many digits (no leading zero) is in range
     float_limit: float = math.inf
-    epoch_text: Callable[[int], str] | None = None
-    suffix: str | None = None
+    scale: int = 1  # EPOCH: units a second
+    suffix: str = ""  # EPOCH: after the timestamp
 
 
 def row_function(
@@ -78,18 +79,21 @@ def row_function(
     options: CopyOptions,
     *,
     json_values: bool = True,
+    column_values: ColumnValues | None = None,
     compiled: bool = RowKernel is not None,
 ) -> RowFunction:
     """The row function of `columns`, falling back on `converters` (in column order): the kernel's, or (not
-    `compiled`) the interpreter's. The inline cases are those of JSON (and Parquet) values; text formats' fields
-    (str, or None for NULL) inline only None."""
+    `compiled`) the interpreter's. A record is mapped to its values by `column_values` (None: the record is its
+    values). The inline cases are those of JSON (and Parquet) values; text formats' fields (str, or None for NULL)
+    inline only None."""
     rules = [
         pass_rule(column, converter, options, json_values=json_values)
         for column, converter in zip(columns, converters, strict=True)
     ]
     if compiled:
-        return RowKernel(tuple(astuple(rule) for rule in rules), NULL)
-    return _interpreted(rules)
+        keys = exact_keys(column_values) if column_values is not None else None
+        return RowKernel(tuple(astuple(rule) for rule in rules), NULL, column_values, keys)
+    return _interpreted(rules, column_values)
 
 
 def pass_rule(column: Column, convert: Converter, options: CopyOptions, *, json_values: bool) -> PassRule:
@@ -113,19 +117,22 @@ def pass_rule(column: Column, convert: Converter, options: CopyOptions, *, json_
     if kind in ("float8", "float4"):
         return PassRule(Pass.FLOAT, convert, **nulls, float_limit=_FLOAT4_LIMIT if kind == "float4" else math.inf)
     if kind in ("timestamp", "timestamptz") and options.timeformat in EPOCH_SCALES:
-        text, low, high = epoch_text(EPOCH_SCALES[options.timeformat])
-        suffix = "+00" if kind == "timestamptz" else None
-        return PassRule(Pass.EPOCH, convert, **nulls, low=low, high=high, epoch_text=text, suffix=suffix)
+        scale = EPOCH_SCALES[options.timeformat]
+        _text, low, high = epoch_text(scale)
+        suffix = "+00" if kind == "timestamptz" else ""
+        return PassRule(Pass.EPOCH, convert, **nulls, low=low, high=high, scale=scale, suffix=suffix)
     return PassRule(Pass.NONE, convert, **nulls)
 
 
-def _interpreted(rules: Sequence[PassRule]) -> RowFunction:
+def _interpreted(rules: Sequence[PassRule], column_values: ColumnValues | None) -> RowFunction:
     """The rules as one Python function, compiled from its source."""
-    names: dict[str, Any] = {"NULL": NULL, "special": _SPECIAL.search}
+    names: dict[str, Any] = {"NULL": NULL, "special": _SPECIAL.search, "column_values": column_values}
     body: list[str] = []
     for index, rule in enumerate(rules):
         value = f"v{index}"
-        names[f"c{index}"], names[f"epoch_text{index}"] = rule.convert, rule.epoch_text
+        names[f"c{index}"] = rule.convert
+        if rule.kind == Pass.EPOCH:
+            names[f"epoch_text{index}"] = epoch_text(rule.scale)[0]
         cases = _cases(value, rule, f"epoch_text{index}")
         if rule.nullable:
             cases.append((f"{value} is None", "NULL"))
@@ -137,8 +144,9 @@ def _interpreted(rules: Sequence[PassRule]) -> RowFunction:
         body += ["else:", f"    {fallback}"] if cases else [fallback]
     fields = "".join(f"{{f{index}}}\\t" for index in range(len(rules)))[:-2]
     source = (
-        "def convert_row(values, clean):\n"
-        f"    {', '.join(f'v{index}' for index in range(len(rules)))}, = values\n"
+        "def convert_row(record, clean):\n"
+        f"    {', '.join(f'v{index}' for index in range(len(rules)))}, = "
+        + ("record\n" if column_values is None else "column_values(record)\n")
         + "".join(f"    {line}\n" for line in body)
         + f'    return f"{fields}\\n"\n'
     )
@@ -161,7 +169,7 @@ def _cases(value: str, rule: PassRule, epoch_text_name: str) -> list[tuple[str, 
         in_range = "" if math.isinf(limit) else f" and {-limit!r} <= {value} <= {limit!r}"
         return [(f"{value}.__class__ is float{in_range}", f"repr({value})")]
     if rule.kind == Pass.EPOCH:
-        suffix = "" if rule.suffix is None else f" + {rule.suffix!r}"
+        suffix = f" + {rule.suffix!r}" if rule.suffix else ""
         test = f"{value}.__class__ is int and {rule.low} <= {value} <= {rule.high}"
         return [(test, f"{epoch_text_name}({value}){suffix}")]
     return []

@@ -107,7 +107,6 @@ class _Converting:
         self._columns = columns
         converter = column_converter if options.text is None else text_converter
         self._converters: tuple[Converter, ...] = tuple(converter(column, options) for column in columns)
-        self._row = row_function(columns, self._converters, options, json_values=options.text is None)
         # A JSON record's text shows whether its strings need escaping, unless ACCEPTINVCHARS puts a backslash in.
         self._scan_raw = options.text is None and not options.parquet and options.accept_invalid_chars != "\\"
         self._skip_lines = options.ignore_header
@@ -115,6 +114,9 @@ class _Converting:
         self._loads = _loads(plan)
         self._read = _record_reader(options, columns, self._loads)
         self._column_values = _column_values(plan)
+        self._row = row_function(
+            columns, self._converters, options, json_values=options.text is None, column_values=self._column_values
+        )
 
     def records(self, data: bytes, first_line: int | None = None) -> Iterator[Record]:
         """The records of one file, from its line `first_line` (0-based; by default the first after IGNOREHEADER)."""
@@ -135,7 +137,7 @@ class _Converting:
         that is not one: (that line's index, its record's ordinal) for read_records to go on from, or (None, ...)."""
         if data.startswith(UTF8_BOM):
             return self._skip_lines, 0
-        convert_row, column_values, scan_raw, escaped = self._row, self._column_values, self._scan_raw, ESCAPED_SPECIAL
+        convert_row, scan_raw, escaped = self._row, self._scan_raw, ESCAPED_SPECIAL
         rows, ordinals, size, clean_file, loads = parts.rows, parts.ordinals, parts.size, parts.clean_file, self._loads
         lines = data.split(b"\n")
         ordinal = 0
@@ -151,7 +153,7 @@ class _Converting:
                 if value.__class__ is not dict and value.__class__ is not list:
                     return index, ordinal
                 try:
-                    row = convert_row(column_values(value), clean_file or (scan_raw and escaped(line) is None))
+                    row = convert_row(value, clean_file or (scan_raw and escaped(line) is None))
                 except LoadError as error:
                     parts.append(self._refused(ordinal, Record(index + 1, line, value), error))
                 else:
@@ -167,7 +169,7 @@ class _Converting:
 
     def _record_rows(self, data: bytes, first_line: int, first_ordinal: int, parts: _Parts) -> None:
         """The records from line `first_line` on, whatever their layout (the record reader's)."""
-        convert_row, column_values, scan_raw, escaped = self._row, self._column_values, self._scan_raw, ESCAPED_SPECIAL
+        convert_row, scan_raw, escaped = self._row, self._scan_raw, ESCAPED_SPECIAL
         rows, ordinals, size, clean_file = parts.rows, parts.ordinals, parts.size, parts.clean_file
         try:
             for ordinal, record in enumerate(self.records(data, first_line), first_ordinal):
@@ -175,9 +177,7 @@ class _Converting:
                     parts.append(_rejected(ordinal, record, record.error, -1))
                     continue
                 try:
-                    row = convert_row(
-                        column_values(record.value), clean_file or (scan_raw and escaped(record.raw) is None)
-                    )
+                    row = convert_row(record.value, clean_file or (scan_raw and escaped(record.raw) is None))
                 except LoadError as error:
                     parts.append(self._refused(ordinal, record, error))
                     continue

@@ -114,6 +114,34 @@ def test_rows_and_load_errors_are_the_converters(compiled, option, not_null, val
     assert row == _by_converters(converters, values)
 
 
+@pytest.mark.parametrize("compiled", KERNELS)
+@settings(max_examples=300, deadline=None)
+@given(
+    record=st.one_of(
+        st.dictionaries(st.sampled_from(["c0", "c5", "c9", "C0", "other"]), _values, max_size=5),
+        st.lists(_values, max_size=3),
+        _values,
+    ),
+    ignore_case=st.booleans(),
+)
+def test_a_record_maps_to_the_rows_its_mapping_gives(compiled, record, ignore_case):
+    options = parse_copy(_STATEMENT)
+    columns = _columns(False)
+    converters = [column_converter(column, options) for column in columns]
+    mapping = by_name([column.name for column in columns], ignore_case=ignore_case)
+    convert_row = row_function(columns, converters, options, column_values=mapping, compiled=compiled)
+    try:
+        expected = _by_converters(converters, mapping(record))
+    except LoadError as error:
+        expected = int(error.code), error.reason, error.raw_value
+    clean = ESCAPED_SPECIAL(json.dumps(record, ensure_ascii=False).encode()) is None
+    try:
+        row = convert_row(record, clean)
+    except LoadError as error:
+        row = int(error.code), error.reason, error.raw_value
+    assert row == expected
+
+
 @pytest.mark.parametrize(
     "json_text",
     [b'["a\\tb"]', b'["a\\\\b"]', b'["a\\nb"]', b'["a\\rb"]', b'["\\u0000"]', b'["\\u000A"]', b'["\\u005c"]',
@@ -129,6 +157,24 @@ def test_a_clean_json_text_holds_no_string_to_escape(text):
     for json_text in (orjson.dumps([text]), json.dumps([text]).encode()):
         if ESCAPED_SPECIAL(json_text) is None:
             assert not any(character in orjson.loads(json_text)[0] for character in "\\\t\n\r\0")
+
+
+@pytest.mark.skipif(RowKernel is None, reason="the row kernel is not built")
+@pytest.mark.parametrize("kind", ["timestamp", "timestamptz"])
+@pytest.mark.parametrize("timeformat", sorted(EPOCH_SCALES))
+def test_the_kernels_epoch_text_is_epoch_texts(kind, timeformat):
+    options = parse_copy(_STATEMENT + f"TIMEFORMAT '{timeformat}'")
+    [column] = columns = (Column("ts", kind, -1, False, identity=False, generated=False),)
+    kernel = row_function(columns, [column_converter(column, options)], options, compiled=True)
+    text, low, high = epoch_text(EPOCH_SCALES[timeformat])
+    suffix = "+00" if kind == "timestamptz" else ""
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.one_of(st.integers(low, high), st.sampled_from([low, high, -1, 0, 1, 86_399_999, -86_400_001])))
+    def the_same(count):
+        assert kernel([count], True) == text(count) + suffix + "\n"
+
+    the_same()
 
 
 @pytest.mark.parametrize("timeformat", sorted(EPOCH_SCALES))
