@@ -132,3 +132,17 @@ def test_a_sketch_goes_in_as_a_drivers_string_parameter_or_from_a_select(hll_clu
         cursor.execute(f"SELECT sketch, hll_cardinality(sketch) FROM {schema}.sketches WHERE id > 2 ORDER BY id")
         assert list(cursor.fetchall()) == [[SKETCH, 3], [SKETCH, 3]]
         connection.rollback()
+
+
+def test_what_the_pages_do_not_lay_out_is_refused_by_name(hll_cluster):
+    """A dense sketch's Base64 bytes are not laid out by any page ("ABAABA...", r_HLLSKTECH_type.html): it prints as
+    written, its registers are refused; a cast to a character type is not among what takes a sketch (Considerations:
+    COUNT, COALESCE, NVL, CASE)."""
+    with hll_cluster.psycopg(autocommit=True) as conn:
+        assert conn.execute("SELECT 'ABAABAAAAAAA'::hllsketch").fetchone() == ("ABAABAAAAAAA",)
+        with pytest.raises(
+            psycopg.errors.FeatureNotSupported, match="registers of a dense HLLSKETCH are not supported"
+        ):
+            conn.execute("SELECT hll_cardinality('ABAABAAAAAAA'::hllsketch)")
+        with pytest.raises(psycopg.errors.FeatureNotSupported, match="HLLSKETCH cast to a character type"):
+            conn.execute(f"SELECT '{SKETCH}'::hllsketch::varchar")
