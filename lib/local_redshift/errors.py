@@ -176,6 +176,11 @@ HLLSKETCH_BUILT_LOCALLY = (
     " indices depend on Redshift's own hash function, which is not documented; HLL_CARDINALITY reads it"
 )
 """A sketch the catalog built (catalog_sql/49_hllsketch.sql) reaching a client, or UNLOAD, as a value."""
+HLLSKETCH_NOT_A_SKETCH = (
+    'invalid input for type hllsketch: "{written}" is neither the JSON of a sparse sketch nor the Base64 of a dense one'
+)
+"""A COPY field in an HLLSKETCH column that is no sketch (copy/hllsketches.py); the catalog's own input function,
+redshift_system.hllsketch_written, raises the same words for a string cast to HLLSKETCH."""
 
 UNSTATED_NUMERIC_OVERFLOW = (
     "NUMERIC value {value} does not fit NUMERIC({precision},{scale}), the type the local Redshift gives a NUMERIC of"

@@ -71,16 +71,22 @@ def test_a_sketch_unloads_into_text_or_csv_only(pg, world):
         pg.execute(f"UNLOAD ('SELECT sketch FROM t1') TO '{prefix}' IAM_ROLE '{world['role']}' FORMAT JSON")
 
 
-def test_a_field_that_is_no_sketch_is_a_load_error_and_the_load_fails(pg, world):
+def test_a_field_that_is_no_sketch_is_a_load_error_that_maxerror_counts(pg, world):
     """The pages name no load error of HLLSKETCH: the record is 1216 ("Input line is not valid", Load error reference,
-    r_Load_Error_Reference.html) in the type's words, and, as for any row PostgreSQL itself refuses, the load fails
-    whatever MAXERROR says."""
+    r_Load_Error_Reference.html) in the type's words. MAXERROR: "If the load returns the error_count number of
+    errors or greater, the load fails. If the load returns fewer errors, it continues" (copy-parameters-data-load)."""
     key = f"{uuid.uuid4().hex[:8]}/bad.csv"
-    world["s3"].put_object(Bucket=world["bucket"], Key=key, Body=b"not a sketch,4\n")
+    body = b'not a sketch,4\n"{""logm"": 15, ""sparse"": {""indices"": [1], ""values"": [2]}}",5\n'
+    world["s3"].put_object(Bucket=world["bucket"], Key=key, Body=body)
     with pytest.raises(psycopg.errors.InternalError, match="Load into table 't1' failed"):
-        pg.execute(f"COPY t1 FROM 's3://{world['bucket']}/{key}' IAM_ROLE '{world['role']}' CSV MAXERROR 5")
-    [(code, reason)] = pg.execute(
-        "SELECT err_code, err_reason FROM stl_load_errors WHERE query = pg_last_copy_id()"
-    ).fetchall()
-    assert code == 1216 and reason.startswith("invalid input for type hllsketch")
+        pg.execute(f"COPY t1 FROM 's3://{world['bucket']}/{key}' IAM_ROLE '{world['role']}' CSV")
     assert pg.execute("SELECT count(*) FROM t1").fetchone() == (3,)
+    pg.execute(f"COPY t1 FROM 's3://{world['bucket']}/{key}' IAM_ROLE '{world['role']}' CSV MAXERROR 5")
+    [(code, line, reason)] = pg.execute(
+        "SELECT err_code, line_number, err_reason FROM stl_load_errors WHERE query = pg_last_copy_id()"
+    ).fetchall()
+    assert (code, line) == (1216, 1) and reason.startswith("invalid input for type hllsketch")
+    # the sketch that loads is stored compact, as Redshift prints it (r_HLLSKTECH_type.html)
+    assert pg.execute("SELECT sketch FROM t1 WHERE a = 5").fetchall() == [
+        ('{"logm":15,"sparse":{"indices":[1],"values":[2]}}',)
+    ]

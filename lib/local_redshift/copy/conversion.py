@@ -18,6 +18,7 @@ import orjson
 
 from local_redshift.copy.datetimes import date_converter, timestamp_converter
 from local_redshift.copy.errors import LoadError
+from local_redshift.copy.hllsketches import sketch_field
 from local_redshift.copy.intervals import interval_converter
 from local_redshift.copy.options import CopyOptions
 from local_redshift.copy.supers import SUPER, parse_field, serialized
@@ -104,6 +105,8 @@ def _converter_for_type(column: Column, options: CopyOptions) -> Converter:
         return _super_field if options.text is not None else _super_value
     if kind == "varbyte":
         return _blank_is_null(_varbyte(column.varbyte_bytes))
+    if kind == "hllsketch":
+        return _blank_is_null(sketch_field)
     if kind == "geometry":  # the catalog's type: its text is stored as it is, unread, so it is refused
         raise UnsupportedFeature.of(
             "COPY into a GEOMETRY column",
