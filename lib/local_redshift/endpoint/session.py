@@ -10,7 +10,6 @@ transaction and protocol state are exactly what they would be for any other fail
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import socket
 import ssl
@@ -40,7 +39,7 @@ from local_redshift.endpoint.row_checks import CheckedRelay
 from local_redshift.endpoint.shown import ShownPath
 from local_redshift.endpoint.type_codes import TypeCodes
 from local_redshift.endpoint.users import UserPath
-from local_redshift.endpoint.value_formats import sketch_check
+from local_redshift.endpoint.value_formats import sketch_checks
 from local_redshift.errors import DISK_FULL_HINT, DISK_FULL_MESSAGE, DISK_FULL_STOPPED, SqlState
 
 log = logging.getLogger(__name__)
@@ -151,7 +150,7 @@ class Session:
         self.handlers = Handlers(relay, copies, queries, users, databases, codes=codes, shown=shown)
         relay.describe_rows_with(protocol.row_descriptions(codes, version, login.database))
         if codes.hllsketch is not None:
-            relay.check_rows_with(functools.partial(sketch_check, codes))
+            relay.check_rows_with(sketch_checks(codes))
         self._connection = describe(
             self.client, login.parameters, postgres_database=login.postgres_database, session_id=backend.pid,
             database=login.database, user=login.user, protocol_version=version or 0,

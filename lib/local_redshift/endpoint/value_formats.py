@@ -22,6 +22,7 @@ PostgreSQL would read it as the catalog type's hexadecimal digits.
 
 from __future__ import annotations
 
+import functools
 import struct
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Context, Decimal
@@ -192,6 +193,13 @@ class RowConversion:
 
     def observe(self, kind: int, data: bytes) -> bytes:
         return self.row(data) if kind == Backend.DATA_ROW else data
+
+
+def sketch_checks(codes: TypeCodes) -> Callable[[bytes], Callable[[int, bytes], bytes] | None]:
+    """RowDescription -> what checks the rows it announces (sketch_check), remembered for each description, as a
+    session describes the same results again and again."""
+    remembered = functools.lru_cache(maxsize=256)(functools.partial(sketch_check, codes))
+    return lambda description: remembered(bytes(description))
 
 
 def sketch_check(codes: TypeCodes, description: bytes) -> Callable[[int, bytes], bytes] | None:

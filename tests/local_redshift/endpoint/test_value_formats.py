@@ -17,7 +17,13 @@ from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import Backend
 from local_redshift.endpoint.framing import INT32, cstring, frame
 from local_redshift.endpoint.type_codes import Column, TypeCodes, columns_of, interval_kind, numeric_typmod
-from local_redshift.endpoint.value_formats import RowConversion, postgres_bind, postgres_format, sketch_check
+from local_redshift.endpoint.value_formats import (
+    RowConversion,
+    postgres_bind,
+    postgres_format,
+    sketch_check,
+    sketch_checks,
+)
 from local_redshift.errors import RedshiftError
 
 VARBYTE_OID = 16400  # a warehouse's redshift_system.varbyte
@@ -155,3 +161,11 @@ def test_an_imported_sketch_passes_and_one_built_locally_is_refused_in_either_pr
         assert refused.value.sqlstate == "0A000"
         assert "cannot print an HLLSKETCH it built" in refused.value.message
     assert sketch_check(codes, row_description((23, -1))) is None
+
+
+def test_a_sessions_sketch_checks_are_remembered_for_each_description():
+    checks = sketch_checks(TypeCodes(hllsketch=HLLSKETCH_OID))
+    description = row_description((23, -1), (HLLSKETCH_OID, -1))
+    first = checks(description)
+    assert first is not None and checks(memoryview(description)) is first
+    assert checks(row_description((23, -1))) is None
