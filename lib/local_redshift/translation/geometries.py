@@ -14,7 +14,18 @@ from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import UnsupportedFeature
-from local_redshift.translation.rule import Context, Rule, call_of, catalog_call, is_table_column, node_is, type_is
+from local_redshift.translation.rule import (
+    Context,
+    Rule,
+    call_of,
+    catalog_call,
+    is_string_cast_to,
+    is_table_column,
+    is_type,
+    node_is,
+    type_is,
+    with_check,
+)
 
 GEOMETRY = exp.DataType.build(f"{SCHEMA}.geometry", udt=True)
 FUNCTIONS = (
@@ -47,12 +58,9 @@ def geometry_type(_: exp.DataType, __: Context) -> exp.Expr:
 def geometry_column(column: exp.ColumnDef, _: Context) -> exp.Expr:
     """A GEOMETRY column of a table checks what it is given without a cast: PostgreSQL stores a string literal or an
     untyped parameter as it is, unread."""
-    if not _is_geometry(column.args.get("kind")) or not is_table_column(column):
+    if not is_type(column.args.get("kind"), exp.DType.GEOMETRY) or not is_table_column(column):
         return column
-    valid = catalog_call("geometry_is_valid", exp.column(column.name))
-    name = exp.to_identifier(f"{column.name}_geometry")
-    column.append("constraints", exp.ColumnConstraint(this=name, kind=exp.CheckColumnConstraint(this=valid)))
-    return column
+    return with_check(column, "geometry", catalog_call("geometry_is_valid", exp.column(column.name)))
 
 
 def string_cast_to_geometry(cast: exp.Cast, _: Context) -> exp.Expr:
@@ -85,17 +93,9 @@ def _is_unbuilt_spatial_function(node: exp.Expr) -> bool:
     )
 
 
-def _is_geometry(data_type: exp.Expr | None) -> bool:
-    return isinstance(data_type, exp.DataType) and data_type.this == exp.DType.GEOMETRY
-
-
-def _is_string_cast_to_geometry(cast: exp.Cast) -> bool:
-    return _is_geometry(cast.args.get("to")) and isinstance(cast.this, exp.Literal) and cast.this.is_string
-
-
 STRING_CAST_TO_GEOMETRY = Rule(
     "String cast to GEOMETRY",
-    node_is(exp.Cast, where=_is_string_cast_to_geometry),
+    node_is(exp.Cast, where=is_string_cast_to(exp.DType.GEOMETRY)),
     string_cast_to_geometry,
 )
 GEOMETRY_COLUMNS = Rule("GEOMETRY column", node_is(exp.ColumnDef), geometry_column)  # before the type is replaced

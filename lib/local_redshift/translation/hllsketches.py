@@ -11,25 +11,29 @@ from __future__ import annotations
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
-from local_redshift.translation.rule import Context, Rule, call_of, catalog_call, is_table_column, node_is, type_is
+from local_redshift.translation.rule import (
+    Context,
+    Rule,
+    call_of,
+    catalog_call,
+    is_string_cast_to,
+    is_table_column,
+    is_type,
+    node_is,
+    type_is,
+    with_check,
+)
 
 HLLSKETCH = exp.DataType.build(f"{SCHEMA}.hllsketch", udt=True)
 FUNCTIONS = ("HLL_CREATE_SKETCH", "HLL_CARDINALITY", "HLL_COMBINE", "HLL_COMBINE_SKETCHES")
 """The HyperLogLog functions sqlglot leaves anonymous (HLL is an expression of its own)."""
 
 
-def _is_hllsketch(data_type: exp.Expr | None) -> bool:
-    return isinstance(data_type, exp.DataType) and data_type.this == exp.DType.HLLSKETCH
-
-
 def hllsketch_column(column: exp.ColumnDef, _: Context) -> exp.Expr:
     """An HLLSKETCH column of a table holds only sketches: a value stored as written is checked."""
-    if not _is_hllsketch(column.args.get("kind")) or not is_table_column(column):
+    if not is_type(column.args.get("kind"), exp.DType.HLLSKETCH) or not is_table_column(column):
         return column
-    checked = catalog_call("hllsketch_checked", exp.column(column.name))
-    name = exp.to_identifier(f"{column.name}_hllsketch")
-    column.append("constraints", exp.ColumnConstraint(this=name, kind=exp.CheckColumnConstraint(this=checked)))
-    return column
+    return with_check(column, "hllsketch", catalog_call("hllsketch_checked", exp.column(column.name)))
 
 
 def string_cast_to_hllsketch(cast: exp.Cast, _: Context) -> exp.Expr:
@@ -59,12 +63,7 @@ RULES = [
     Rule("HLLSKETCH column", node_is(exp.ColumnDef), hllsketch_column),  # before the type is replaced
     Rule(
         "String cast to HLLSKETCH",
-        node_is(
-            exp.Cast,
-            where=lambda cast: (
-                _is_hllsketch(cast.args.get("to")) and isinstance(cast.this, exp.Literal) and cast.this.is_string
-            ),
-        ),
+        node_is(exp.Cast, where=is_string_cast_to(exp.DType.HLLSKETCH)),
         string_cast_to_hllsketch,
     ),
     Rule("HLLSKETCH", type_is(exp.DType.HLLSKETCH), lambda data_type, _: HLLSKETCH.copy()),

@@ -77,6 +77,27 @@ def is_table_column(column: exp.ColumnDef) -> bool:
     return isinstance(create, exp.Create) and create.kind == "TABLE"
 
 
+def is_type(data_type: exp.Expr | None, kind: exp.DType) -> bool:
+    """Whether `data_type` (a column's kind, a cast's target) is the type `kind`."""
+    return isinstance(data_type, exp.DataType) and data_type.this == kind
+
+
+def is_string_cast_to(kind: exp.DType) -> Callable[[exp.Cast], bool]:
+    """Whether a cast is of a string literal to the type `kind` ('...'::GEOMETRY)."""
+
+    def matches(cast: exp.Cast) -> bool:
+        return is_type(cast.args.get("to"), kind) and isinstance(cast.this, exp.Literal) and cast.this.is_string
+
+    return matches
+
+
+def with_check(column: exp.ColumnDef, name: str, condition: exp.Expr) -> exp.ColumnDef:
+    """The table column with the CHECK constraint `condition` of its own, named <column>_<name>."""
+    check = exp.CheckColumnConstraint(this=condition)
+    column.append("constraints", exp.ColumnConstraint(this=exp.to_identifier(f"{column.name}_{name}"), kind=check))
+    return column
+
+
 def catalog_call(name: str, *args: exp.Expr) -> exp.Expr:
     """A call of function `name` of schema redshift_system."""
     return exp.Dot(this=exp.to_identifier(SCHEMA), expression=exp.Anonymous(this=name, expressions=list(args)))

@@ -20,9 +20,12 @@ from local_redshift.translation.rule import (
     call_of,
     catalog_call,
     creates,
+    is_string_cast_to,
     is_table_column,
+    is_type,
     node_is,
     type_is,
+    with_check,
 )
 
 VARBYTE = exp.DataType.build(f"{SCHEMA}.varbyte", udt=True)
@@ -31,7 +34,7 @@ MAX_BYTES = 16_777_216  # "The maximum number of bytes (n) can range from 1 - 16
 
 
 def _is_varbyte(data_type: exp.Expr | None) -> bool:
-    return isinstance(data_type, exp.DataType) and data_type.this == exp.DType.VARBINARY
+    return is_type(data_type, exp.DType.VARBINARY)
 
 
 def _bytes(data_type: exp.DataType) -> int:
@@ -74,9 +77,7 @@ def varbyte_column(column: exp.ColumnDef, _: Context) -> exp.Expr:
     if not _is_varbyte(kind) or not is_table_column(column):
         return column
     fits = catalog_call("varbyte_fits", exp.column(column.name), exp.Literal.number(_bytes(kind)))
-    name = exp.to_identifier(f"{column.name}_varbyte_bytes")
-    column.append("constraints", exp.ColumnConstraint(this=name, kind=exp.CheckColumnConstraint(this=fits)))
-    return column
+    return with_check(column, "varbyte_bytes", fits)
 
 
 def varbyte_type(data_type: exp.DataType, _: Context) -> exp.Expr:
@@ -109,12 +110,7 @@ VARBYTE_KEYS = Rule("VARBYTE key column", creates("TABLE"), varbyte_keys)
 VARBYTE_COLUMNS = Rule("VARBYTE(n) column", node_is(exp.ColumnDef), varbyte_column)  # before the type is replaced
 STRING_CAST_TO_VARBYTE = Rule(
     "String cast to VARBYTE",
-    node_is(
-        exp.Cast,
-        where=lambda cast: (
-            _is_varbyte(cast.args.get("to")) and isinstance(cast.this, exp.Literal) and cast.this.is_string
-        ),
-    ),
+    node_is(exp.Cast, where=is_string_cast_to(exp.DType.VARBINARY)),
     string_cast_to_varbyte,
 )
 VARBYTE_TYPE = Rule("VARBYTE", type_is(exp.DType.VARBINARY), varbyte_type)
