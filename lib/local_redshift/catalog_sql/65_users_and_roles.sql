@@ -95,7 +95,8 @@ LANGUAGE sql STABLE AS $$
     SELECT role = 0 OR redshift_system.sees_all_rows() OR pg_catalog.pg_has_role(session_user, role, 'USAGE')
 $$;
 
--- SVV_RELATION_PRIVILEGES: the privileges explicitly granted on tables and views (not their owners' own).
+-- SVV_RELATION_PRIVILEGES: the privileges explicitly granted on tables and views (not their owners' own), of the
+-- types its page names: INSERT, SELECT, UPDATE, DELETE, REFERENCES and DROP.
 CREATE OR REPLACE VIEW redshift_system.svv_relation_privileges AS
 SELECT n.nspname::text AS namespace_name, c.relname::text AS relation_name, a.privilege_type::text AS privilege_type,
        a.grantee::integer AS identity_id,
@@ -104,9 +105,14 @@ SELECT n.nspname::text AS namespace_name, c.relname::text AS relation_name, a.pr
        a.is_grantable AND redshift_system.identity_type(a.grantee) = 'user' AS admin_option
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
+CROSS JOIN LATERAL (
+    SELECT e.grantee, e.privilege_type, e.is_grantable FROM pg_catalog.aclexplode(c.relacl) e
+    WHERE e.privilege_type IN ('INSERT', 'SELECT', 'UPDATE', 'DELETE', 'REFERENCES')
+    UNION ALL
+    SELECT d.grantee, d.privilege_type, d.is_grantable FROM redshift_system.relation_privileges_of(c.oid) d
+    WHERE d.privilege_type = 'DROP'
+) a
 WHERE c.relkind IN ('r', 'p', 'v', 'm') AND a.grantee <> c.relowner
-  AND a.privilege_type IN ('INSERT', 'SELECT', 'UPDATE', 'DELETE', 'REFERENCES')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'redshift_system', 'pg_toast')
   AND redshift_system.sees_identity(a.grantee);
 

@@ -194,7 +194,8 @@ $$;
 
 -- SHOW GRANTS ON TABLE: database_name, schema_name, object_name, object_type, privilege_type, identity_id,
 -- identity_name, identity_type, admin_option, privilege_scope, grantor_name (SHOW GRANTS's page): the privileges
--- granted on the table, not its owner's own. Only Redshift's table privileges are listed.
+-- granted on the table, not its owner's own. Only Redshift's table privileges are listed: PostgreSQL's, and ALTER,
+-- DROP and RULE (64_relation_privileges.sql).
 CREATE OR REPLACE VIEW redshift_system.show_table_grants AS
 SELECT redshift_system.current_database()::varchar(128) AS database_name, n.nspname::varchar(128) AS schema_name,
        c.relname::varchar(128) AS object_name, 'TABLE'::varchar(128) AS object_type,
@@ -205,9 +206,13 @@ SELECT redshift_system.current_database()::varchar(128) AS database_name, n.nspn
        'TABLE'::varchar(128) AS privilege_scope, pg_catalog.pg_get_userbyid(g.grantor)::varchar(128) AS grantor_name
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) AS g
+CROSS JOIN LATERAL (
+    SELECT a.grantor, a.grantee, a.privilege_type, a.is_grantable FROM pg_catalog.aclexplode(c.relacl) a
+    WHERE a.privilege_type IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'REFERENCES', 'TRIGGER', 'TRUNCATE')
+    UNION ALL
+    SELECT * FROM redshift_system.relation_privileges_of(c.oid)
+) AS g
 WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT (g.grantee = c.relowner AND g.grantor = c.relowner)
-  AND g.privilege_type IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'REFERENCES', 'TRIGGER', 'TRUNCATE')
   AND n.nspname NOT IN ('redshift_system', 'pg_catalog', 'information_schema', 'pg_toast');
 
 -- SHOW COLUMN GRANTS ON TABLE: database_name, schema_name, table_name, column_name, object_type, privilege_type,

@@ -14,3 +14,7 @@ CREATE EVENT TRIGGER redshift_system_table_created ON ddl_command_end
 DROP EVENT TRIGGER IF EXISTS redshift_system_table_dropped;
 CREATE EVENT TRIGGER redshift_system_table_dropped ON sql_drop
     EXECUTE FUNCTION redshift_system.on_table_dropped();
+
+DROP EVENT TRIGGER IF EXISTS redshift_system_relation_dropped;
+CREATE EVENT TRIGGER redshift_system_relation_dropped ON sql_drop
+    EXECUTE FUNCTION redshift_system.on_relation_dropped();

@@ -162,6 +162,8 @@ class Handlers:
         if prepared is not None and prepared.virtual:
             self._run_virtual(prepared.virtual)
             return
+        for before in prepared.before if prepared else ():
+            relay.internal(before, Route.SWALLOW)
         conversion = self.conversions.get(portal)
         reply = _EXECUTED if conversion is None else Reply(ends=EXECUTE_ENDS, observe=conversion.observe)
         relay.send(frame, expect=reply)
@@ -219,6 +221,8 @@ class Handlers:
                 continue
             if setting := self._shown_setting(statement):
                 relay.internal(setting, Route.SWALLOW)
+            for sql in statement.before:
+                relay.internal(sql, Route.SWALLOW)
             for position, sql in enumerate(statement.postgres):
                 relay.internal(sql, Route.TAG_ONLY if last and position == 0 else Route.SWALLOW)
             relay.drain()

@@ -24,6 +24,7 @@ class Prepared:
     source: str  # the client's own text
     sql: str | None = None
     after: tuple[str, ...] = ()  # bookkeeping statements run after each execution, their results swallowed
+    before: tuple[str, ...] = ()  # statements run before each execution, their results swallowed
     virtual: tuple[Statement, ...] = ()
     elsewhere: str | None = None  # the other database whose contents `sql` shows (endpoint/shown.py)
     shown_parameter: int | None = None  # the parameter that names the database whose contents `sql` shows
@@ -69,7 +70,8 @@ def prepare(text: str, databases: SessionDatabases | None = None) -> Prepared:
         elsewhere = databases.elsewhere(statement) if databases is not None else None
         shown = databases.shown_parameter(statement) if databases is not None else None
         return Prepared(
-            text, sql=statement.postgres[0], after=tuple(statement.postgres[1:]), elsewhere=elsewhere,
+            text, sql=statement.postgres[0], after=tuple(statement.postgres[1:]), before=statement.before,
+            elsewhere=elsewhere,
             shown_parameter=shown,
         )  # fmt: skip
     return Prepared(text, virtual=statements)

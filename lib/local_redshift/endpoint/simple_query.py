@@ -92,7 +92,8 @@ def _one_query(segment: list[Statement], settings: list[str | None]) -> tuple[li
         starts.append(len(texts))
         texts += [setting] if setting else []
         routes += [Route.SWALLOW] if setting else []
-        texts += statement.postgres
+        texts += [*statement.before, *statement.postgres]
+        routes += [Route.SWALLOW] * len(statement.before)
         routes += [Route.FORWARD] + [Route.SWALLOW] * (len(statement.postgres) - 1)
     return texts, routes, starts
 

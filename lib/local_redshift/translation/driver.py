@@ -25,6 +25,7 @@ from local_redshift.translation.roles import database_grant, role_statement
 from local_redshift.translation.rule import Context, command_text
 from local_redshift.translation.rules import RULES
 from local_redshift.translation.system_roles import system_role_grant
+from local_redshift.translation.table_grants import table_grant
 from local_redshift.translation.unicode_spaces import delimited_unicode_space_names
 from local_redshift.translation.unreadable import unreadable
 from local_redshift.translation.users import UserStatement, user_statement
@@ -46,6 +47,7 @@ class Statement:
     explain: str | None = None  # set for EXPLAIN: the PostgreSQL text of the statement explained (postgres == [])
     unload: UnloadOptions | None = None  # set for UNLOAD: read by the UNLOAD grammar, likewise
     user: UserStatement | None = None  # CREATE, ALTER and DROP USER, CREATE and DROP ROLE: run by the endpoint
+    before: tuple[str, ...] = ()  # PostgreSQL statements to run before `postgres`, in its transaction, unanswered
     databases: tuple[NamedDatabase, ...] = ()  # the databases it names (endpoint/databases.py checks them)
 
     @property
@@ -112,7 +114,7 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
         return Statement(source=source, postgres=[], explain=inner.postgres[0])
     if tokens is not None and tokens[0].token_type == TokenType.COMMAND and tokens[0].text.upper() == "UNLOAD":
         return Statement(source=source, postgres=[], unload=parse_unload(source))
-    if tokens is not None and (grant := database_grant(tokens) or system_role_grant(tokens)) is not None:
+    if tokens is not None and (grant := database_grant(tokens) or system_role_grant(tokens) or table_grant(tokens)):
         return Statement(source=source, postgres=[], user=grant)
     try:
         if tokens is None:
@@ -132,9 +134,8 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
         if isinstance(tree, exp.Command) and not _passes_as_written(tree):
             raise unreadable(sql, source, tokens, None)
         return Statement(source=source, postgres=[source])
-    return Statement(
-        source=source, postgres=[tree.sql(dialect="postgres"), *context.bookkeeping], databases=tuple(context.databases)
-    )
+    postgres = [tree.sql(dialect="postgres"), *context.bookkeeping]
+    return Statement(source, postgres, databases=tuple(context.databases), before=tuple(context.before))
 
 
 def _tokenizing_error(source: str) -> TokenError:

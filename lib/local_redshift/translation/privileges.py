@@ -12,6 +12,7 @@ server file or program by the COPY grammar.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NoReturn
 
 from sqlglot import exp
 
@@ -51,7 +52,11 @@ def _server_role(node: exp.Expr) -> str | None:
 
 def refuse_server_role(node: exp.Expr, _: Context) -> exp.Expr:
     """A statement on the role "<role>" (the local server's own, no role of the cluster) is not supported..."""
-    construct = f'A statement on the role "{_server_role(node)}" (the local server\'s own, no role of the cluster)'
+    refuse_server_role_named(_server_role(node) or "")
+
+
+def refuse_server_role_named(role: str) -> NoReturn:
+    construct = f'A statement on the role "{role}" (the local server\'s own, no role of the cluster)'
     raise UnsupportedFeature.of(construct, by="the local Redshift")
 
 

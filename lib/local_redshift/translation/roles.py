@@ -9,8 +9,9 @@ that was granted another role, unless FORCE. GRANT and REVOKE ... ON DATABASE na
 endpoint runs them on the PostgreSQL database behind it. GRANT and REVOKE ROLE of the system-defined roles are
 translation/system_roles.py's; CREATE ROLE of a name with their prefix sys: is refused. SET SESSION AUTHORIZATION
 becomes SET ROLE: the privileges are the user's, session_user stays the master user's. Other statements naming a
-system-defined role, system privileges granted to roles (GRANT CREATE USER TO ROLE r), the table privileges
-PostgreSQL lacks (DROP, ALTER), ASSUMEROLE, EXTERNALID and ALTER ROLE ... OWNER TO are refused by name.
+system-defined role, system privileges granted to roles (GRANT CREATE USER TO ROLE r), ASSUMEROLE, EXTERNALID and
+ALTER ROLE ... OWNER TO are refused by name. The table privileges PostgreSQL lacks (ALTER, DROP) are
+translation/table_grants.py's.
 """
 
 from __future__ import annotations
@@ -241,29 +242,12 @@ def _alters_a_role(option: str, negate: bool = False):
     return matches
 
 
-def _grants_table_privilege(*names: str):
-    """A GRANT or REVOKE of one of the table privileges `names` that PostgreSQL does not have."""
-
-    def matches(node: exp.Expr) -> bool:
-        if not isinstance(node, (exp.Grant, exp.Revoke)) or str(node.args.get("kind") or "TABLE").upper() != "TABLE":
-            return False
-        return any(privilege.sql().upper() in names for privilege in node.args.get("privileges") or [])
-
-    return matches
-
-
 def _assumes_roles(node: exp.Expr) -> bool:
     return _grants_or_revokes(node) and command_text(node).upper().split()[1:2] == ["ASSUMEROLE"]
 
 
 RULES: list[Rule] = [
     Rule("The system-defined roles (sys:...)", _system_role, _refuse_system_role),
-    reject(
-        "The DROP and ALTER privileges on tables",
-        _grants_table_privilege("DROP", "ALTER"),
-        by="the local Redshift",
-        hint="a table's owner and the master user may alter or drop it",
-    ),
     reject(
         "GRANT or REVOKE ASSUMEROLE",
         _assumes_roles,

@@ -20,6 +20,7 @@ class Context:
     """What the rules learn about the statement beyond its own rewriting."""
 
     bookkeeping: list[str] = field(default_factory=list)
+    before: list[str] = field(default_factory=list)  # statements to run first, in the same transaction
     databases: list[NamedDatabase] = field(default_factory=list)  # the databases it names, for the session to check
 
 

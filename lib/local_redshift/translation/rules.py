@@ -29,6 +29,7 @@ from local_redshift.translation import (
     strings,
     supers,
     system,
+    table_grants,
     unbuilt_types,
     varbytes,
     windows,
@@ -59,6 +60,7 @@ RULES: list[Rule] = [
     conditions.NUMERIC_CONDITIONS,
     ddl.HASH_TEMPORARY_TABLE,
     ddl.HASH_NAME,
+    table_grants.LENDING,  # after the names are PostgreSQL's
     system.LEADER_NODE_ONLY_FUNCTIONS,
     system.VERSION,
     system.SYSTEM_VIEWS,
