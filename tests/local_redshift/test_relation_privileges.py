@@ -125,3 +125,15 @@ def test_a_dropped_table_leaves_no_privileges_behind(cluster):
     kept = "SELECT count(*) FROM redshift_system.relation_privileges WHERE relid = %s"
     with cluster.psycopg() as connection:
         assert connection.execute(kept.replace("%s", str(relid))).fetchone() == (0,)
+
+
+def test_has_table_privilege_answers_for_drop(cluster):
+    # r_HAS_TABLE_PRIVILEGE.html: the privileges to check are SELECT, INSERT, UPDATE, DELETE, DROP and REFERENCES;
+    # its first example finds that a user without a grant has no SELECT privilege.
+    user, table = new_user(cluster), new_table(cluster)
+    asked = f"SELECT has_table_privilege('{user.user}', '{table}', '%s')"
+    assert run(cluster, asked % "drop") == [(False,)] and run(cluster, asked % "select") == [(False,)]
+    run(cluster, f"GRANT DROP ON public.{table} TO {user.user}")
+    assert run(cluster, asked % "drop") == [(True,)] and run(cluster, asked % "select") == [(False,)]
+    assert run(user, f"SELECT has_table_privilege('{table}', 'DROP')") == [(True,)]
+    assert run(cluster, f"SELECT has_table_privilege('{cluster.user}', '{table}', 'drop')") == [(True,)]  # the owner

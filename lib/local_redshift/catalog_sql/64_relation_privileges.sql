@@ -179,3 +179,35 @@ BEGIN
                     WHERE object_type IN ('table', 'view', 'materialized view'));
 END
 $$;
+
+-- HAS_TABLE_PRIVILEGE (r_HAS_TABLE_PRIVILEGE.html): PostgreSQL's answer, but for DROP and ALTER, which are this
+-- catalog's; several privileges separated by commas ask whether any is held, as in PostgreSQL.
+CREATE OR REPLACE FUNCTION redshift_system.holds_table_privilege(role oid, relation oid, privileges text)
+RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT bool_or(CASE WHEN p IN ('DROP', 'ALTER')
+                        THEN redshift_system.acts_as_owner(role, relation)
+                             OR redshift_system.holds_relation_privilege(role, relation, p)
+                        ELSE pg_catalog.has_table_privilege(role, relation, p) END)
+    FROM pg_catalog.unnest(pg_catalog.string_to_array(privileges, ',')) AS asked,
+         LATERAL pg_catalog.upper(pg_catalog.btrim(asked)) AS p
+$$;
+
+CREATE OR REPLACE FUNCTION redshift_system.has_table_privilege(role_name text, relation text, privileges text)
+RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT redshift_system.holds_table_privilege(role_name::regrole, relation::regclass, privileges)
+$$;
+
+CREATE OR REPLACE FUNCTION redshift_system.has_table_privilege(role_name text, relation oid, privileges text)
+RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT redshift_system.holds_table_privilege(role_name::regrole, relation, privileges)
+$$;
+
+CREATE OR REPLACE FUNCTION redshift_system.has_table_privilege(relation text, privileges text)
+RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT redshift_system.holds_table_privilege(current_user::regrole, relation::regclass, privileges)
+$$;
+
+CREATE OR REPLACE FUNCTION redshift_system.has_table_privilege(relation oid, privileges text)
+RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT redshift_system.holds_table_privilege(current_user::regrole, relation, privileges)
+$$;

@@ -67,6 +67,7 @@ RULES: list[Rule] = [
     system.SYSTEM_VIEW_COLUMNS,
     system.SYSTEM_VIEW_PRIVILEGES,
     system.SYSTEM_FUNCTIONS,
+    table_grants.HAS_TABLE_PRIVILEGE,  # after the leader node-only functions are refused where they may not run
     identity_columns.DEFAULT_TEXT,
     system.CURRENT_DATABASE,
     # Table design.

@@ -6,7 +6,7 @@ privileges alone, or of column privileges, goes the usual way (translation.roles
 
 LENDING: a DROP or ALTER of tables or views first lends each one the user does not own but holds the privilege on to
 the user, until its transaction commits (the catalog's lend_relations), so that PostgreSQL lets the grantee drop or
-alter it.
+alter it. HAS_TABLE_PRIVILEGE answers for DROP and ALTER too (the catalog's has_table_privilege).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlglot import exp
 from sqlglot.tokens import Token
 
 from local_redshift.translation.privileges import SERVER_ROLES, refuse_server_role_named
-from local_redshift.translation.rule import Context, Rule, node_is
+from local_redshift.translation.rule import Context, Rule, call_of, catalog_call, node_is
 from local_redshift.translation.users import UserStatement
 from local_redshift.translation.words import Words, identifier, literal
 
@@ -178,4 +178,10 @@ LENDING = Rule(
     "DROP or ALTER of a table or view, by a holder of the privilege",
     node_is(exp.Drop, exp.Alter, where=lambda node: node.parent is None and node.kind in ("TABLE", "VIEW")),
     _lend,
+)
+
+HAS_TABLE_PRIVILEGE = Rule(
+    "HAS_TABLE_PRIVILEGE(), which knows DROP",
+    call_of("HAS_TABLE_PRIVILEGE"),
+    lambda call, _: catalog_call("has_table_privilege", *call.expressions),
 )

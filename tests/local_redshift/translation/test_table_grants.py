@@ -72,3 +72,23 @@ def test_a_table_named_like_a_kind_of_object_is_a_table():
 def test_the_servers_own_roles_are_refused():
     with pytest.raises(UnsupportedFeature, match='the role "postgres"'):
         translate("GRANT DROP ON t TO postgres")
+
+
+def test_has_table_privilege_is_the_catalogs_which_knows_drop():
+    [statement] = translate("select has_table_privilege('guest', 'listing', 'drop')")  # r_HAS_TABLE_PRIVILEGE.html
+    assert statement.postgres == ["SELECT redshift_system.has_table_privilege('guest', 'listing', 'drop')"]
+
+
+def test_a_drop_or_alter_of_tables_first_lends_those_a_grantee_holds_the_privilege_on():
+    [drop] = translate("DROP TABLE IF EXISTS s.a, b CASCADE")
+    assert drop.postgres == ["DROP TABLE IF EXISTS s.a, b CASCADE"]
+    assert drop.before == (
+        "SELECT redshift_system.lend_relations("
+        "ARRAY[pg_catalog.to_regclass('s.a'), pg_catalog.to_regclass('b')]::oid[], 'DROP')",
+    )
+    [alter] = translate("ALTER TABLE t RENAME TO u")
+    assert alter.before == (
+        "SELECT redshift_system.lend_relations(ARRAY[pg_catalog.to_regclass('t')]::oid[], 'ALTER')",
+    )
+    [column] = translate("ALTER TABLE t DROP COLUMN c")  # one lending, for the ALTER; none for the column's DROP
+    assert len(column.before) == 1
