@@ -62,6 +62,16 @@ def s3_reading_role(stack: Any, prefix: str) -> str:
     return role
 
 
+def run(login: Login, *statements: str) -> list[tuple]:
+    """Run the statements in turn, autocommitted, through psycopg; the last one's rows."""
+    rows: list[tuple] = []
+    with login.psycopg(autocommit=True) as connection:
+        for statement in statements:
+            cursor = connection.execute(statement)
+            rows = cursor.fetchall() if cursor.description else []
+    return rows
+
+
 def create_cluster(stack: Any, identifier: str, **options: Any) -> Login:
     """A new cluster in the stack's AWS stand-in; its login."""
     login = Login(

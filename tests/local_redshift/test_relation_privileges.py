@@ -10,7 +10,7 @@ import uuid
 import psycopg
 import pytest
 
-from tests.local_redshift.conftest import Login, create_cluster
+from tests.local_redshift.conftest import Login, create_cluster, run
 
 PASSWORD = "abcD1234"  # r_CREATE_USER.html's first example
 
@@ -18,15 +18,6 @@ PASSWORD = "abcD1234"  # r_CREATE_USER.html's first example
 @pytest.fixture(scope="module")
 def cluster(local_stack) -> Login:
     return create_cluster(local_stack, f"privileges-{uuid.uuid4().hex[:8]}")
-
-
-def run(login: Login, *statements: str) -> list[tuple]:
-    rows: list[tuple] = []
-    with login.psycopg(autocommit=True) as connection:
-        for statement in statements:
-            cursor = connection.execute(statement)
-            rows = cursor.fetchall() if cursor.description else []
-    return rows
 
 
 def new_user(cluster: Login) -> Login:

@@ -11,7 +11,7 @@ import uuid
 import psycopg
 import pytest
 
-from tests.local_redshift.conftest import Login, create_cluster
+from tests.local_redshift.conftest import Login, create_cluster, run
 
 PASSWORD = "Abcd1234"
 
@@ -29,15 +29,6 @@ def n() -> dict[str, str]:
 
 def as_user(cluster: Login, user: str) -> Login:
     return dataclasses.replace(cluster, user=user, password=PASSWORD)
-
-
-def run(login: Login, *statements: str) -> list[tuple]:
-    rows: list[tuple] = []
-    with login.psycopg(autocommit=True) as connection:
-        for statement in statements:
-            cursor = connection.execute(statement)
-            rows = cursor.fetchall() if cursor.description else []
-    return rows
 
 
 def test_a_roles_privileges_hold_for_the_users_it_is_granted_to(cluster, n):

@@ -10,7 +10,7 @@ import uuid
 import psycopg
 import pytest
 
-from tests.local_redshift.conftest import Login, create_cluster
+from tests.local_redshift.conftest import Login, create_cluster, run
 
 PASSWORD = "Abcd1234"
 SYSTEM_ROLES = ["sys:dba", "sys:monitor", "sys:operator", "sys:secadmin", "sys:superuser"]  # r_roles-default.html
@@ -30,15 +30,6 @@ def user(cluster) -> str:
 
 def as_user(cluster: Login, user: str) -> Login:
     return dataclasses.replace(cluster, user=user, password=PASSWORD)
-
-
-def run(login: Login, *statements: str) -> list[tuple]:
-    rows: list[tuple] = []
-    with login.psycopg(autocommit=True) as connection:
-        for statement in statements:
-            cursor = connection.execute(statement)
-            rows = cursor.fetchall() if cursor.description else []
-    return rows
 
 
 def test_svv_roles_lists_the_system_defined_roles(cluster):

@@ -108,7 +108,7 @@ def test_placeholders_without_spaces_are_parameters_not_dollar_quotes():
 def test_privilege_of_a_system_view_names_it_in_the_catalogs_schema():
     # dbt-redshift's docs generate: has_table_privilege(current_user, 'svv_table_info', 'SELECT')
     assert postgres("select has_table_privilege(current_user, 'svv_table_info', 'SELECT')") == [
-        "SELECT HAS_TABLE_PRIVILEGE(CURRENT_USER, 'redshift_system.svv_table_info', 'SELECT')"
+        "SELECT redshift_system.has_table_privilege(CURRENT_USER, 'redshift_system.svv_table_info', 'SELECT')"
     ]
 
 
