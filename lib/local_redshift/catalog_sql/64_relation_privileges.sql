@@ -71,6 +71,9 @@ BEGIN
             END IF;
             FOREACH grantee_name IN ARRAY grantees LOOP
                 to_role := CASE WHEN grantee_name = 'public' THEN 0 ELSE grantee_name::regrole::oid END;
+                IF to_role <> 0 AND NOT redshift_system.is_identity(to_role) THEN -- the server's own roles
+                    RAISE EXCEPTION 'role "%" does not exist', grantee_name USING ERRCODE = 'undefined_object';
+                END IF;
                 IF granting THEN
                     INSERT INTO redshift_system.relation_privileges AS p VALUES (relation, to_role, wanted, by_role, grant_option)
                     ON CONFLICT (relid, grantee, privilege, grantor) DO UPDATE SET grantable = p.grantable OR grant_option;

@@ -113,3 +113,12 @@ def test_a_lone_keyword_sqlglot_reads_as_no_statement_is_refused_where_it_stands
     """Found by the fuzz test: sqlglot gives no tree for these; the statement never reaches PostgreSQL as written."""
     with pytest.raises(RedshiftError, match=f'could not read the statement at line 1, column 1, near "{text}"'):
         translate(text)
+
+
+def test_create_or_replace_passes_as_written_only_for_what_redshift_creates_or_replaces():
+    """r_CREATE_FUNCTION.html, r_CREATE_PROCEDURE.html, r_CREATE_VIEW.html: CREATE OR REPLACE FUNCTION, PROCEDURE and
+    VIEW. PostgreSQL's rules are no Redshift object: CREATE OR REPLACE RULE never reaches PostgreSQL."""
+    with pytest.raises(RedshiftError, match='could not read the statement at line 1, column 1, near "CREATE"'):
+        translate("CREATE OR REPLACE RULE r AS ON INSERT TO t DO ALSO NOTHING")
+    [procedure] = translate("CREATE OR REPLACE PROCEDURE p() AS $$ BEGIN NULL; END $$ LANGUAGE plpgsql")
+    assert procedure.postgres[0].startswith("CREATE OR REPLACE PROCEDURE p()")
