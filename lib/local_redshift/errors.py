@@ -111,6 +111,10 @@ the constraints r_CREATE_USER.html lists."""
 SESSION_TIMEOUT_RANGE = "SESSION TIMEOUT must be from 60 to 1728000 seconds"
 """r_CREATE_USER.html's range of SESSION TIMEOUT (SQLSTATE INVALID_PARAMETER_VALUE)."""
 
+SETTING_NOT_BOOLEAN = 'parameter "{name}" requires a Boolean value'
+"""Why SET of a boolean setting to another value is refused: PostgreSQL's words, which Redshift's boolean settings
+(true, false: r_enable_case_sensitive_identifier.html) keep (SQLSTATE INVALID_PARAMETER_VALUE)."""
+
 SYNTAX_NEAR = 'syntax error at or near "{near}"'
 SYNTAX_END = "syntax error at end of input"
 """PostgreSQL's (and Redshift's) words for a statement read no further than `near`, or than its end (SQLSTATE

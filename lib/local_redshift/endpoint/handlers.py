@@ -10,7 +10,7 @@ from local_redshift.endpoint.databases import SessionDatabases
 from local_redshift.endpoint.explaining import ROW_DESCRIPTION, ExplainPath
 from local_redshift.endpoint.framing import Reader
 from local_redshift.endpoint.in_endpoint import Copies, InEndpoint, Users
-from local_redshift.endpoint.prepared import Prepared, Shape, bound_for_postgres, explains, prepare
+from local_redshift.endpoint.prepared import Folding, Prepared, Shape, bound_for_postgres, explains, prepare
 from local_redshift.endpoint.query_log import SessionQueries
 from local_redshift.endpoint.relay import (
     BIND_ENDS,
@@ -64,7 +64,8 @@ class Handlers:
         self.conversions: dict[str, RowConversion] = {}  # of the portals whose rows Redshift formats otherwise
         self.shown_in: dict[str, str] = {}  # of the portals of a SHOW of a database named by a bound parameter
         self.in_endpoint = InEndpoint(copies, users, ExplainPath(relay))
-        self.simple = SimpleQuery(relay, queries, databases, self.in_endpoint, self._shown_setting)
+        self.folding = Folding()
+        self.simple = SimpleQuery(relay, queries, databases, self.in_endpoint, self._shown_setting, self.folding)
 
     def serve(self, reader: Reader) -> None:
         """Handle the client's messages until it terminates (or a protocol violation ends the session)."""
@@ -102,7 +103,7 @@ class Handlers:
     def _on_parse(self, frame: bytes) -> None:
         name, text, oids = messages.parse_fields(frame)
         self.queries.parsed(text)
-        prepared = self.statements[name] = prepare(text, self.databases)
+        prepared = self.statements[name] = prepare(text, self.databases, self.folding)
         if prepared.virtual:
             self.shapes.pop(name, None)
             self.relay.expect(Reply(synthetic=messages.PARSE_COMPLETE))
@@ -169,6 +170,8 @@ class Handlers:
         relay.send(frame, expect=reply)
         for bookkeeping in prepared.after if prepared else ():
             relay.internal(bookkeeping, Route.SWALLOW)
+        if prepared is not None:
+            self.folding.ran(prepared)
 
     def _on_close(self, frame: bytes) -> None:
         kind, name = messages.target(frame)
@@ -226,6 +229,8 @@ class Handlers:
             for position, sql in enumerate(statement.postgres):
                 relay.internal(sql, Route.TAG_ONLY if last and position == 0 else Route.SWALLOW)
             relay.drain()
+            if not relay.skipping:
+                self.folding.ran(statement)
 
     def _shown_setting(self, statement: Statement) -> str | None:
         """For a SHOW of another database of the cluster, the statement that gives the backend what it shows."""

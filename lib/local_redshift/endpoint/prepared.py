@@ -28,6 +28,7 @@ class Prepared:
     virtual: tuple[Statement, ...] = ()
     elsewhere: str | None = None  # the other database whose contents `sql` shows (endpoint/shown.py)
     shown_parameter: int | None = None  # the parameter that names the database whose contents `sql` shows
+    case_sensitive: bool | None = None  # what it sets enable_case_sensitive_identifier to, once executed
 
 
 @dataclass
@@ -50,17 +51,35 @@ class Shape:
         return data
 
 
+@dataclass
+class Folding:
+    """The session's enable_case_sensitive_identifier, which its statements are translated with; a statement that
+    sets it changes it once run."""
+
+    case_sensitive: bool = False
+
+    def translated(self, sql: str, databases: SessionDatabases | None) -> tuple[Statement, ...] | RedshiftError:
+        """The statements of `sql` as the session (connected to `databases`) runs them."""
+        statements = translated(sql, self.case_sensitive)
+        return statements if databases is None else databases.checked(statements)
+
+    def ran(self, statement: Statement | Prepared) -> None:
+        if statement.case_sensitive is not None:
+            self.case_sensitive = statement.case_sensitive
+
+
 @functools.lru_cache(maxsize=1024)
-def translated(sql: str) -> tuple[Statement, ...] | RedshiftError:
+def translated(sql: str, case_sensitive: bool = False) -> tuple[Statement, ...] | RedshiftError:
     try:
-        return tuple(translate(sql))
+        return tuple(translate(sql, case_sensitive))
     except RedshiftError as refusal:
         return refusal
 
 
-def prepare(text: str, databases: SessionDatabases | None = None) -> Prepared:
-    """How the session (connected to `databases`) runs a statement the client prepares."""
-    statements = translated(text) if databases is None else databases.checked(translated(text))
+def prepare(text: str, databases: SessionDatabases | None = None, folding: Folding | None = None) -> Prepared:
+    """How the session (connected to `databases`, folding names as `folding` says) runs a statement the client
+    prepares."""
+    statements = (folding or Folding()).translated(text, databases)
     if isinstance(statements, RedshiftError):
         return Prepared(text, sql=raise_sql(statements))
     if not statements:
@@ -72,7 +91,7 @@ def prepare(text: str, databases: SessionDatabases | None = None) -> Prepared:
         return Prepared(
             text, sql=statement.postgres[0], after=tuple(statement.postgres[1:]), before=statement.before,
             elsewhere=elsewhere,
-            shown_parameter=shown,
+            shown_parameter=shown, case_sensitive=statement.case_sensitive,
         )  # fmt: skip
     return Prepared(text, virtual=statements)
 

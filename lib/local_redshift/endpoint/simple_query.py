@@ -8,7 +8,7 @@ from collections.abc import Callable
 from local_redshift.endpoint import messages
 from local_redshift.endpoint.databases import SessionDatabases
 from local_redshift.endpoint.in_endpoint import InEndpoint
-from local_redshift.endpoint.prepared import translated
+from local_redshift.endpoint.prepared import Folding
 from local_redshift.endpoint.query_log import SessionQueries
 from local_redshift.endpoint.raised import raise_sql
 from local_redshift.endpoint.relay import Relay, Route
@@ -26,17 +26,19 @@ class SimpleQuery:
         databases: SessionDatabases | None,
         in_endpoint: InEndpoint,
         shown_setting: Callable[[Statement], str | None],
+        folding: Folding,
     ) -> None:
         self.relay = relay
         self.queries = queries
         self.databases = databases
         self.in_endpoint = in_endpoint
         self.shown_setting = shown_setting
+        self.folding = folding
 
     def run(self, frame: bytes) -> None:
         """Answer one Query message: its statements, run in segments (simple_query's docstring)."""
         relay, text = self.relay, messages.first_string(frame)
-        statements = translated(text) if self.databases is None else self.databases.checked(translated(text))
+        statements = self.folding.translated(text, self.databases)
         relay.take_failure()
         if isinstance(statements, RedshiftError):
             pending = self.queries.begin(text.strip())
@@ -72,10 +74,13 @@ class SimpleQuery:
         texts, routes, starts = _one_query(segment, settings)
         reply = relay.query("\n;\n".join(texts), Route.FORWARD if last else Route.SWALLOW, routes)
         failure = relay.take_failure() if reply.error is not None else None
-        for pending, start, end in zip(pendings, starts, [*starts[1:], len(texts)], strict=True):
+        for statement, pending, start, end in zip(segment, pendings, starts, [*starts[1:], len(texts)], strict=True):
             if failure is not None and reply.index < start:
                 break  # not run: the query ended at the failing statement
-            queries.end(pending, failure if failure is not None and reply.index < end else None)
+            failed = failure is not None and reply.index < end
+            queries.end(pending, failure if failed else None)
+            if not failed:
+                self.folding.ran(statement)
         if reply.error is not None and not last:
             relay.emit(messages.ready_for_query(relay.status))
             return False

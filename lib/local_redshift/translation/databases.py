@@ -16,6 +16,7 @@ from sqlglot import exp
 
 from local_redshift.catalog import INTERNAL_PREFIX, SCHEMA, SERVER_DATABASES, TEMPLATE_DATABASE
 from local_redshift.errors import DATABASE_MISSING, DATABASE_NAME_RESERVED, RedshiftError, SqlState, UnsupportedFeature
+from local_redshift.translation.names import written_name
 from local_redshift.translation.rule import Context, Rule, command_is, command_text, node_is
 
 INFORMATION_SCHEMA = "information_schema"
@@ -167,8 +168,8 @@ def _hold(matched: re.Match[str]) -> None:
 
 
 def _name(written: str) -> str:
-    """A name as Redshift folds it: "Quoted" names too (enable_case_sensitive_identifier is off)."""
-    return (written[1:-1].replace('""', '"') if written.startswith('"') else written).lower()
+    """A name as Redshift folds it: "Quoted" names too, unless enable_case_sensitive_identifier is on."""
+    return written_name(written)
 
 
 def _new_name(written: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
+from local_redshift.translation.names import stored_name
 from local_redshift.translation.parser import (
     DistKeyColumnConstraint,
     IdentityColumnConstraint,
@@ -130,7 +131,7 @@ class _TableDesign:
 
     def take_column(self, column: exp.ColumnDef) -> None:
         """Note and remove the column's DISTKEY, SORTKEY and ENCODE."""
-        name = column.name.lower()
+        name = stored_name(column)
         kept = []
         for constraint in column.args.get("constraints") or []:
             kind = constraint.args.get("kind")
@@ -149,11 +150,11 @@ class _TableDesign:
         if isinstance(prop, exp.DistStyleProperty):
             self.diststyle = prop.name.upper()
         elif isinstance(prop, exp.DistKeyProperty):
-            self.diststyle, self.distkey = "KEY", prop.name.lower()
+            self.diststyle, self.distkey = "KEY", stored_name(prop.this)
         elif isinstance(prop, exp.SortKeyProperty) and isinstance(prop.this, exp.Var):
             self.sortkey, self.sortkey_type = [], "AUTO"
         elif isinstance(prop, exp.SortKeyProperty):
-            self.sortkey = [column.name.lower() for column in prop.this]
+            self.sortkey = [stored_name(column) for column in prop.this]
             self.sortkey_type = "INTERLEAVED" if isinstance(prop, InterleavedSortKeyProperty) else "COMPOUND"
         elif isinstance(prop, exp.BackupProperty):
             self.backup = prop.name.upper() != "NO"
@@ -206,11 +207,11 @@ def alter_table_design(alter: exp.Alter, _: Context) -> exp.Expr:
         if isinstance(action, exp.AlterDistStyle) and isinstance(action.this, exp.Var):
             design.diststyle = action.name.upper()
         elif isinstance(action, exp.AlterDistStyle):
-            design.diststyle, design.distkey = "KEY", action.this.name.lower()
+            design.diststyle, design.distkey = "KEY", stored_name(action.this)
         elif isinstance(action.this, exp.Var):
             design.sortkey, design.sortkey_type = [], action.name.upper()
         else:
-            design.sortkey, design.sortkey_type = [column.name.lower() for column in action.expressions], "COMPOUND"
+            design.sortkey, design.sortkey_type = [stored_name(column) for column in action.expressions], "COMPOUND"
     return exp.Command(this="CALL", expression=string_literal(design.alteration(alter.this.sql(dialect="postgres"))))
 
 

@@ -10,6 +10,7 @@ from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import RedshiftError, SqlState
+from local_redshift.translation.names import folded, written_name
 from local_redshift.translation.rule import Context, Rule, command_text, creates, node_is, string_literal
 
 _NAME = r'(?:"(?:[^"]|"")+"|[^\s."]+)'
@@ -41,9 +42,10 @@ def append_from(command: exp.Command, _: Context) -> exp.Expr:
 
 
 def _folded(name: str) -> str:
-    """A Redshift table name as PostgreSQL reads it: "Quoted" parts fold to lower case too."""
+    """A Redshift table name as PostgreSQL reads it: each part as Redshift folds it, a "Quoted" one quoted."""
     return ".".join(
-        f'"{part[1:-1].lower()}"' if part.startswith('"') else part.lower() for part in re.findall(_NAME, name)
+        exp.to_identifier(written_name(part), quoted=True).sql("postgres") if part.startswith('"') else folded(part)
+        for part in re.findall(_NAME, name)
     )
 
 

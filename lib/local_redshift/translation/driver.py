@@ -9,7 +9,7 @@ the command's first words are of a utility statement PostgreSQL reads as Redshif
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
@@ -18,6 +18,7 @@ from sqlglot.tokens import Token, TokenType
 from local_redshift.copy.grammar import parse_copy
 from local_redshift.copy.options import CopyOptions
 from local_redshift.explain import explained_statement
+from local_redshift.translation import names
 from local_redshift.translation.databases import NamedDatabase
 from local_redshift.translation.parser import LocalRedshift
 from local_redshift.translation.placeholders import spaced_placeholders
@@ -49,6 +50,7 @@ class Statement:
     user: UserStatement | None = None  # CREATE, ALTER and DROP USER, CREATE and DROP ROLE: run by the endpoint
     before: tuple[str, ...] = ()  # PostgreSQL statements to run before `postgres`, in its transaction, unanswered
     databases: tuple[NamedDatabase, ...] = ()  # the databases it names (endpoint/databases.py checks them)
+    case_sensitive: bool | None = None  # what it sets enable_case_sensitive_identifier to, for the session to keep
 
     @property
     def in_endpoint(self) -> bool:
@@ -77,14 +79,21 @@ _COMMANDS_AS_WRITTEN: tuple[tuple[str, ...], ...] = tuple(
 )  # fmt: skip
 
 
-def translate(sql: str) -> list[Statement]:
-    """Split a client's query text into statements (several may come in one simple query) and translate each.
+def translate(sql: str, case_sensitive: bool = False) -> list[Statement]:
+    """Split a client's query text into statements (several may come in one simple query) and translate each, in a
+    session whose enable_case_sensitive_identifier is `case_sensitive` (until a statement of the text sets it).
 
     Raises UnsupportedFeature for SQL that Amazon Redshift rejects, the COPY grammar's RedshiftError for a COPY
     statement it refuses, and a RedshiftError (SYNTAX_ERROR) for a statement the translator cannot read.
     """
     sql = delimited_unicode_space_names(spaced_placeholders(sql))
-    return [_translate_statement(sql, source, tokens) for source, tokens in _split(sql)]
+    statements = []
+    for source, tokens in _split(sql):
+        with names.identifiers_case_sensitive(case_sensitive):
+            statement = _translate_statement(sql, source, tokens)
+        statements.append(statement)
+        case_sensitive = case_sensitive if statement.case_sensitive is None else statement.case_sensitive
+    return statements
 
 
 def _split(sql: str) -> Iterator[tuple[str, list[Token] | None]]:
@@ -114,7 +123,8 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
         [inner] = translate(explained)
         return Statement(source=source, postgres=[], explain=inner.postgres[0])
     if tokens is not None and tokens[0].token_type == TokenType.COMMAND and tokens[0].text.upper() == "UNLOAD":
-        return Statement(source=source, postgres=[], unload=parse_unload(source))
+        unload = replace(parse_unload(source), case_sensitive=names.case_sensitive())
+        return Statement(source=source, postgres=[], unload=unload)
     if tokens is not None and (grant := database_grant(tokens) or system_role_grant(tokens) or table_grant(tokens)):
         return Statement(source=source, postgres=[], user=grant)
     try:
@@ -134,9 +144,12 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
             return Statement(source=source, postgres=[], user=user)
         if isinstance(tree, exp.Command) and not _passes_as_written(tree):
             raise unreadable(sql, source, tokens, None)
-        return Statement(source=source, postgres=[source])
+        return Statement(source=source, postgres=[source], case_sensitive=context.case_sensitive)
     postgres = [tree.sql(dialect="postgres"), *context.bookkeeping]
-    return Statement(source, postgres, databases=tuple(context.databases), before=tuple(context.before))
+    return Statement(
+        source, postgres, databases=tuple(context.databases), before=tuple(context.before),
+        case_sensitive=context.case_sensitive,
+    )  # fmt: skip
 
 
 def _tokenizing_error(source: str) -> TokenError:

@@ -3,7 +3,9 @@ column names, delimited identifiers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from sqlglot import exp
 
@@ -95,8 +97,46 @@ def folded(name: str) -> str:
     return name.translate(_ASCII_LOWER)
 
 
+_CASE_SENSITIVE: ContextVar[bool] = ContextVar("enable_case_sensitive_identifier", default=False)
+
+
+@contextmanager
+def identifiers_case_sensitive(on: bool) -> Iterator[None]:
+    """Translate with enable_case_sensitive_identifier `on` (the session's setting) until the block ends."""
+    token = _CASE_SENSITIVE.set(on)
+    try:
+        yield
+    finally:
+        _CASE_SENSITIVE.reset(token)
+
+
+def case_sensitive() -> bool:
+    """Whether "Quoted" names keep their case: enable_case_sensitive_identifier is on."""
+    return _CASE_SENSITIVE.get()
+
+
+def delimited(name: str) -> str:
+    """A "Quoted" name as Redshift reads it: as written where enable_case_sensitive_identifier is on, else folded to
+    lower case like any other ("The case of name identifiers is preserved when you enclose identifiers within double
+    quotation marks and set enable_case_sensitive_identifier to true")."""
+    return name if _CASE_SENSITIVE.get() else folded(name)
+
+
+def written_name(text: str) -> str:
+    """The name a written identifier stands for: a "quoted" one (its "" undoubled) as `delimited` reads it, else
+    folded."""
+    return delimited(text[1:-1].replace('""', '"')) if text.startswith('"') else folded(text)
+
+
+def stored_name(node: exp.Expr) -> str:
+    """The name an identifier (or a column, or a column definition) stands for, once the delimited identifiers are
+    read (DELIMITED_IDENTIFIERS): a quoted one as it is, any other folded, as PostgreSQL keeps it."""
+    identifier = node if isinstance(node, exp.Identifier) else node.args.get("this")
+    return node.name if isinstance(identifier, exp.Identifier) and identifier.quoted else folded(node.name)
+
+
 def delimited_identifiers_fold_to_lower_case(identifier: exp.Identifier, _: Context) -> exp.Expr:
-    """Redshift folds "Quoted" names to lower case too (enable_case_sensitive_identifier is off)."""
+    """Redshift folds "Quoted" names to lower case too, unless enable_case_sensitive_identifier is on."""
     identifier.set("this", folded(identifier.name))
     return identifier
 
@@ -108,6 +148,10 @@ SELECT_LIST_ALIASES_IN_WHERE_AND_HAVING = Rule(
 RESULT_COLUMN_NAMES = Rule("Result column names", node_is(exp.Select), result_column_names)
 DELIMITED_IDENTIFIERS = Rule(
     "Delimited identifiers",
-    node_is(exp.Identifier, where=lambda i: i.quoted and i.name != folded(i.name)),
+    node_is(
+        exp.Identifier,
+        # "The case of a username enclosed in double quotation marks is always preserved" (a GRANT's grantee)
+        where=lambda i: i.quoted and i.name != delimited(i.name) and not isinstance(i.parent, exp.GrantPrincipal),
+    ),
     delimited_identifiers_fold_to_lower_case,
 )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
+from local_redshift.translation.names import stored_name
 from local_redshift.translation.rule import Context, Rule, creates
 
 
@@ -23,7 +24,7 @@ class _Key:
 
 
 def _names(identifiers: list[exp.Expr]) -> list[str]:
-    return [identifier.name.lower() for identifier in identifiers]
+    return [stored_name(identifier) for identifier in identifiers]
 
 
 def _reference(reference: exp.Reference) -> tuple[exp.Table, list[str] | None]:
@@ -39,11 +40,11 @@ def _column_keys(column: exp.ColumnDef) -> list[_Key]:
         kind, name = constraint.args.get("kind"), constraint.args.get("this")
         name = name.name if name is not None else None
         if isinstance(kind, exp.PrimaryKeyColumnConstraint):
-            keys.append(_Key("p", name, [column.name.lower()]))
+            keys.append(_Key("p", name, [stored_name(column)]))
         elif isinstance(kind, exp.UniqueColumnConstraint):
-            keys.append(_Key("u", name, [column.name.lower()]))
+            keys.append(_Key("u", name, [stored_name(column)]))
         elif isinstance(kind, exp.Reference):
-            keys.append(_Key("f", name, [column.name.lower()], *_reference(kind)))
+            keys.append(_Key("f", name, [stored_name(column)], *_reference(kind)))
     return keys
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
-from local_redshift.translation.names import folded
+from local_redshift.translation.names import stored_name
 from local_redshift.translation.rule import Context, Rule, creates
 
 
@@ -23,8 +23,7 @@ def _parameter_types(routine: exp.UserDefinedFunction) -> list[str]:
 
 def _literal(identifier: exp.Identifier) -> str:
     """A name as PostgreSQL keeps it (unquoted, folded), as a string literal."""
-    name = identifier.name if identifier.quoted else folded(identifier.name)
-    return exp.Literal.string(name).sql(dialect="postgres")
+    return exp.Literal.string(stored_name(identifier)).sql(dialect="postgres")
 
 
 def procedure_parameters(create: exp.Create, context: Context) -> exp.Expr:

@@ -22,6 +22,7 @@ class Context:
     bookkeeping: list[str] = field(default_factory=list)
     before: list[str] = field(default_factory=list)  # statements to run first, in the same transaction
     databases: list[NamedDatabase] = field(default_factory=list)  # the databases it names, for the session to check
+    case_sensitive: bool | None = None  # what it sets enable_case_sensitive_identifier to, if it sets it
 
 
 @dataclass(frozen=True)

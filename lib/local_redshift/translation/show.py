@@ -17,7 +17,7 @@ from local_redshift.catalog import SCHEMA
 from local_redshift.errors import RedshiftError, SqlState
 from local_redshift.translation.databases import SHOWN, SHOWN_BOUND, NamedDatabase, database_check
 from local_redshift.translation.intervals import YEAR_MONTH_FIELDS
-from local_redshift.translation.names import folded
+from local_redshift.translation.names import written_name
 from local_redshift.translation.rule import Context, Rule, command_is, command_text
 
 _NAME = r'(?:"(?:[^"]|"")+"|\$\d+|[^\s."(),;$]+)'
@@ -178,14 +178,9 @@ def _is_placeholder(part: str) -> bool:
     return re.fullmatch(r"\$\d+", part) is not None
 
 
-def _folded(part: str) -> str:
-    """A written name as Redshift folds identifiers (enable_case_sensitive_identifier off: "Quoted" names too)."""
-    return folded(part[1:-1].replace('""', '"') if part.startswith('"') else part)
-
-
 def _value(part: str) -> str:
     """A name's value in the query: a bound one as it is, a written one folded."""
-    return f"{part}::text" if _is_placeholder(part) else exp.Literal.string(_folded(part)).sql(dialect="postgres")
+    return f"{part}::text" if _is_placeholder(part) else exp.Literal.string(written_name(part)).sql(dialect="postgres")
 
 
 _INTERVAL_TYPE = re.compile(
@@ -239,7 +234,7 @@ def show_objects(command: exp.Command, context: Context) -> exp.Expr:
         ]
     if groups.get("grantee"):
         grantee = groups["grantee"]
-        public = not _is_placeholder(grantee) and _folded(grantee) == "public" and not groups.get("for_role")
+        public = not _is_placeholder(grantee) and written_name(grantee) == "public" and not groups.get("for_role")
         conditions.append("identity_type = 'public'" if public else f"identity_name = {_value(grantee)}")
     if groups.get("pattern"):
         conditions.append(
@@ -249,8 +244,8 @@ def show_objects(command: exp.Command, context: Context) -> exp.Expr:
         if _is_placeholder(names[0]):  # first when it is not the connected one (endpoint/shown.py)
             context.databases.append(NamedDatabase(names[0], SHOWN_BOUND))  # known once it is bound
         else:
-            context.bookkeeping.append(database_check(_folded(names[0])))
-            context.databases.append(NamedDatabase(_folded(names[0]), SHOWN))
+            context.bookkeeping.append(database_check(written_name(names[0])))
+            context.databases.append(NamedDatabase(written_name(names[0]), SHOWN))
     columns = show.columns.format(routine=(groups.get("routine") or "").lower())
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     limit = f" LIMIT {groups['limit']}" if groups.get("limit") else ""
@@ -276,7 +271,7 @@ def show_view(command: exp.Command, _: Context) -> exp.Expr:
     matched = _SHOW_VIEW.fullmatch(text)
     if matched is None:
         raise RedshiftError(f"the local Redshift could not read {text!r} as SHOW VIEW", sqlstate=SqlState.SYNTAX_ERROR)
-    names = [_folded(name) for name in re.findall(_NAME, matched["names"])]
+    names = [written_name(name) for name in re.findall(_NAME, matched["names"])]
     view = ".".join(exp.to_identifier(name, quoted=True).sql(dialect="postgres") for name in names)
     sql = f"SELECT {SCHEMA}.pg_get_viewdef({exp.Literal.string(view).sql(dialect='postgres')}::regclass) AS show_view"
     return exp.maybe_parse(sql, dialect="postgres")

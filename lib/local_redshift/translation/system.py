@@ -7,7 +7,7 @@ from collections.abc import Callable
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA, system_functions, system_relations
-from local_redshift.errors import RedshiftError, SqlState, UnsupportedFeature
+from local_redshift.errors import SETTING_NOT_BOOLEAN, RedshiftError, SqlState, UnsupportedFeature
 from local_redshift.translation.rule import (
     Context,
     Rule,
@@ -169,23 +169,38 @@ REDSHIFT_ONLY_SETTINGS = frozenset(
 """Redshift configuration parameters PostgreSQL does not have."""
 
 
-_NAME_FOLDING = {"enable_case_sensitive_identifier": "false", "downcase_delimited_identifier": "true"}
-"""The settings of how names fold, with the one value the translation keeps (names.folded): another would change the
-name every statement means, so it is refused rather than taken without effect."""
+_CASE_SENSITIVE_WHEN = {"enable_case_sensitive_identifier": "true", "downcase_delimited_identifier": "false"}
+"""The settings of how "Quoted" names fold, and the value of each that keeps their case (downcase_delimited_identifier
+off is enable_case_sensitive_identifier on: r_downcase_delimited_identifier.html). The session keeps the setting:
+it changes how the translator reads every later statement (translation.names.delimited)."""
 
 
-def set_redshift_only_setting(item: exp.SetItem, _: Context) -> exp.Expr:
-    """SET of a Redshift-only parameter: accepted, without effect, as PostgreSQL setting redshift.<name>."""
+def set_redshift_only_setting(item: exp.SetItem, context: Context) -> exp.Expr:
+    """SET of a Redshift-only parameter: accepted as PostgreSQL setting redshift.<name>, without effect but for the
+    settings of how names fold."""
     assignment = item.this
     if isinstance(assignment, exp.EQ) and isinstance(assignment.this, exp.Column):
         name = assignment.this.name.lower()
         if name in REDSHIFT_ONLY_SETTINGS and not assignment.this.table:
-            value = assignment.expression
-            kept = _NAME_FOLDING.get(name)
-            if kept and not (isinstance(value, exp.Boolean | exp.Var | exp.Literal) and _boolean(value) == kept):
-                raise UnsupportedFeature.of(f"SET {name} TO {value.sql()}", by="the local Redshift")
+            if name in _CASE_SENSITIVE_WHEN and item.args.get("kind") == "LOCAL":
+                raise UnsupportedFeature.of(f"SET LOCAL {name}", by="the local Redshift", hint="SET it for the session")
+            if name in _CASE_SENSITIVE_WHEN:
+                context.case_sensitive = _case_sensitive(name, assignment.expression)
             assignment.set("this", exp.column(name, table="redshift"))
     return item
+
+
+def _case_sensitive(name: str, value: exp.Expr) -> bool:
+    """Whether SET `name` TO `value` makes "Quoted" names keep their case; a value neither true nor false, as
+    Redshift's boolean settings take them, is refused."""
+    text = _boolean(value) if isinstance(value, exp.Boolean | exp.Var | exp.Literal | exp.Column) else ""
+    if text == "default":
+        return False
+    if text not in ("true", "false"):
+        raise RedshiftError(
+            SETTING_NOT_BOOLEAN.format(name=name, value=value.sql()), sqlstate=SqlState.INVALID_PARAMETER_VALUE
+        )
+    return text == _CASE_SENSITIVE_WHEN[name]
 
 
 def _boolean(value: exp.Expr) -> str:
@@ -194,9 +209,12 @@ def _boolean(value: exp.Expr) -> str:
     return {"on": "true", "1": "true", "off": "false", "0": "false"}.get(text, text)
 
 
-def show_or_reset_redshift_only_setting(command: exp.Command, _: Context) -> exp.Expr:
-    """SHOW and RESET of a Redshift-only parameter read or reset PostgreSQL setting redshift.<name>."""
+def show_or_reset_redshift_only_setting(command: exp.Command, context: Context) -> exp.Expr:
+    """SHOW and RESET of a Redshift-only parameter read or reset PostgreSQL setting redshift.<name>; RESET of a
+    setting of how names fold (or RESET ALL) makes "Quoted" names fold again."""
     verb, *rest = command_text(command).split()
+    if verb.upper() == "RESET" and [word.lower() for word in rest] in (["all"], *([n] for n in _CASE_SENSITIVE_WHEN)):
+        context.case_sensitive = False
     if len(rest) != 1 or rest[0].lower() not in REDSHIFT_ONLY_SETTINGS:
         return command
     return exp.Command(this=verb.upper(), expression=string_literal(f"redshift.{rest[0].lower()}"))

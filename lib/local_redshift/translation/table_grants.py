@@ -114,9 +114,9 @@ def _target(words: Words) -> tuple[str, str] | None:
         words.expect("TABLES")
         words.expect("IN")
         words.expect("SCHEMA")
-        schemas = [words.name()]
+        schemas = [words.object_name()]
         while words.accept(","):
-            schemas.append(words.name())
+            schemas.append(words.object_name())
         namespaces = ", ".join(f"{literal(identifier(schema))}::regnamespace" for schema in schemas)
         relations = (
             "ARRAY(SELECT c.oid FROM pg_catalog.pg_class c WHERE c.relnamespace IN"
@@ -149,9 +149,9 @@ def _names_another_object(texts: list[str]) -> bool:
 def _relation(words: Words) -> str | None:
     """A table's one- or two-part name as PostgreSQL reads it; None for a three-part name (the usual way refuses
     another database's)."""
-    parts = [words.name()]
+    parts = [words.object_name()]
     while words.accept("."):
-        parts.append(words.name())
+        parts.append(words.object_name())
     return ".".join(map(identifier, parts)) if len(parts) <= 2 else None
 
 

@@ -7,6 +7,7 @@ import re
 from sqlglot.tokens import Token, TokenType
 
 from local_redshift.errors import SYNTAX_END, SYNTAX_NEAR, RedshiftError, SqlState
+from local_redshift.translation.names import delimited
 
 _NAME = re.compile(r"[A-Za-z_][\w$]*")
 
@@ -64,6 +65,12 @@ class Words:
         if token.token_type in LITERALS or not _NAME.fullmatch(token.text):
             raise self.unexpected()
         return token.text.lower()
+
+    def object_name(self) -> str:
+        """A database object's name (a schema, a table): a quoted one as translation.names.delimited reads it."""
+        token = self.tokens[self.position] if not self.done() else None
+        name = self.name()
+        return delimited(name) if token is not None and token.token_type == TokenType.IDENTIFIER else name
 
     def string(self) -> str:
         token = self._next()

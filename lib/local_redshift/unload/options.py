@@ -47,3 +47,4 @@ class UnloadOptions:
     partition_by: tuple[str, ...] = ()
     partition_include: bool = False
     region: str | None = None
+    case_sensitive: bool = False  # the session's enable_case_sensitive_identifier, which the query is translated with

@@ -45,7 +45,7 @@ def run_unload(options: UnloadOptions, backend: Backend, cluster: ClusterContext
 
     Raises UnloadError, the COPY errors of authorization and S3 (CopyError), or the backend's BackendError.
     """
-    sql = _select(options.query)
+    sql = _select(options.query, options.case_sensitive)
     permissions = authorize(options.authorization, cluster, aws)
     region = options.region or cluster.region
     client = aws("s3", region)
@@ -97,9 +97,9 @@ def _unload(
     return len(rows)
 
 
-def _select(query: str) -> str:
+def _select(query: str, case_sensitive: bool) -> str:
     """The query as PostgreSQL runs it: one SELECT, without LIMIT in its outer SELECT (the UNLOAD page)."""
-    statements = translate(query)
+    statements = translate(query, case_sensitive)
     if len(statements) != 1 or statements[0].in_endpoint or not statements[0].postgres:
         raise UnloadError("UNLOAD needs exactly one SELECT statement as its query")
     try:

@@ -11,8 +11,10 @@ The pages' examples run on the customer_orders_lineitem, region_nations and test
 makes a tiny table holding the rows of the example (or rows of our own, from which the page's stated rule gives the
 result; the comment says so).
 
-Not cased, because the local Redshift refuses them by name: SET enable_case_sensitive_identifier TO true (names
-fold to lower case, always), SIZE (the bytes of Redshift's own binary form of a value) and OBJECT_TRANSFORM.
+Not cased, because the local Redshift refuses them by name: SIZE (the bytes of Redshift's own binary form of a value)
+and OBJECT_TRANSFORM. A "Quoted" attribute under enable_case_sensitive_identifier is the translation's
+(tests/local_redshift/translation/test_case_sensitive_identifiers.py) and the endpoint's
+(tests/local_redshift/test_case_sensitive_identifiers.py).
 """
 
 import datetime

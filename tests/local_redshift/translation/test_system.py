@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from local_redshift.errors import UnsupportedFeature
 from local_redshift.translation import translate
 from tests.local_redshift.translation.support import one, run
 
@@ -44,16 +43,3 @@ def test_system_views_and_pg_last_copy_count_are_the_catalog_ones(conn):
     assert one(conn, "SELECT pg_last_copy_count()") == 0
     conn.execute("SELECT set_config('redshift.last_copy_count', '42', false)")
     assert one(conn, "SELECT pg_last_copy_count()") == 42
-
-
-@pytest.mark.parametrize(
-    "sql", ["SET enable_case_sensitive_identifier TO true", "SET downcase_delimited_identifier TO off"]
-)
-def test_settings_of_how_names_fold_are_refused_but_their_defaults(sql):
-    # enable_case_sensitive_identifier (default false) makes "Quoted" names keep their case: every later statement
-    # would mean other names, which the translation does not follow, so it says so instead of ignoring the setting
-    with pytest.raises(UnsupportedFeature, match=r"is not supported by the local Redshift"):
-        translate(sql)
-    assert translate("SET enable_case_sensitive_identifier TO false")[0].postgres == [
-        "SET redshift.enable_case_sensitive_identifier = FALSE"
-    ]
