@@ -68,3 +68,13 @@ def test_a_quoted_super_attribute_keeps_its_case_while_the_setting_is_on(cluster
         assert connection.execute(f'SELECT col."A" FROM {table}').fetchone() == ('"123"',)
         connection.execute("SET enable_case_sensitive_identifier TO true")
         assert connection.execute(f'SELECT col."A", col.A FROM {table}').fetchone() == ('"HELLO"', '"123"')
+
+
+def test_a_quoted_schema_in_set_search_path_folds_as_it_did_when_made(cluster):
+    # "Names and identifiers" (r_names.html): delimited identifiers fold to lower case too, so "Staging" is staging
+    schema = f"Staging{uuid.uuid4().hex[:6]}"
+    with cluster.psycopg(autocommit=True) as connection:
+        connection.execute(f'CREATE SCHEMA "{schema}"; CREATE TABLE "{schema}".events (id int)')
+        connection.execute(f'SET search_path TO "{schema}", public')
+        assert connection.execute("SELECT count(*) FROM events").fetchone() == (0,)
+        assert connection.execute(f"SELECT count(*) FROM {schema.lower()}.events").fetchone() == (0,)

@@ -8,8 +8,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from sqlglot import exp
+from sqlglot.errors import TokenError
+from sqlglot.tokens import Token, TokenType
 
-from local_redshift.translation.parser import QualifiedInterval
+from local_redshift.translation.parser import LocalRedshift, QualifiedInterval
 from local_redshift.translation.rule import Context, Rule, call_of, node_is
 
 
@@ -133,6 +135,46 @@ def stored_name(node: exp.Expr) -> str:
     read (DELIMITED_IDENTIFIERS): a quoted one as it is, any other folded, as PostgreSQL keeps it."""
     identifier = node if isinstance(node, exp.Identifier) else node.args.get("this")
     return node.name if isinstance(identifier, exp.Identifier) and identifier.quoted else folded(node.name)
+
+
+_PRINCIPAL_AFTER = frozenset({"AUTHORIZATION", "USER", "GROUP", "ROLE"})
+
+
+def _tokens(text: str) -> list[Token]:
+    tokens = LocalRedshift().tokenize(text)
+    if not tokens:
+        raise TokenError("no words")
+    return tokens
+
+
+def delimited_names_in(sql: str, tokens: list[Token]) -> str:
+    """A statement passed to PostgreSQL as written (the text `sql` the `tokens` were read from, from its first token
+    to its last), each "Quoted" name as `delimited` reads it, but a user's, group's or role's, which keeps its case
+    ("The case of a username enclosed in double quotation marks is always preserved")."""
+    words = [token.text.upper() if token.token_type != TokenType.IDENTIFIER else "" for token in tokens]
+    grants = words[0] in ("GRANT", "REVOKE") or words[:3] == ["ALTER", "DEFAULT", "PRIVILEGES"]
+    grantees = max((i for i, word in enumerate(words) if word in ("TO", "FROM")), default=len(words)) if grants else -1
+    parts, position = [], tokens[0].start
+    for index, token in enumerate(tokens):
+        rest = sql[tokens[index - 1].end + 1 : token.end + 1] if index else ""
+        if token.token_type == TokenType.STRING and rest.strip() == token.text:
+            # the rest of a command (LOCK "T", CALL "P"()), which the tokenizer keeps as one string: its own words
+            try:
+                written = delimited_names_in(rest, _tokens(rest))
+            except TokenError:
+                continue
+            parts += [sql[position : tokens[index - 1].end + 1], rest[: len(rest) - len(rest.lstrip())], written]
+            position = token.end + 1
+            continue
+        if token.token_type != TokenType.IDENTIFIER or token.text == delimited(token.text):
+            continue
+        before = words[max(index - 2, 0) : index]
+        owner = before == ["OWNER", "TO"]
+        if not (0 <= grantees < index or owner or (before and before[-1] in _PRINCIPAL_AFTER)):
+            quoted = exp.to_identifier(delimited(token.text), quoted=True).sql(dialect="postgres")
+            parts += [sql[position : token.start], quoted]
+            position = token.end + 1
+    return "".join([*parts, sql[position : tokens[-1].end + 1]])
 
 
 def delimited_identifiers_fold_to_lower_case(identifier: exp.Identifier, _: Context) -> exp.Expr:

@@ -125,3 +125,28 @@ def test_a_quoted_user_name_keeps_its_case_whatever_the_setting(case_sensitive):
     [grant] = postgres('GRANT SELECT ON "Orders" TO "Bob", GROUP "Clerks"', case_sensitive)
     orders = '"Orders"' if case_sensitive else '"orders"'
     assert grant == f'GRANT SELECT ON {orders} TO "Bob", GROUP "Clerks"'
+
+
+@pytest.mark.parametrize(
+    ("sql", "folded", "kept"),
+    [
+        # statements passed to PostgreSQL as written fold their "Quoted" names too ("Names and identifiers", r_names:
+        # "ASCII letters in standard and delimited identifiers are case-insensitive and are folded to lowercase"),
+        # unless the setting is on; a user's, group's or role's name keeps its case (PAGE)
+        ('SET search_path TO "Staging", public', 'SET search_path TO "staging", public', None),
+        ('CREATE SCHEMA "Sales" AUTHORIZATION "Bob"', 'CREATE SCHEMA "sales" AUTHORIZATION "Bob"', None),
+        ('ALTER TABLE "Orders" OWNER TO "Bob"', 'ALTER TABLE "orders" OWNER TO "Bob"', None),
+        ('ALTER SCHEMA "Sales" RENAME TO "Shop"', 'ALTER SCHEMA "sales" RENAME TO "shop"', None),
+        (
+            'GRANT SELECT ON ALL TABLES IN SCHEMA "Sales" TO "Bob", GROUP "Clerks"',
+            'GRANT SELECT ON ALL TABLES IN SCHEMA "sales" TO "Bob", GROUP "Clerks"',
+            None,
+        ),
+        ('LOCK "Orders", "Lines"', 'LOCK "orders", "lines"', None),
+        ("CALL \"Refresh\"('A\"b')", "CALL \"refresh\"('A\"b')", None),  # a string keeps what it holds
+        ('VACUUM "Orders"', 'VACUUM "orders"', 'VACUUM "Orders"'),
+    ],
+)
+def test_statements_passed_as_written_read_quoted_names_as_the_setting_says(sql, folded, kept):
+    assert postgres(sql) == [folded]
+    assert postgres(sql, case_sensitive=True) == [kept or sql]
