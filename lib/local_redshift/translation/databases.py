@@ -16,7 +16,7 @@ from sqlglot import exp
 
 from local_redshift.catalog import INTERNAL_PREFIX, SCHEMA, SERVER_DATABASES, TEMPLATE_DATABASE
 from local_redshift.errors import DATABASE_MISSING, DATABASE_NAME_RESERVED, RedshiftError, SqlState, UnsupportedFeature
-from local_redshift.translation.names import written_name
+from local_redshift.translation.names import written_name, written_user_name
 from local_redshift.translation.rule import Context, Rule, command_is, command_text, node_is
 
 INFORMATION_SCHEMA = "information_schema"
@@ -96,7 +96,7 @@ def create_database(node: exp.Create | exp.Command, context: Context) -> exp.Exp
     context.databases.append(NamedDatabase(name, CREATE))
     parts = [f"DATABASE {_identifier(name)} WITH TEMPLATE {_identifier(TEMPLATE_DATABASE)}"]
     if matched["owner"]:
-        parts.append(f"OWNER {_identifier(_name(matched['owner']))}")
+        parts.append(f"OWNER {_identifier(written_user_name(matched['owner']))}")
     if matched["limit"]:
         parts.append(f"CONNECTION LIMIT {_limit(matched['limit'])}")
     return exp.Command(this="CREATE", expression=" ".join(parts))
@@ -127,7 +127,7 @@ def alter_database(node: exp.Command, context: Context) -> exp.Expr:
         name = _existing_name(matched["name"])
         _hold(matched)
         if matched["owner"]:
-            rest = f"OWNER TO {_identifier(_name(matched['owner']))}"
+            rest = f"OWNER TO {_identifier(written_user_name(matched['owner']))}"
         elif matched["limit"]:
             rest = f"CONNECTION LIMIT {_limit(matched['limit'])}"
         else:  # COLLATE CASE_SENSITIVE, ISOLATION LEVEL SERIALIZABLE: as the database is; its owner may say so

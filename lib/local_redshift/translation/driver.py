@@ -120,7 +120,7 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
     if tokens is not None and tokens[0].token_type == TokenType.COPY:
         return Statement(source=source, postgres=[], copy=parse_copy(source))
     if tokens is not None and (explained := explained_statement(source, tokens)) is not None:
-        [inner] = translate(explained)
+        [inner] = translate(explained, names.case_sensitive())
         return Statement(source=source, postgres=[], explain=inner.postgres[0])
     if tokens is not None and tokens[0].token_type == TokenType.COMMAND and tokens[0].text.upper() == "UNLOAD":
         unload = replace(parse_unload(source), case_sensitive=names.case_sensitive())

@@ -130,6 +130,13 @@ def written_name(text: str) -> str:
     return delimited(text[1:-1].replace('""', '"')) if text.startswith('"') else folded(text)
 
 
+def written_user_name(text: str) -> str:
+    """The name of a user a written identifier stands for: a "quoted" one (its "" undoubled) as written, whatever
+    enable_case_sensitive_identifier says ("The case of a username enclosed in double quotation marks is always
+    preserved"), else folded."""
+    return text[1:-1].replace('""', '"') if text.startswith('"') else folded(text)
+
+
 def stored_name(node: exp.Expr) -> str:
     """The name an identifier (or a column, or a column definition) stands for, once the delimited identifiers are
     read (DELIMITED_IDENTIFIERS): a quoted one as it is, any other folded, as PostgreSQL keeps it."""

@@ -143,10 +143,26 @@ def test_a_quoted_user_name_keeps_its_case_whatever_the_setting(case_sensitive):
             None,
         ),
         ('LOCK "Orders", "Lines"', 'LOCK "orders", "lines"', None),
-        ("CALL \"Refresh\"('A\"b')", "CALL \"refresh\"('A\"b')", None),  # a string keeps what it holds
+        ('CALL "Refresh"(\'A"b\')', 'CALL "refresh"(\'A"b\')', None),  # a string keeps what it holds
         ('VACUUM "Orders"', 'VACUUM "orders"', 'VACUUM "Orders"'),
     ],
 )
 def test_statements_passed_as_written_read_quoted_names_as_the_setting_says(sql, folded, kept):
     assert postgres(sql) == [folded]
     assert postgres(sql, case_sensitive=True) == [kept or sql]
+
+
+def test_explain_translates_its_statement_with_the_session_s_setting():
+    [explain] = translate('EXPLAIN SELECT "Aa" FROM "Bb"', case_sensitive=True)
+    assert explain.explain == 'SELECT "Aa" FROM "Bb"'
+    [explain] = translate('EXPLAIN SELECT "Aa" FROM "Bb"')
+    assert explain.explain == 'SELECT "aa" FROM "bb"'
+
+
+@pytest.mark.parametrize("case_sensitive", [False, True])
+def test_a_database_owner_s_quoted_name_keeps_its_case_whatever_the_setting(case_sensitive):
+    # PAGE: a quoted username is always preserved; r_CREATE_DATABASE and r_ALTER_DATABASE: OWNER [=] db_owner
+    [create] = postgres('CREATE DATABASE "Sales" OWNER "Bob"', case_sensitive)
+    assert ('"Sales"' if case_sensitive else '"sales"') in create and 'OWNER "Bob"' in create
+    [alter] = postgres('ALTER DATABASE "Sales" OWNER TO "Bob"', case_sensitive)
+    assert 'OWNER TO "Bob"' in alter
