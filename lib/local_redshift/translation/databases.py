@@ -167,14 +167,9 @@ def _hold(matched: re.Match[str]) -> None:
         )
 
 
-def _name(written: str) -> str:
-    """A name as Redshift folds it: "Quoted" names too, unless enable_case_sensitive_identifier is on."""
-    return written_name(written)
-
-
 def _new_name(written: str) -> str:
     """The name of a database to be made: none that Redshift or the local server keeps, none PostgreSQL cannot hold."""
-    name = _name(written)
+    name = written_name(written)
     if name in REDSHIFT_DATABASES[1:] or name in SERVER_DATABASES or name.startswith(INTERNAL_PREFIX):
         by = "Amazon Redshift" if name in REDSHIFT_DATABASES else "the local Redshift"
         raise RedshiftError(DATABASE_NAME_RESERVED.format(name=name, by=by), sqlstate=SqlState.RESERVED_NAME)
@@ -186,7 +181,7 @@ def _new_name(written: str) -> str:
 def _existing_name(written: str, kept: str = "") -> str:
     """The name of a database to be dropped or changed: the server's are none of the cluster's, so they do not exist
     (as another cluster's database does not); Redshift's own are refused as `kept` (a construct naming {name})."""
-    name = _name(written)
+    name = written_name(written)
     if name == SERVER_DATABASES[0] or name.startswith(INTERNAL_PREFIX):
         raise RedshiftError(DATABASE_MISSING.format(name=name), sqlstate=SqlState.INVALID_CATALOG_NAME)
     if kept and name in REDSHIFT_DATABASES:

@@ -137,11 +137,16 @@ def written_user_name(text: str) -> str:
     return text[1:-1].replace('""', '"') if text.startswith('"') else folded(text)
 
 
+def quoted(node: exp.Expr) -> bool:
+    """Whether an identifier (or a column, or a column definition) is written "quoted"."""
+    identifier = node if isinstance(node, exp.Identifier) else node.args.get("this")
+    return isinstance(identifier, exp.Identifier) and bool(identifier.quoted)
+
+
 def stored_name(node: exp.Expr) -> str:
     """The name an identifier (or a column, or a column definition) stands for, once the delimited identifiers are
     read (DELIMITED_IDENTIFIERS): a quoted one as it is, any other folded, as PostgreSQL keeps it."""
-    identifier = node if isinstance(node, exp.Identifier) else node.args.get("this")
-    return node.name if isinstance(identifier, exp.Identifier) and identifier.quoted else folded(node.name)
+    return node.name if quoted(node) else folded(node.name)
 
 
 _PRINCIPAL_AFTER = frozenset({"AUTHORIZATION", "USER", "GROUP", "ROLE"})

@@ -18,7 +18,7 @@ from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import UnsupportedFeature
-from local_redshift.translation.names import case_sensitive
+from local_redshift.translation.names import case_sensitive, quoted
 from local_redshift.translation.parser import SuperUnpivot, UnaryPlus
 from local_redshift.translation.rule import Context, Rule, call_of, catalog_call, node_is, type_is
 from local_redshift.translation.system import reads_only_the_catalog
@@ -241,14 +241,9 @@ def _attributes(value: exp.Expr, names: list[exp.Expr]) -> exp.Expr:
     """Each attribute in turn: a "Quoted" name where enable_case_sensitive_identifier is on is read as written
     ("case is always preserved"), as a name in brackets is."""
     for name in names:
-        function = "super_element" if case_sensitive() and _quoted(name) else "super_attribute"
+        function = "super_element" if case_sensitive() and quoted(name) else "super_attribute"
         value = catalog_call(function, value, exp.Literal.string(name.name))
     return value
-
-
-def _quoted(name: exp.Expr) -> bool:
-    identifier = name if isinstance(name, exp.Identifier) else name.args.get("this")
-    return isinstance(identifier, exp.Identifier) and bool(identifier.quoted)
 
 
 def _sources(node: exp.Expr) -> tuple[set[str], set[str]]:

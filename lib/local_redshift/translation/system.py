@@ -182,24 +182,24 @@ def set_redshift_only_setting(item: exp.SetItem, context: Context) -> exp.Expr:
     if isinstance(assignment, exp.EQ) and isinstance(assignment.this, exp.Column):
         name = assignment.this.name.lower()
         if name in REDSHIFT_ONLY_SETTINGS and not assignment.this.table:
-            if name in _CASE_SENSITIVE_WHEN and item.args.get("kind") == "LOCAL":
-                raise UnsupportedFeature.of(f"SET LOCAL {name}", by="the local Redshift", hint="SET it for the session")
             if name in _CASE_SENSITIVE_WHEN:
-                context.case_sensitive = _case_sensitive(name, assignment.expression)
+                context.case_sensitive = _case_sensitive(name, item)
             assignment.set("this", exp.column(name, table="redshift"))
     return item
 
 
-def _case_sensitive(name: str, value: exp.Expr) -> bool:
-    """Whether SET `name` TO `value` makes "Quoted" names keep their case; a value neither true nor false, as
-    Redshift's boolean settings take them, is refused."""
+def _case_sensitive(name: str, item: exp.SetItem) -> bool:
+    """Whether SET `name` TO a value makes "Quoted" names keep their case; a value neither true nor false, as
+    Redshift's boolean settings take them, is refused, and so is SET LOCAL (it ends with the transaction, which the
+    translator does not see)."""
+    if item.args.get("kind") == "LOCAL":
+        raise UnsupportedFeature.of(f"SET LOCAL {name}", by="the local Redshift", hint="SET it for the session")
+    value = item.this.expression
     text = _boolean(value) if isinstance(value, exp.Boolean | exp.Var | exp.Literal | exp.Column) else ""
     if text == "default":
         return False
     if text not in ("true", "false"):
-        raise RedshiftError(
-            SETTING_NOT_BOOLEAN.format(name=name, value=value.sql()), sqlstate=SqlState.INVALID_PARAMETER_VALUE
-        )
+        raise RedshiftError(SETTING_NOT_BOOLEAN.format(name=name), sqlstate=SqlState.INVALID_PARAMETER_VALUE)
     return text == _CASE_SENSITIVE_WHEN[name]
 
 
