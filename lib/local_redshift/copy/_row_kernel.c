@@ -183,7 +183,7 @@ field(RowKernel *self, Column *column, PyObject *value, int clean)
     case PASS_FLOAT:
         if (PyFloat_CheckExact(value)) {
             double number = PyFloat_AS_DOUBLE(value);
-            if (isinf(column->float_limit) || (-column->float_limit <= number && number <= column->float_limit))
+            if (-column->float_limit <= number && number <= column->float_limit)
                 return PyObject_Repr(value);
         }
         break;

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass
 from enum import IntEnum
@@ -115,7 +116,8 @@ def pass_rule(column: Column, convert: Converter, options: CopyOptions, *, json_
         low, high = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
         return PassRule(Pass.INTEGER, convert, **nulls, low=low, high=high, digits=len(str(high)) - 1)
     if kind in ("float8", "float4"):
-        return PassRule(Pass.FLOAT, convert, **nulls, float_limit=_FLOAT4_LIMIT if kind == "float4" else math.inf)
+        limit = _FLOAT4_LIMIT if kind == "float4" else sys.float_info.max  # inf is out of range (an Overflow)
+        return PassRule(Pass.FLOAT, convert, **nulls, float_limit=limit)
     if kind in ("timestamp", "timestamptz") and options.timeformat in EPOCH_SCALES:
         scale = EPOCH_SCALES[options.timeformat]
         _text, low, high = epoch_text(scale)
@@ -166,8 +168,7 @@ def _cases(value: str, rule: PassRule, epoch_text_name: str) -> list[tuple[str, 
         ]  # fmt: skip
     if rule.kind == Pass.FLOAT:
         limit = rule.float_limit
-        in_range = "" if math.isinf(limit) else f" and {-limit!r} <= {value} <= {limit!r}"
-        return [(f"{value}.__class__ is float{in_range}", f"repr({value})")]
+        return [(f"{value}.__class__ is float and {-limit!r} <= {value} <= {limit!r}", f"repr({value})")]
     if rule.kind == Pass.EPOCH:
         suffix = f" + {rule.suffix!r}" if rule.suffix else ""
         test = f"{value}.__class__ is int and {rule.low} <= {value} <= {rule.high}"
