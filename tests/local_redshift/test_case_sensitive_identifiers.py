@@ -10,6 +10,7 @@ import pytest
 import redshift_connector
 
 PAGE = "https://docs.aws.amazon.com/redshift/latest/dg/r_enable_case_sensitive_identifier.html"
+SET_PAGE = "https://docs.aws.amazon.com/redshift/latest/dg/r_SET.html"
 
 
 def test_the_page_s_examples_with_redshift_connector(cluster):
@@ -78,3 +79,56 @@ def test_a_quoted_schema_in_set_search_path_folds_as_it_did_when_made(cluster):
         connection.execute(f'SET search_path TO "{schema}", public')
         assert connection.execute("SELECT count(*) FROM events").fetchone() == (0,)
         assert connection.execute(f"SELECT count(*) FROM {schema.lower()}.events").fetchone() == (0,)
+
+
+@pytest.fixture
+def mixed_case_table(cluster):
+    """A table whose quoted name keeps its case ("Orders..."): found by that name only while the setting is on."""
+    table = f"Orders{uuid.uuid4().hex[:6]}"
+    with cluster.psycopg(autocommit=True) as connection:
+        connection.execute(f'SET enable_case_sensitive_identifier TO true; CREATE TABLE "{table}" (id int); RESET ALL')
+    return table
+
+
+def test_a_set_in_a_rolled_back_transaction_is_taken_back_in_the_simple_protocol(cluster, mixed_case_table):
+    # SET_PAGE: SET overrides a setting "for the duration of the current session or transaction only"; as in the
+    # PostgreSQL Redshift derives from, a SET in a transaction that is rolled back does not outlast it
+    select = f'SELECT count(*) FROM "{mixed_case_table}"'
+    with cluster.psycopg(autocommit=True) as connection:
+        connection.execute("BEGIN; SET enable_case_sensitive_identifier TO true")
+        assert connection.execute(select).fetchone() == (0,)
+        connection.execute("ROLLBACK")
+        with pytest.raises(psycopg.errors.UndefinedTable, match=f'"{mixed_case_table.lower()}" does not exist'):
+            connection.execute(select)
+        connection.execute("BEGIN; SET enable_case_sensitive_identifier TO true; COMMIT")
+        assert connection.execute(select).fetchone() == (0,)
+
+
+def test_a_set_local_lasts_until_its_transaction_ends(cluster, mixed_case_table):
+    # SET_PAGE: LOCAL "Specifies that the setting is valid for the current transaction"
+    select = f'SELECT count(*) FROM "{mixed_case_table}"'
+    with cluster.psycopg(autocommit=True) as connection:
+        connection.execute("BEGIN")
+        connection.execute("SET LOCAL enable_case_sensitive_identifier TO true")
+        assert connection.execute(select).fetchone() == (0,)
+        connection.execute("COMMIT")
+        with pytest.raises(psycopg.errors.UndefinedTable, match=f'"{mixed_case_table.lower()}" does not exist'):
+            connection.execute(select)
+
+
+def test_a_rollback_takes_the_set_back_with_redshift_connector(cluster, mixed_case_table):
+    # the extended protocol: the driver's own transaction, ended by connection.rollback()
+    select = f'SELECT count(*) FROM "{mixed_case_table}"'
+    with cluster.redshift_connector() as connection:
+        cursor = connection.cursor()
+        cursor.execute("SET enable_case_sensitive_identifier TO true")
+        cursor.execute(select)
+        assert cursor.fetchone() == [0]
+        connection.rollback()
+        with pytest.raises(redshift_connector.ProgrammingError, match=f'"{mixed_case_table.lower()}" does not exist'):
+            cursor.execute(select)
+        connection.rollback()
+        cursor.execute("SET enable_case_sensitive_identifier TO true")
+        connection.commit()
+        cursor.execute(select)
+        assert cursor.fetchone() == [0]

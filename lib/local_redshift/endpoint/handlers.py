@@ -205,6 +205,7 @@ class Handlers:
         relay.skipping = False
         relay.send(messages.SYNC, expect=_SYNCED)
         relay.pump()
+        self.folding.settle(relay)
         relay.flush()
         self.queries.synced(relay.take_failure())
 

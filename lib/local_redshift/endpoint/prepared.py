@@ -11,10 +11,12 @@ from local_redshift.endpoint import messages
 from local_redshift.endpoint.codes import Backend
 from local_redshift.endpoint.databases import SessionDatabases
 from local_redshift.endpoint.raised import raise_sql
+from local_redshift.endpoint.relay import Relay, Route
 from local_redshift.endpoint.type_codes import Column, TypeCodes, columns_of
 from local_redshift.endpoint.value_formats import RowConversion, postgres_bind, postgres_format
 from local_redshift.errors import RedshiftError
 from local_redshift.translation import Statement, translate
+from local_redshift.translation.system import KEEPS_CASE
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,11 @@ class Shape:
 @dataclass
 class Folding:
     """The session's enable_case_sensitive_identifier, which its statements are translated with; a statement that
-    sets it changes it once run."""
+    sets it changes it once run, and what PostgreSQL keeps of it (translation.system.KEEPS_CASE) settles it once the
+    request ends outside a transaction block (a rolled-back transaction, a lapsed SET LOCAL take it back)."""
 
     case_sensitive: bool = False
+    unsettled: bool = False  # set in this request, or in the transaction block still open
 
     def translated(self, sql: str, databases: SessionDatabases | None) -> tuple[Statement, ...] | RedshiftError:
         """The statements of `sql` as the session (connected to `databases`) runs them."""
@@ -66,6 +70,17 @@ class Folding:
     def ran(self, statement: Statement | Prepared) -> None:
         if statement.case_sensitive is not None:
             self.case_sensitive = statement.case_sensitive
+            self.unsettled = True
+
+    def settle(self, relay: Relay) -> None:
+        """After a request: read the setting back from PostgreSQL if it was changed (never in a failed transaction
+        block, which reads nothing until it ends)."""
+        if not self.unsettled or relay.status == "E":
+            return
+        reply = relay.query(f"SELECT current_setting('{KEEPS_CASE}', true)", Route.CAPTURE)
+        if reply.error is None and reply.rows:
+            self.case_sensitive = reply.rows[0][0] == "on"
+        self.unsettled = relay.status != "I"
 
 
 @functools.lru_cache(maxsize=1024)

@@ -51,6 +51,7 @@ class SimpleQuery:
             for number, segment in enumerate(segments):
                 if not self._run_segment(segment, last=number == len(segments) - 1):
                     break
+        self.folding.settle(relay)
         relay.flush()
 
     def _run_segment(self, segment: Statement | list[Statement], last: bool) -> bool:

@@ -145,7 +145,7 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
         if isinstance(tree, exp.Command) and not _passes_as_written(tree):
             raise unreadable(sql, source, tokens, None)
         written = source if tokens is None else names.delimited_names_in(sql, tokens)
-        return Statement(source=source, postgres=[written], case_sensitive=context.case_sensitive)
+        return Statement(source, [written, *context.bookkeeping], case_sensitive=context.case_sensitive)
     postgres = [tree.sql(dialect="postgres"), *context.bookkeeping]
     return Statement(
         source, postgres, databases=tuple(context.databases), before=tuple(context.before),

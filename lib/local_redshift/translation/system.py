@@ -7,7 +7,7 @@ from collections.abc import Callable
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA, system_functions, system_relations
-from local_redshift.errors import SETTING_NOT_BOOLEAN, RedshiftError, SqlState, UnsupportedFeature
+from local_redshift.errors import SETTING_NOT_BOOLEAN, RedshiftError, SqlState
 from local_redshift.translation.rule import (
     Context,
     Rule,
@@ -174,6 +174,19 @@ _CASE_SENSITIVE_WHEN = {"enable_case_sensitive_identifier": "true", "downcase_de
 off is enable_case_sensitive_identifier on: r_downcase_delimited_identifier.html). The session keeps the setting:
 it changes how the translator reads every later statement (translation.names.delimited)."""
 
+KEEPS_CASE = "redshift.identifiers_keep_case"
+"""The PostgreSQL setting that holds whether the session's "Quoted" names keep their case (the last SET of either
+setting above), in the client's transaction: the session reads it back once a transaction that changed it ends,
+rolled back or committed, or a SET LOCAL of it lapses (endpoint.prepared.Folding)."""
+
+
+def _keeps_case(context: Context, keeps: bool, local: bool) -> None:
+    """Note what the statement sets the session's folding of "Quoted" names to, and keep it in KEEPS_CASE."""
+    context.case_sensitive = keeps
+    context.bookkeeping.append(
+        f"SELECT set_config('{KEEPS_CASE}', '{'on' if keeps else 'off'}', {'true' if local else 'false'})"
+    )
+
 
 def set_redshift_only_setting(item: exp.SetItem, context: Context) -> exp.Expr:
     """SET of a Redshift-only parameter: accepted as PostgreSQL setting redshift.<name>, without effect but for the
@@ -183,17 +196,14 @@ def set_redshift_only_setting(item: exp.SetItem, context: Context) -> exp.Expr:
         name = assignment.this.name.lower()
         if name in REDSHIFT_ONLY_SETTINGS and not assignment.this.table:
             if name in _CASE_SENSITIVE_WHEN:
-                context.case_sensitive = _case_sensitive(name, item)
+                _keeps_case(context, _case_sensitive(name, item), local=item.args.get("kind") == "LOCAL")
             assignment.set("this", exp.column(name, table="redshift"))
     return item
 
 
 def _case_sensitive(name: str, item: exp.SetItem) -> bool:
     """Whether SET `name` TO a value makes "Quoted" names keep their case; a value neither true nor false, as
-    Redshift's boolean settings take them, is refused, and so is SET LOCAL (it ends with the transaction, which the
-    translator does not see)."""
-    if item.args.get("kind") == "LOCAL":
-        raise UnsupportedFeature.of(f"SET LOCAL {name}", by="the local Redshift", hint="SET it for the session")
+    Redshift's boolean settings take them, is refused."""
     value = item.this.expression
     text = _boolean(value) if isinstance(value, exp.Boolean | exp.Var | exp.Literal | exp.Column) else ""
     if text == "default":
@@ -213,8 +223,10 @@ def show_or_reset_redshift_only_setting(command: exp.Command, context: Context) 
     """SHOW and RESET of a Redshift-only parameter read or reset PostgreSQL setting redshift.<name>; RESET of a
     setting of how names fold (or RESET ALL) makes "Quoted" names fold again."""
     verb, *rest = command_text(command).split()
-    if verb.upper() == "RESET" and [word.lower() for word in rest] in (["all"], *([n] for n in _CASE_SENSITIVE_WHEN)):
-        context.case_sensitive = False
+    if verb.upper() == "RESET" and [word.lower() for word in rest] == ["all"]:
+        context.case_sensitive = False  # KEEPS_CASE is reset with the rest
+    elif verb.upper() == "RESET" and [word.lower() for word in rest] in ([n] for n in _CASE_SENSITIVE_WHEN):
+        _keeps_case(context, False, local=False)
     if len(rest) != 1 or rest[0].lower() not in REDSHIFT_ONLY_SETTINGS:
         return command
     return exp.Command(this=verb.upper(), expression=string_literal(f"redshift.{rest[0].lower()}"))

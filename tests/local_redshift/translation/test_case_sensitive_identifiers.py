@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from local_redshift.errors import RedshiftError, SqlState, UnsupportedFeature
+from local_redshift.errors import RedshiftError, SqlState
 from local_redshift.translation import translate
 
 PAGE = "https://docs.aws.amazon.com/redshift/latest/dg/r_enable_case_sensitive_identifier.html"
@@ -63,15 +63,28 @@ def test_statements_that_set_nothing_leave_the_setting_alone():
     assert [statement.case_sensitive for statement in translate("SELECT 1; SET search_path TO public")] == [None] * 2
 
 
-def test_a_value_that_is_not_a_boolean_is_refused_and_set_local_is_refused_by_name():
+def test_a_value_that_is_not_a_boolean_is_refused():
     with pytest.raises(RedshiftError, match='parameter "enable_case_sensitive_identifier" requires a Boolean value'):
         translate("SET enable_case_sensitive_identifier TO maybe")
     with pytest.raises(RedshiftError) as refused:
         translate("SET downcase_delimited_identifier TO 2")
     assert refused.value.sqlstate == SqlState.INVALID_PARAMETER_VALUE
-    # SET LOCAL lasts until the transaction ends, which the translator does not see
-    with pytest.raises(UnsupportedFeature, match="SET LOCAL enable_case_sensitive_identifier"):
-        translate("SET LOCAL enable_case_sensitive_identifier TO true")
+
+
+@pytest.mark.parametrize(
+    ("setting", "kept"),
+    [
+        ("SET enable_case_sensitive_identifier TO true", "'on', false"),
+        # r_SET.html: LOCAL "Specifies that the setting is valid for the current transaction"
+        ("SET LOCAL enable_case_sensitive_identifier TO true", "'on', true"),
+        ("SET LOCAL downcase_delimited_identifier TO on", "'off', true"),
+        ("RESET downcase_delimited_identifier", "'off', false"),
+    ],
+)
+def test_the_setting_is_kept_in_the_transaction_for_the_session_to_read_back(setting, kept):
+    # what PostgreSQL keeps of it follows the transaction (a ROLLBACK, a lapsed SET LOCAL), as the setting itself does
+    [statement] = translate(setting)
+    assert statement.postgres[-1] == f"SELECT set_config('redshift.identifiers_keep_case', {kept})"
 
 
 @pytest.mark.parametrize(
