@@ -128,3 +128,23 @@ def test_has_table_privilege_answers_for_drop(cluster):
     assert run(cluster, asked % "drop") == [(True,)] and run(cluster, asked % "select") == [(False,)]
     assert run(user, f"SELECT has_table_privilege('{table}', 'DROP')") == [(True,)]
     assert run(cluster, f"SELECT has_table_privilege('{cluster.user}', '{table}', 'drop')") == [(True,)]  # the owner
+
+
+def test_a_user_or_group_holding_alter_or_drop_cannot_be_dropped_until_it_is_revoked(cluster):
+    # r_DROP_USER.html: "user "username" can't be dropped because the user has a privilege on some object";
+    # r_DROP_GROUP.html: the group's error likewise; once revoked, both drop
+    user, table = new_user(cluster), new_table(cluster)
+    group = f"qa_users_{uuid.uuid4().hex[:6]}"
+    run(cluster, f"CREATE GROUP {group}", f"GRANT ALTER ON public.{table} TO {user.user}")
+    run(cluster, f"GRANT DROP ON public.{table} TO GROUP {group}")
+    for statement, refusal in (
+        (f"DROP USER {user.user}", f'user "{user.user}" can\'t be dropped because the user has a privilege'),
+        (f"DROP GROUP {group}", f'group "{group}" can\'t be dropped because the group has a privilege'),
+    ):
+        with cluster.psycopg(autocommit=True) as connection, pytest.raises(psycopg.errors.ObjectInUse, match=refusal):
+            connection.execute(statement)
+    run(
+        cluster, f"REVOKE ALTER ON public.{table} FROM {user.user}", f"REVOKE DROP ON public.{table} FROM GROUP {group}"
+    )
+    run(cluster, f"DROP USER {user.user}", f"DROP GROUP {group}")
+    assert grants(cluster, table) == []

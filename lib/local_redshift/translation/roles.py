@@ -22,6 +22,7 @@ from sqlglot import exp
 from sqlglot.tokens import Token
 
 from local_redshift.errors import (
+    GROUP_HAS_PRIVILEGES,
     GROUP_MISSING,
     ROLE_DEPENDS_ON_A_ROLE,
     ROLE_GRANTED_TO_A_USER,
@@ -34,7 +35,7 @@ from local_redshift.errors import (
 from local_redshift.translation.parser import LocalRedshift
 from local_redshift.translation.privileges import SERVER_ROLES
 from local_redshift.translation.rule import Context, Rule, command_is, command_text, node_is, reject
-from local_redshift.translation.users import UserStatement, raise_when
+from local_redshift.translation.users import UserStatement, holds_no_table_privilege, raise_when
 from local_redshift.translation.words import Words, identifier, literal
 
 ROLE_MARK = "redshift:role"
@@ -97,7 +98,8 @@ def _drop_group(name: str) -> str:
         GROUP_MISSING.format(group=name),
         f"NOT EXISTS ({group} AND NOT redshift_system.is_rbac_role(r.oid))",
     )
-    return f"{check};\nDROP ROLE {identifier(name)}"
+    privileges = holds_no_table_privilege(name, GROUP_HAS_PRIVILEGES.format(group=name))
+    return f"{check};\n{privileges};\nDROP ROLE {identifier(name)}"
 
 
 def _drop_role(name: str, force: bool) -> str:

@@ -23,6 +23,7 @@ from local_redshift.errors import (
     PASSWORD_LENGTH,
     SESSION_TIMEOUT_RANGE,
     SYNTAX_END,
+    USER_HAS_PRIVILEGES,
     USER_MISSING,
     RedshiftError,
     SqlState,
@@ -75,6 +76,7 @@ class UserStatement:
         names = [identifier(user) for user in self.users]
         if self.tag == "DROP USER":  # users alone: a group or a role of that name is none
             checks = [_user_check(user, self.if_exists) for user in self.users]
+            checks += [holds_no_table_privilege(user, USER_HAS_PRIVILEGES.format(user=user)) for user in self.users]
             return ";\n".join([*checks, "DROP ROLE " + ("IF EXISTS " if self.if_exists else "") + ", ".join(names)])
         [name] = names
         if self.renamed_to is not None:  # the md5 hash salted with the old name no longer holds: Redshift clears it
@@ -96,6 +98,19 @@ class UserStatement:
 def raise_when(sqlstate: SqlState, message: str, condition: str) -> str:
     """A statement that fails with `message` when `condition` holds (catalog_sql/40_functions.sql's raise_error)."""
     return f"SELECT redshift_system.raise_error({literal(sqlstate.value)}, {literal(message)}) WHERE {condition}"
+
+
+def holds_no_table_privilege(name: str, refusal: str) -> str:
+    """A statement that fails with `refusal` when role `name` holds (or granted) a table's ALTER, DROP or RULE, which
+    the catalog keeps beside PostgreSQL's ACLs (catalog_sql/64_relation_privileges.sql), and owns no table, schema or
+    function (PostgreSQL's DROP ROLE then says so, as r_DROP_USER.html's first error)."""
+    role = f"SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = {literal(name)}"
+    owns = " OR ".join(
+        f"EXISTS (SELECT 1 FROM pg_catalog.{table} WHERE {owner} IN ({role}))"
+        for table, owner in (("pg_class", "relowner"), ("pg_namespace", "nspowner"), ("pg_proc", "proowner"))
+    )
+    holds = f"SELECT 1 FROM redshift_system.relation_privileges p WHERE p.grantee IN ({role}) OR p.grantor IN ({role})"
+    return raise_when(SqlState.OBJECT_IN_USE, refusal, f"EXISTS ({holds}) AND NOT ({owns})")
 
 
 def _user_check(user: str, if_exists: bool) -> str:
