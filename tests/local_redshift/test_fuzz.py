@@ -16,14 +16,14 @@ import orjson
 import psycopg
 import pytest
 import redshift_connector
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from local_redshift.copy import CopyError
 from local_redshift.copy.errors import LoadError
 from local_redshift.copy.json_records import read_records
 from local_redshift.copy.jsonpaths import parse_jsonpaths_file
-from local_redshift.errors import RedshiftError, SqlState
+from local_redshift.errors import SYNTAX_END, RedshiftError, SqlState
 from local_redshift.translation import Statement, UnsupportedFeature, translate
 from tests.local_redshift.conftest import create_cluster, s3_reading_role, stack_client
 
@@ -109,6 +109,7 @@ junk_bytes = st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"{", b"}", b"[
 
 @fuzz
 @given(st.one_of(st.text(max_size=200), sql_like))
+@example("CREATE USER")  # a user statement read word by word ends early: Redshift's own "syntax error at end of input"
 def test_the_translator_translates_or_names_what_redshift_rejects(text):
     try:
         statements = translate(text)
@@ -117,7 +118,8 @@ def test_the_translator_translates_or_names_what_redshift_rejects(text):
         return
     except RedshiftError as refusal:  # a COPY whose grammar is wrong, or a statement the translator cannot read
         assert refusal.sqlstate == SqlState.SYNTAX_ERROR
-        assert "COPY" in text.upper() or "the local Redshift could not read the statement" in refusal.message
+        words = refusal.message == SYNTAX_END or refusal.message.startswith("syntax error at or near")
+        assert "COPY" in text.upper() or "the local Redshift could not read the statement" in refusal.message or words
         return
     assert all(isinstance(statement, Statement) for statement in statements)
 
