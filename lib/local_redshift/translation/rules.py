@@ -138,6 +138,7 @@ RULES: list[Rule] = [
     numbers.DECIMAL_COMPUTATIONS,  # after DECIMAL has its default precision
     # Session and maintenance commands.
     system.SET_REDSHIFT_ONLY_SETTING,
+    system.REDSHIFT_ONLY_SETTING_FUNCTIONS,
     show.SHOW_OBJECTS,
     show.SHOW_VIEW,
     system.SHOW_OR_RESET_REDSHIFT_ONLY_SETTING,

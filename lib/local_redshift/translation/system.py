@@ -7,7 +7,7 @@ from collections.abc import Callable
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA, system_functions, system_relations
-from local_redshift.errors import SETTING_NOT_BOOLEAN, RedshiftError, SqlState
+from local_redshift.errors import SETTING_NOT_BOOLEAN, RedshiftError, SqlState, UnsupportedFeature
 from local_redshift.translation.rule import (
     Context,
     Rule,
@@ -219,9 +219,25 @@ def _boolean(value: exp.Expr) -> str:
     return {"on": "true", "1": "true", "off": "false", "0": "false"}.get(text, text)
 
 
+def redshift_only_setting_function(call: exp.Anonymous, _: Context) -> exp.Expr:
+    """CURRENT_SETTING and SET_CONFIG of a Redshift-only parameter read and set PostgreSQL setting redshift.<name>
+    (r_CURRENT_SETTING.html, r_SET_CONFIG.html); SET_CONFIG of a setting of how names fold is refused by name: the
+    session learns of it only from SET."""
+    name = call.expressions[0]
+    setting = name.name.lower()
+    if not isinstance(name, exp.Literal) or not name.is_string or setting not in REDSHIFT_ONLY_SETTINGS:
+        return call
+    if call.name.upper() == "SET_CONFIG" and setting in _CASE_SENSITIVE_WHEN:
+        raise UnsupportedFeature.of(f"SET_CONFIG('{setting}', ...)", by="the local Redshift", hint=f"SET {setting}")
+    name.replace(string_literal(f"redshift.{setting}"))
+    return call
+
+
 def show_or_reset_redshift_only_setting(command: exp.Command, context: Context) -> exp.Expr:
     """SHOW and RESET of a Redshift-only parameter read or reset PostgreSQL setting redshift.<name>; RESET of a
-    setting of how names fold (or RESET ALL) makes "Quoted" names fold again."""
+    setting of how names fold (or RESET ALL) makes "Quoted" names fold again. SHOW answers a column of the
+    parameter's name, as r_SHOW.html's; one never SET whose default no page states (local_redshift.postgres) is
+    refused by name."""
     verb, *rest = command_text(command).split()
     if verb.upper() == "RESET" and [word.lower() for word in rest] == ["all"]:
         context.case_sensitive = False  # KEEPS_CASE is reset with the rest
@@ -229,7 +245,15 @@ def show_or_reset_redshift_only_setting(command: exp.Command, context: Context) 
         _keeps_case(context, False, local=False)
     if len(rest) != 1 or rest[0].lower() not in REDSHIFT_ONLY_SETTINGS:
         return command
-    return exp.Command(this=verb.upper(), expression=string_literal(f"redshift.{rest[0].lower()}"))
+    name = rest[0].lower()
+    if verb.upper() == "RESET":
+        return exp.Command(this="RESET", expression=string_literal(f"redshift.{name}"))
+    unset = UnsupportedFeature.of(
+        f"SHOW {name} before it is SET", by="the local Redshift", hint="no page states its default"
+    )
+    raised = exp.cast(catalog_call("raise_error", string_literal(unset.sqlstate), string_literal(str(unset))), "text")
+    setting = exp.func("current_setting", string_literal(f"redshift.{name}"), exp.true())
+    return exp.select(exp.alias_(exp.Coalesce(this=setting, expressions=[raised]), name))
 
 
 _VACUUM_OPTIONS = {"FULL", "SORT", "DELETE", "ONLY", "REINDEX", "RECLUSTER", "TO", "PERCENT", "BOOST"}
@@ -267,6 +291,11 @@ LEADER_NODE_ONLY_FUNCTIONS = Rule(
 VERSION = Rule("VERSION()", node_is(exp.CurrentVersion), version)
 CURRENT_DATABASE = Rule("CURRENT_DATABASE()", node_is(exp.CurrentDatabase), current_database_is_the_clusters)
 SET_REDSHIFT_ONLY_SETTING = Rule("SET of a Redshift-only parameter", node_is(exp.SetItem), set_redshift_only_setting)
+REDSHIFT_ONLY_SETTING_FUNCTIONS = Rule(
+    "CURRENT_SETTING and SET_CONFIG of a Redshift-only parameter",
+    lambda n: call_of("CURRENT_SETTING", "SET_CONFIG")(n) and bool(n.expressions),
+    redshift_only_setting_function,
+)
 SHOW_OR_RESET_REDSHIFT_ONLY_SETTING = Rule(
     "SHOW and RESET of a Redshift-only parameter",
     lambda n: command_is("SHOW")(n) or command_is("RESET")(n),
