@@ -2,7 +2,8 @@
 
 A cluster's master user is an ordinary role of its cluster's own PostgreSQL server (local_redshift.warehouses), so
 PostgreSQL itself refuses what would reach the server's files, programs, settings or its superuser. These rules
-name the construct first, as Redshift's SQL has it: DO blocks and ALTER SYSTEM are no Redshift commands; a
+name the construct first, as Redshift's SQL has it: DO blocks are no Redshift command, and Redshift's ALTER SYSTEM
+sets only its own system settings (r_ALTER_SYSTEM.html), which the local Redshift does not have; a
 superuser made with CREATE USER ... CREATEUSER (r_superusers.html) is Redshift's, which the local Redshift cannot
 give; the role "postgres" is the server's own, no user of the cluster (SET SESSION AUTHORIZATION: translation.roles).
 The server-file functions (PG_READ_FILE...) are refused with the unsupported functions, and COPY to or from a
@@ -55,6 +56,22 @@ def refuse_server_role(node: exp.Expr, _: Context) -> exp.Expr:
     refuse_server_role_named(_server_role(node) or "")
 
 
+_SYSTEM_SETTINGS = ("data_catalog_auto_mount", "metadata_security", "default_identity_namespace")
+"""What Redshift's ALTER SYSTEM SET sets (r_ALTER_SYSTEM.html: its two valid values, and its example's third)."""
+
+
+def refuse_alter_system(command: exp.Command, _: Context) -> NoReturn:
+    """ALTER SYSTEM SET of one of Redshift's system settings, by the local Redshift (it has none of what they
+    configure); any other ALTER SYSTEM (PostgreSQL's, of the server's settings), by Amazon Redshift."""
+    words = command_text(command).split()
+    setting = words[3].split("=")[0].lower() if len(words) > 3 and words[2].upper() == "SET" else ""
+    if setting in _SYSTEM_SETTINGS:
+        hint = "it has no Data Catalog to mount, metadata security or identity provider"
+        raise UnsupportedFeature.of(f"ALTER SYSTEM SET {setting}", by="the local Redshift", hint=hint)
+    construct = " ".join(["ALTER SYSTEM", *words[2:4]]).split("=")[0]
+    raise UnsupportedFeature.of(construct, hint="its settings are data_catalog_auto_mount and metadata_security")
+
+
 def refuse_server_role_named(role: str) -> NoReturn:
     construct = f'A statement on the role "{role}" (the local server\'s own, no role of the cluster)'
     raise UnsupportedFeature.of(construct, by="the local Redshift")
@@ -62,7 +79,7 @@ def refuse_server_role_named(role: str) -> NoReturn:
 
 RULES: list[Rule] = [
     reject("DO (an anonymous code block)", command_is("DO"), hint="use CREATE PROCEDURE and CALL"),
-    reject("ALTER SYSTEM", command_is("ALTER", "SYSTEM"), hint="a cluster's settings are its parameter group's"),
+    Rule("ALTER SYSTEM", command_is("ALTER", "SYSTEM"), refuse_alter_system),
     reject(
         "A SUPERUSER option",
         _role_option("SUPERUSER"),

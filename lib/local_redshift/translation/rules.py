@@ -26,6 +26,7 @@ from local_redshift.translation import (
     roles,
     routines,
     show,
+    statement_kinds,
     strings,
     supers,
     system,
@@ -43,6 +44,7 @@ RULES: list[Rule] = [
     names.RESULT_COLUMN_NAMES,
     # SQL that Amazon Redshift rejects, then what the local Redshift does not do.
     *rejected.BY_AMAZON_REDSHIFT,
+    *statement_kinds.RULES,
     *rejected.BY_THE_LOCAL_REDSHIFT,
     *unbuilt_types.RULES,
     *legacy_types.RULES,

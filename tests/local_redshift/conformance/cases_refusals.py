@@ -250,4 +250,52 @@ _SUPPORTED_LOOKALIKE_CASES = [
     ),
 ]
 
-CASES = [*_DATA_TYPE_CASES, *_FUNCTION_CASES, *_FEATURE_CASES, *_WINDOW_FRAME_CASES, *_SUPPORTED_LOOKALIKE_CASES]
+# The "SQL commands" page lists Redshift's ALTER and DROP statements; PostgreSQL's others are refused by name.
+COMMANDS = DEVELOPER_GUIDE + "c_SQL_commands.html"
+_ALTER_TABLE = DEVELOPER_GUIDE + "r_ALTER_TABLE.html"
+
+_STATEMENT_KIND_CASES = [
+    _refused("drop-sequence-refused", COMMANDS, "DROP SEQUENCE IF EXISTS s", "DROP SEQUENCE"),
+    _refused("drop-index-refused", COMMANDS, "DROP INDEX IF EXISTS i", "DROP INDEX"),
+    _refused("drop-extension-refused", COMMANDS, "DROP EXTENSION IF EXISTS hstore", "DROP EXTENSION"),
+    _refused("drop-trigger-refused", COMMANDS, "DROP TRIGGER IF EXISTS trg ON t", "DROP TRIGGER", setup=_TABLE),
+    _refused("drop-type-refused", COMMANDS, "DROP TYPE IF EXISTS mood", "DROP TYPE"),
+    _refused("drop-owned-refused", COMMANDS, "DROP OWNED BY CURRENT_USER", "DROP OWNED BY"),
+    _refused("alter-sequence-refused", COMMANDS, "ALTER SEQUENCE s RESTART", "ALTER SEQUENCE"),
+    _refused("alter-index-refused", COMMANDS, "ALTER INDEX i RENAME TO j", "ALTER INDEX"),
+    _refused("alter-type-refused", COMMANDS, "ALTER TYPE mood RENAME TO feeling", "ALTER TYPE"),
+    _refused("alter-extension-refused", COMMANDS, "ALTER EXTENSION plpgsql UPDATE", "ALTER EXTENSION"),
+    # views are altered with ALTER TABLE (r_ALTER_TABLE.html's examples rename a view and change its owner)
+    _refused("alter-view-refused", COMMANDS, "ALTER VIEW v RENAME TO w", "ALTER VIEW is not supported by Amazon"),
+    _refused(
+        "alter-table-enable-rls-refused", _ALTER_TABLE, "ALTER TABLE t ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE ... ENABLE ROW LEVEL SECURITY is not supported by Amazon Redshift", setup=_TABLE,
+    ),
+    _refused(
+        "alter-table-enable-trigger-refused", _ALTER_TABLE, "ALTER TABLE t ENABLE TRIGGER ALL",
+        "ALTER TABLE ... ENABLE TRIGGER", setup=_TABLE,
+    ),
+    _refused(
+        "alter-table-row-level-security-on-refused-locally", _ALTER_TABLE, "ALTER TABLE t ROW LEVEL SECURITY ON",
+        "ALTER TABLE ... ROW LEVEL SECURITY is not supported by the local Redshift", setup=_TABLE,
+    ),
+    Case(
+        id="alter-table-renames-a-view",
+        page=_ALTER_TABLE,
+        setup=(*_TABLE, "CREATE VIEW v AS SELECT b FROM t", "ALTER TABLE v RENAME TO w"),
+        sql="SELECT count(*) FROM w",
+        expect=Rows([(0,)]),
+    ),
+    Case(
+        id="drop-materialized-view-accepted",
+        page=DEVELOPER_GUIDE + "materialized-view-drop-sql-command.html",
+        setup=(*_TABLE, "CREATE MATERIALIZED VIEW mv AS SELECT b FROM t", "DROP MATERIALIZED VIEW mv"),
+        sql="SELECT count(*) FROM pg_class WHERE relname = 'mv'",
+        expect=Rows([(0,)]),
+    ),
+]  # fmt: skip
+
+CASES = [
+    *_DATA_TYPE_CASES, *_FUNCTION_CASES, *_FEATURE_CASES, *_WINDOW_FRAME_CASES, *_SUPPORTED_LOOKALIKE_CASES,
+    *_STATEMENT_KIND_CASES,
+]  # fmt: skip

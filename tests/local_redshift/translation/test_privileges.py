@@ -13,8 +13,11 @@ REFUSED = [
         r"DO \(an anonymous code block\) is not supported by Amazon Redshift",
     ),
     ("do $$ begin null; end $$", r"DO \(an anonymous code block\)"),
-    ("ALTER SYSTEM SET work_mem = '1GB'", "ALTER SYSTEM is not supported by Amazon Redshift"),
-    ("ALTER SYSTEM RESET ALL", "ALTER SYSTEM"),
+    # r_ALTER_SYSTEM.html: Redshift's ALTER SYSTEM SET sets data_catalog_auto_mount and metadata_security only
+    ("ALTER SYSTEM SET work_mem = '1GB'", "ALTER SYSTEM SET work_mem is not supported by Amazon Redshift"),
+    ("ALTER SYSTEM RESET ALL", "ALTER SYSTEM RESET ALL is not supported by Amazon Redshift"),
+    ("ALTER SYSTEM SET metadata_security = true", "ALTER SYSTEM SET metadata_security .* by the local Redshift"),
+    ("ALTER SYSTEM SET data_catalog_auto_mount=true", "ALTER SYSTEM SET data_catalog_auto_mount .* the local"),
     ("CREATE ROLE evil SUPERUSER", "A SUPERUSER option is not supported by Amazon Redshift"),
     ("CREATE USER evil WITH SUPERUSER PASSWORD 'Evil12345'", "SUPERUSER option"),
     ("ALTER USER bob SUPERUSER", "SUPERUSER option"),

@@ -1,0 +1,97 @@
+"""The ALTER and DROP statements Redshift has, as the "SQL commands" page lists them (c_SQL_commands.html): one of
+PostgreSQL's others (ALTER SEQUENCE, DROP INDEX, DROP EXTENSION, ...) is refused by name, not passed on to fail in
+PostgreSQL's words; and ALTER TABLE's forms PostgreSQL has and Redshift does not (ENABLE ROW LEVEL SECURITY, ENABLE
+TRIGGER, ...) likewise, r_ALTER_TABLE.html's own ROW LEVEL SECURITY ON | OFF by the local Redshift, which keeps no
+row-level security policies."""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import exp
+
+from local_redshift.errors import UnsupportedFeature
+from local_redshift.translation.rule import Context, Rule, command_text
+
+_ALTERED = (
+    "DATABASE", "DATASHARE", "DEFAULT PRIVILEGES", "EXTERNAL SCHEMA", "EXTERNAL VIEW", "FUNCTION", "GROUP",
+    "IDENTITY PROVIDER", "MASKING POLICY", "MATERIALIZED VIEW", "RLS POLICY", "ROLE", "PROCEDURE", "SCHEMA", "SYSTEM",
+    "TABLE", "TEMPLATE", "USER",
+)  # fmt: skip
+"""What ALTER alters: the page's ALTER statements, ALTER TABLE APPEND among ALTER TABLE's."""
+
+_DROPPED = (
+    "DATABASE", "DATASHARE", "EXTERNAL VIEW", "FUNCTION", "GROUP", "IDENTITY PROVIDER", "LIBRARY", "MASKING POLICY",
+    "MATERIALIZED VIEW", "MODEL", "PROCEDURE", "RLS POLICY", "ROLE", "SCHEMA", "TABLE", "TEMPLATE", "USER", "VIEW",
+)  # fmt: skip
+"""What DROP drops: the page's DROP statements."""
+
+_TWO_WORDS = {"EVENT", "FOREIGN", "TEXT", "ACCESS", "OWNED", "USER"}  # PostgreSQL's kinds named by two words
+_HINTS = {"ALTER VIEW": "use ALTER TABLE, which renames a view and changes its owner too (r_ALTER_TABLE.html)"}
+
+_ALTER_TABLE_FORM = re.compile(
+    r"^ALTER\s+TABLE\s+.+?\s+((?:ENABLE|DISABLE|FORCE|NO\s+FORCE)(?:\s+(?:ALWAYS|REPLICA))?\s+(?:TRIGGER|RULE|ROW\s+LEVEL"
+    r"\s+SECURITY)|ROW\s+LEVEL\s+SECURITY)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _kind(words: list[str]) -> str:
+    """The kind of object an ALTER or DROP names, as its words after the verb say (one word or two)."""
+    if words[:2] == ["USER", "MAPPING"] or (words and words[0] in _TWO_WORDS - {"USER"}):
+        return " ".join(words[:2])
+    for kind in (*_ALTERED, *_DROPPED):
+        if words[: len(kind.split())] == kind.split():
+            return kind
+    return words[0] if words else ""
+
+
+def _statement(node: exp.Expr) -> tuple[str, str] | None:
+    """The verb (ALTER or DROP) of a statement and the kind of object it names."""
+    if node.parent is not None:
+        return None
+    if isinstance(node, exp.Command):
+        verb, *words = command_text(node).upper().split()
+        return (verb, _kind(words)) if verb in ("ALTER", "DROP") else None
+    if isinstance(node, exp.Alter | exp.Drop):
+        kind = str(node.args.get("kind") or "").upper()
+        if isinstance(node, exp.Drop) and node.args.get("materialized"):
+            kind = f"MATERIALIZED {kind}"
+        return ("ALTER" if isinstance(node, exp.Alter) else "DROP"), kind
+    return None
+
+
+def _not_redshifts(node: exp.Expr) -> bool:
+    statement = _statement(node)
+    if statement is None:
+        return False
+    verb, kind = statement
+    return kind not in (_ALTERED if verb == "ALTER" else _DROPPED)
+
+
+def refuse_statement(node: exp.Expr, _: Context) -> exp.Expr:
+    verb, kind = _statement(node) or ("", "")
+    construct = f"{verb} {kind}"
+    raise UnsupportedFeature.of(construct, hint=_HINTS.get(construct, ""))
+
+
+def _postgresql_table_form(node: exp.Expr) -> bool:
+    return isinstance(node, exp.Command) and node.parent is None and bool(_ALTER_TABLE_FORM.match(command_text(node)))
+
+
+def refuse_table_form(node: exp.Command, _: Context) -> exp.Expr:
+    match = _ALTER_TABLE_FORM.match(command_text(node))
+    form = " ".join(match.group(1).upper().split()) if match else ""
+    if form == "ROW LEVEL SECURITY":
+        raise UnsupportedFeature.of(
+            "ALTER TABLE ... ROW LEVEL SECURITY",
+            by="the local Redshift",
+            hint="it keeps no row-level security policies",
+        )
+    raise UnsupportedFeature.of(f"ALTER TABLE ... {form}")
+
+
+RULES = [
+    Rule("ALTER and DROP of what Redshift does not have", _not_redshifts, refuse_statement),
+    Rule("ALTER TABLE's PostgreSQL forms", _postgresql_table_form, refuse_table_form),
+]
