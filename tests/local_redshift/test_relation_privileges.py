@@ -148,3 +148,16 @@ def test_a_user_or_group_holding_alter_or_drop_cannot_be_dropped_until_it_is_rev
     )
     run(cluster, f"DROP USER {user.user}", f"DROP GROUP {group}")
     assert grants(cluster, table) == []
+
+
+def test_a_grantee_of_alter_changes_a_column_s_encoding_and_no_one_else_may(cluster):
+    # r_ALTER_TABLE.html: "Users with the ALTER TABLE privilege" alter a table, ALTER COLUMN ... ENCODE included
+    user, other = new_user(cluster), new_user(cluster)
+    table = new_table(cluster, "id INTEGER")
+    run(cluster, f"GRANT ALTER ON public.{table} TO {user.user}")
+    run(user, f"ALTER TABLE public.{table} ALTER COLUMN id ENCODE zstd")
+    encoding = f"SELECT trim(encoding) FROM pg_table_def WHERE tablename = '{table}'"
+    assert run(cluster, encoding) == [("zstd",)]
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="must be owner of table"):
+        run(other, f"ALTER TABLE public.{table} ALTER ENCODE AUTO")
+    assert run(cluster, encoding) == [("zstd",)]

@@ -205,6 +205,34 @@ BEGIN
 END
 $$;
 
+-- ALTER TABLE ... ALTER COLUMN c ENCODE e [, ...] (and ADD COLUMN ... ENCODE e): the columns' encodings as
+-- declared; none given (ALTER ENCODE AUTO) leaves every column's to Redshift again. Each column must exist; the
+-- owner alters them, or a grantee of ALTER (r_GRANT.html); invoker() and the rest come in 64_relation_privileges.sql.
+CREATE OR REPLACE PROCEDURE redshift_system.alter_column_encodings(relation regclass, encodings jsonb)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    missing text;
+BEGIN
+    IF NOT (redshift_system.acts_as_owner(redshift_system.invoker(), relation)
+            OR redshift_system.holds_relation_privilege(redshift_system.invoker(), relation, 'ALTER')) THEN
+        RAISE EXCEPTION 'must be owner of table %', relation USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT name INTO missing FROM jsonb_object_keys(alter_column_encodings.encodings) AS name
+    WHERE NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = relation AND a.attname = name
+                      AND a.attnum > 0 AND NOT a.attisdropped)
+    LIMIT 1;
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION 'column "%" of relation "%" does not exist', missing,
+            (SELECT relname FROM pg_class WHERE oid = relation) USING ERRCODE = 'undefined_column';
+    END IF;
+    INSERT INTO redshift_system.table_design (relid) VALUES (relation) ON CONFLICT (relid) DO NOTHING;
+    UPDATE redshift_system.table_design
+    SET encodings = CASE WHEN alter_column_encodings.encodings = '{}' THEN '{}'::jsonb
+                         ELSE table_design.encodings || alter_column_encodings.encodings END
+    WHERE relid = relation;
+END
+$$;
+
 -- The encoding Redshift reports for a column: the declared one, else what Redshift picks by default
 -- (RAW, shown as 'none', for sort key columns, BOOLEAN, REAL and DOUBLE PRECISION; AZ64 for integers,
 -- DECIMAL, dates and timestamps; LZO for CHAR and VARCHAR).

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
+from local_redshift.translation.ddl_commands import encodings_call
 from local_redshift.translation.names import stored_name
 from local_redshift.translation.parser import (
     DistKeyColumnConstraint,
@@ -220,11 +221,17 @@ def _alters_table_design(alter: exp.Alter) -> bool:
     return bool(actions) and all(isinstance(action, (exp.AlterDistStyle, exp.AlterSortKey)) for action in actions)
 
 
-def column_design_outside_create_table(column: exp.ColumnDef, _: Context) -> exp.Expr:
-    """DISTKEY, SORTKEY and ENCODE on a column added by ALTER TABLE: not recorded, removed."""
+def column_design_outside_create_table(column: exp.ColumnDef, context: Context) -> exp.Expr:
+    """DISTKEY, SORTKEY and ENCODE on a column added by ALTER TABLE: removed, the ENCODE recorded in the catalog."""
     design = (DistKeyColumnConstraint, SortKeyColumnConstraint, exp.EncodeColumnConstraint)
     constraints = column.args.get("constraints") or []
     column.set("constraints", [c for c in constraints if not isinstance(c.args.get("kind"), design)])
+    encodings = [
+        c.args["kind"].name.lower() for c in constraints if isinstance(c.args.get("kind"), exp.EncodeColumnConstraint)
+    ]
+    if encodings and isinstance(column.parent, exp.Alter):
+        table = column.parent.this.sql(dialect="postgres")
+        context.bookkeeping.append("CALL " + encodings_call(table, {stored_name(column): encodings[-1]}))
     return column
 
 

@@ -4,6 +4,7 @@ ALTER TABLE APPEND and late-binding views (CREATE VIEW ... WITH NO SCHEMA BINDIN
 
 from __future__ import annotations
 
+import json
 import re
 
 from sqlglot import exp
@@ -19,6 +20,32 @@ _APPEND = re.compile(
     r"(?:\s+(IGNOREEXTRA|FILLTARGET))?\s*",
     re.I,
 )
+_ENCODE = re.compile(
+    rf"ALTER\s+TABLE\s+({_NAME}(?:\.{_NAME})?)\s+"
+    rf"((?:ALTER\s+COLUMN\s+{_NAME}\s+ENCODE\s+\w+\s*,?\s*)+|ALTER\s+ENCODE\s+AUTO)\s*",
+    re.I,
+)
+_COLUMN_ENCODE = re.compile(rf"ALTER\s+COLUMN\s+({_NAME})\s+ENCODE\s+(\w+)", re.I)
+
+
+def _is_encode(command: exp.Command) -> bool:
+    return isinstance(command, exp.Command) and _ENCODE.fullmatch(command_text(command)) is not None
+
+
+def alter_encodings(command: exp.Command, _: Context) -> exp.Expr:
+    """ALTER TABLE t ALTER COLUMN c ENCODE e [, ...] records each column's encoding, which the catalog reports
+    (PG_TABLE_DEF, format_encoding); ALTER ENCODE AUTO leaves every column's to Redshift again (r_ALTER_TABLE.html)."""
+    match = _ENCODE.fullmatch(command_text(command))
+    assert match is not None
+    table, changes = match.groups()
+    encodings = {written_name(column): encoding.lower() for column, encoding in _COLUMN_ENCODE.findall(changes)}
+    return exp.Command(this="CALL", expression=string_literal(encodings_call(_folded(table), encodings)))
+
+
+def encodings_call(table: str, encodings: dict[str, str]) -> str:
+    """The catalog's call recording `encodings` (column -> encoding; none: ENCODE AUTO) for `table` (PostgreSQL's
+    name of it), to follow CALL."""
+    return f"{SCHEMA}.alter_column_encodings({_literal(table)}, {_literal(json.dumps(encodings))}::jsonb)"
 
 
 def truncate_commits(truncate: exp.TruncateTable, context: Context) -> exp.Expr:
@@ -112,6 +139,7 @@ def analyze_columns(analyze: exp.Analyze, _: Context) -> exp.Expr:
 
 TRUNCATE_COMMITS = Rule("TRUNCATE", node_is(exp.TruncateTable), truncate_commits)
 APPEND_FROM = Rule("ALTER TABLE ... APPEND FROM", _is_append, append_from)
+ALTER_ENCODINGS = Rule("ALTER TABLE ... ALTER COLUMN ... ENCODE, ALTER ENCODE AUTO", _is_encode, alter_encodings)
 INFORMATIONAL_KEYS_ADDED = Rule(
     "ALTER TABLE ... ADD PRIMARY KEY, UNIQUE, FOREIGN KEY",
     node_is(exp.Alter, where=lambda alter: bool(_keys_added(alter))),

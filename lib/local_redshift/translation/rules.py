@@ -97,6 +97,7 @@ RULES: list[Rule] = [
     ddl_commands.INFORMATIONAL_KEYS_ADDED,
     ddl_commands.TRUNCATE_COMMITS,
     ddl_commands.APPEND_FROM,
+    ddl_commands.ALTER_ENCODINGS,
     # Functions.
     comparisons.STRINGS_COMPARED,  # before the string functions are rewritten
     comparisons.STRING_IN_STRINGS,

@@ -1,8 +1,8 @@
 """The ALTER and DROP statements Redshift has, as the "SQL commands" page lists them (c_SQL_commands.html): one of
 PostgreSQL's others (ALTER SEQUENCE, DROP INDEX, DROP EXTENSION, ...) is refused by name, not passed on to fail in
 PostgreSQL's words; and ALTER TABLE's forms PostgreSQL has and Redshift does not (ENABLE ROW LEVEL SECURITY, ENABLE
-TRIGGER, ...) likewise, r_ALTER_TABLE.html's own ROW LEVEL SECURITY ON | OFF by the local Redshift, which keeps no
-row-level security policies."""
+TRIGGER, SET TABLESPACE, ...) likewise, r_ALTER_TABLE.html's own that the local Redshift does not keep (ROW LEVEL
+SECURITY ON | OFF, an external table's partitions, location, file format and properties) by the local Redshift."""
 
 from __future__ import annotations
 
@@ -29,11 +29,29 @@ _DROPPED = (
 _TWO_WORDS = {"EVENT", "FOREIGN", "TEXT", "ACCESS", "OWNED", "USER"}  # PostgreSQL's kinds named by two words
 _HINTS = {"ALTER VIEW": "use ALTER TABLE, which renames a view and changes its owner too (r_ALTER_TABLE.html)"}
 
+_NO_EXTERNAL_TABLES = "it has no external tables (Redshift Spectrum)"
+_TABLE_FORMS = (
+    # PostgreSQL's, which r_ALTER_TABLE.html does not have
+    (
+        r"(?:ENABLE|DISABLE|FORCE|NO\s+FORCE)(?:\s+(?:ALWAYS|REPLICA))?\s+(?:TRIGGER|RULE|ROW\s+LEVEL\s+SECURITY)",
+        "",
+        "",
+    ),
+    # Redshift's, of what the local Redshift does not keep
+    (r"ROW\s+LEVEL\s+SECURITY", "the local Redshift", "it keeps no row-level security policies"),
+    (r"(?:ADD|DROP)\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?PARTITION", "the local Redshift", _NO_EXTERNAL_TABLES),
+)
+_IF_EXISTS = {"IF", "NOT", "EXISTS"}
 _ALTER_TABLE_FORM = re.compile(
-    r"^ALTER\s+TABLE\s+.+?\s+((?:ENABLE|DISABLE|FORCE|NO\s+FORCE)(?:\s+(?:ALWAYS|REPLICA))?\s+(?:TRIGGER|RULE|ROW\s+LEVEL"
-    r"\s+SECURITY)|ROW\s+LEVEL\s+SECURITY)\b",
+    r"^ALTER\s+TABLE\s+.+?\s+(" + "|".join(f"(?:{form})" for form, _, _ in _TABLE_FORMS) + r")\b",
     re.IGNORECASE | re.DOTALL,
 )
+_EXTERNAL_SETTINGS = {
+    "location": "SET LOCATION",
+    "file_format": "SET FILE FORMAT",
+    "expressions": "SET TABLE PROPERTIES",
+}
+"""ALTER TABLE ... SET of an external table's (r_ALTER_TABLE.html), as sqlglot reads them (exp.AlterSet's args)."""
 
 
 def _kind(words: list[str]) -> str:
@@ -81,17 +99,34 @@ def _postgresql_table_form(node: exp.Expr) -> bool:
 
 def refuse_table_form(node: exp.Command, _: Context) -> exp.Expr:
     match = _ALTER_TABLE_FORM.match(command_text(node))
-    form = " ".join(match.group(1).upper().split()) if match else ""
-    if form == "ROW LEVEL SECURITY":
-        raise UnsupportedFeature.of(
-            "ALTER TABLE ... ROW LEVEL SECURITY",
-            by="the local Redshift",
-            hint="it keeps no row-level security policies",
-        )
-    raise UnsupportedFeature.of(f"ALTER TABLE ... {form}")
+    written = " ".join(word for word in (match.group(1) if match else "").upper().split() if word not in _IF_EXISTS)
+    for form, by, hint in _TABLE_FORMS:
+        if re.fullmatch(form, written, re.IGNORECASE):
+            raise UnsupportedFeature.of(f"ALTER TABLE ... {written}", by=by or "Amazon Redshift", hint=hint)
+    raise UnsupportedFeature.of(f"ALTER TABLE ... {written}")
+
+
+def _table_set(node: exp.Expr) -> bool:
+    return isinstance(node, exp.AlterSet) and isinstance(node.parent, exp.Alter)
+
+
+def refuse_dropped_partition(_: exp.DropPartition, __: Context) -> exp.Expr:
+    raise UnsupportedFeature.of("ALTER TABLE ... DROP PARTITION", by="the local Redshift", hint=_NO_EXTERNAL_TABLES)
+
+
+def refuse_table_set(node: exp.AlterSet, _: Context) -> exp.Expr:
+    """ALTER TABLE ... SET: an external table's SET LOCATION, FILE FORMAT or TABLE PROPERTIES (by the local
+    Redshift), or one of PostgreSQL's (SET TABLESPACE, ...), which r_ALTER_TABLE.html does not have."""
+    external = next((form for arg, form in _EXTERNAL_SETTINGS.items() if node.args.get(arg)), None)
+    if external is not None:
+        raise UnsupportedFeature.of(f"ALTER TABLE ... {external}", by="the local Redshift", hint=_NO_EXTERNAL_TABLES)
+    setting = next((arg.upper() for arg, value in node.args.items() if value), "")
+    raise UnsupportedFeature.of(f"ALTER TABLE ... SET {setting}".rstrip())
 
 
 RULES = [
     Rule("ALTER and DROP of what Redshift does not have", _not_redshifts, refuse_statement),
-    Rule("ALTER TABLE's PostgreSQL forms", _postgresql_table_form, refuse_table_form),
+    Rule("ALTER TABLE's forms the local Redshift does not run", _postgresql_table_form, refuse_table_form),
+    Rule("ALTER TABLE ... SET", _table_set, refuse_table_set),
+    Rule("ALTER TABLE ... DROP PARTITION", lambda node: isinstance(node, exp.DropPartition), refuse_dropped_partition),
 ]

@@ -20,6 +20,7 @@ _EVENT = (
     "eventname VARCHAR(200), starttime TIMESTAMP) DISTKEY (eventid) SORTKEY (dateid)",
 )
 _DESIGN = 'SELECT "column", distkey, sortkey FROM pg_table_def WHERE tablename = {!r} ORDER BY "column"'
+_ENCODINGS = 'SELECT "column", trim(encoding) FROM pg_table_def WHERE tablename = \'t\' ORDER BY "column"'
 _SALES = (
     "CREATE TABLE sales (salesid INTEGER, qtysold SMALLINT, pricepaid DECIMAL(8, 2))",
     "CREATE TABLE sales_monthly (pricepaid DECIMAL(8, 2), salesid INTEGER, qtysold SMALLINT)",
@@ -457,5 +458,38 @@ CASES = [
         setup=("CREATE TABLE sales (salesid INTEGER)", "BEGIN", "ANALYZE sales", "COMMIT"),
         sql="SELECT count(*) FROM sales",
         expect=Rows([(0,)]),
+    ),
+    # ALTER TABLE's ENCODE clauses (ALTER_TABLE): a column's encoding changed, several at once, one added with its own,
+    # and ALTER ENCODE AUTO, after which Redshift chooses again (the defaults CTAS_NOTES shows: AZ64, LZO)
+    Case(
+        id="alter-column-encode-changes-the-encoding",
+        page=ALTER_TABLE,
+        setup=(
+            "CREATE TABLE t (n INTEGER, s VARCHAR(10))",
+            "ALTER TABLE t ALTER COLUMN n ENCODE zstd, ALTER COLUMN s ENCODE bytedict",
+        ),
+        sql=_ENCODINGS,
+        expect=Rows([("n", "zstd"), ("s", "bytedict")]),
+    ),
+    Case(
+        id="add-column-keeps-its-encode",
+        page=ALTER_TABLE,
+        setup=("CREATE TABLE t (n INTEGER)", "ALTER TABLE t ADD COLUMN s VARCHAR(10) ENCODE zstd"),
+        sql=_ENCODINGS,
+        expect=Rows([("n", "az64"), ("s", "zstd")]),
+    ),
+    Case(
+        id="alter-encode-auto-lets-redshift-choose-again",
+        page=ALTER_TABLE,
+        setup=("CREATE TABLE t (n INTEGER ENCODE zstd, s VARCHAR(10) ENCODE raw)", "ALTER TABLE t ALTER ENCODE AUTO"),
+        sql=_ENCODINGS,
+        expect=Rows([("n", "az64"), ("s", "lzo")]),
+    ),
+    Case(
+        id="alter-column-encode-of-a-missing-column-refused",
+        page=ALTER_TABLE,
+        setup=("CREATE TABLE t (n INTEGER)",),
+        sql="ALTER TABLE t ALTER COLUMN m ENCODE zstd",
+        expect=Refused("42703", 'column "m" of relation "t" does not exist'),
     ),
 ]

@@ -279,6 +279,27 @@ _STATEMENT_KIND_CASES = [
         "alter-table-row-level-security-on-refused-locally", _ALTER_TABLE, "ALTER TABLE t ROW LEVEL SECURITY ON",
         "ALTER TABLE ... ROW LEVEL SECURITY is not supported by the local Redshift", setup=_TABLE,
     ),
+    _refused(
+        "alter-table-set-tablespace-refused", _ALTER_TABLE, "ALTER TABLE t SET TABLESPACE pg_default",
+        "ALTER TABLE ... SET TABLESPACE is not supported by Amazon Redshift", setup=_TABLE,
+    ),
+    # an external table's forms (r_ALTER_TABLE.html's examples): the local Redshift has no external tables
+    _refused(
+        "alter-table-set-location-refused-locally", _ALTER_TABLE,
+        "ALTER TABLE spectrum.sales SET LOCATION 's3://amzn-s3-demo-bucket/mysales/'",
+        "ALTER TABLE ... SET LOCATION is not supported by the local Redshift",
+    ),
+    _refused(
+        "alter-table-add-partition-refused-locally", _ALTER_TABLE,
+        "ALTER TABLE spectrum.sales ADD PARTITION (saledate='2008-01-01') "
+        "LOCATION 's3://amzn-s3-demo-bucket/tickit/spectrum/sales_partition/saledate=2008-01/'",
+        "ALTER TABLE ... ADD PARTITION is not supported by the local Redshift",
+    ),
+    _refused(
+        "alter-table-drop-partition-refused-locally", _ALTER_TABLE,
+        "ALTER TABLE spectrum.sales DROP PARTITION (saledate='2008-01-01')",
+        "ALTER TABLE ... DROP PARTITION is not supported by the local Redshift",
+    ),
     Case(
         id="alter-table-renames-a-view",
         page=_ALTER_TABLE,
