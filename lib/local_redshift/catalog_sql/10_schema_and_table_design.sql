@@ -205,18 +205,46 @@ BEGIN
 END
 $$;
 
--- ALTER TABLE ... ALTER COLUMN c ENCODE e [, ...] (and ADD COLUMN ... ENCODE e): the columns' encodings as
--- declared; none given (ALTER ENCODE AUTO) leaves every column's to Redshift again. Each column must exist; the
--- owner alters them, or a grantee of ALTER (r_GRANT.html); invoker() and the rest come in 64_relation_privileges.sql.
-CREATE OR REPLACE PROCEDURE redshift_system.alter_column_encodings(relation regclass, encodings jsonb)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
-DECLARE
-    missing text;
+-- Whether the user running the statement may alter the table: its owner, or a grantee of ALTER (r_GRANT.html);
+-- invoker() and the rest come in 64_relation_privileges.sql.
+CREATE OR REPLACE FUNCTION redshift_system.check_alterable(relation regclass) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog AS $$
 BEGIN
     IF NOT (redshift_system.acts_as_owner(redshift_system.invoker(), relation)
             OR redshift_system.holds_relation_privilege(redshift_system.invoker(), relation, 'ALTER')) THEN
         RAISE EXCEPTION 'must be owner of table %', relation USING ERRCODE = 'insufficient_privilege';
     END IF;
+END
+$$;
+
+-- ALTER TABLE ... RENAME COLUMN old TO new, after PostgreSQL renamed it: the column keeps its place in the table's
+-- design (DISTKEY, SORTKEY, ENCODE) and its check of its VARCHAR length in bytes keeps the name a later ALTER
+-- COLUMN ... TYPE replaces (translation/comparisons.py).
+CREATE OR REPLACE PROCEDURE redshift_system.rename_design_column(relation regclass, old text, new text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+    PERFORM redshift_system.check_alterable(relation);
+    UPDATE redshift_system.table_design SET
+        distkey = CASE WHEN distkey = old THEN new ELSE distkey END,
+        sortkey = array_replace(sortkey, old, new),
+        encodings = CASE WHEN encodings ? old THEN (encodings - old) || jsonb_build_object(new, encodings -> old)
+                         ELSE encodings END
+    WHERE relid = relation;
+    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = relation AND conname = old || '_varchar_bytes') THEN
+        EXECUTE format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', relation, old || '_varchar_bytes',
+                       new || '_varchar_bytes');
+    END IF;
+END
+$$;
+
+-- ALTER TABLE ... ALTER COLUMN c ENCODE e [, ...] (and ADD COLUMN ... ENCODE e): the columns' encodings as
+-- declared; none given (ALTER ENCODE AUTO) leaves every column's to Redshift again. Each column must exist.
+CREATE OR REPLACE PROCEDURE redshift_system.alter_column_encodings(relation regclass, encodings jsonb)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    missing text;
+BEGIN
+    PERFORM redshift_system.check_alterable(relation);
     SELECT name INTO missing FROM jsonb_object_keys(alter_column_encodings.encodings) AS name
     WHERE NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = relation AND a.attname = name
                       AND a.attnum > 0 AND NOT a.attisdropped)

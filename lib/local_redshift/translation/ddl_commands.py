@@ -11,7 +11,7 @@ from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
 from local_redshift.errors import RedshiftError, SqlState
-from local_redshift.translation.names import folded, written_name
+from local_redshift.translation.names import folded, stored_name, written_name
 from local_redshift.translation.rule import Context, Rule, command_text, creates, node_is, string_literal
 
 _NAME = r'(?:"(?:[^"]|"")+"|[^\s."]+)'
@@ -46,6 +46,16 @@ def encodings_call(table: str, encodings: dict[str, str]) -> str:
     """The catalog's call recording `encodings` (column -> encoding; none: ENCODE AUTO) for `table` (PostgreSQL's
     name of it), to follow CALL."""
     return f"{SCHEMA}.alter_column_encodings({_literal(table)}, {_literal(json.dumps(encodings))}::jsonb)"
+
+
+def renamed_column_design(alter: exp.Alter, context: Context) -> exp.Expr:
+    """ALTER TABLE ... RENAME COLUMN: the catalog follows the column in the table's design (r_ALTER_TABLE.html)."""
+    table = _literal(alter.this.sql(dialect="postgres"))
+    for action in alter.args.get("actions") or []:
+        if isinstance(action, exp.RenameColumn):
+            old, new = _literal(stored_name(action.this)), _literal(stored_name(action.args["to"]))
+            context.bookkeeping.append(f"CALL {SCHEMA}.rename_design_column({table}, {old}, {new})")
+    return alter
 
 
 def truncate_commits(truncate: exp.TruncateTable, context: Context) -> exp.Expr:
@@ -139,6 +149,13 @@ def analyze_columns(analyze: exp.Analyze, _: Context) -> exp.Expr:
 
 TRUNCATE_COMMITS = Rule("TRUNCATE", node_is(exp.TruncateTable), truncate_commits)
 APPEND_FROM = Rule("ALTER TABLE ... APPEND FROM", _is_append, append_from)
+RENAMED_COLUMN_DESIGN = Rule(
+    "ALTER TABLE ... RENAME COLUMN",
+    node_is(
+        exp.Alter, where=lambda alter: any(isinstance(a, exp.RenameColumn) for a in alter.args.get("actions") or [])
+    ),
+    renamed_column_design,
+)
 ALTER_ENCODINGS = Rule("ALTER TABLE ... ALTER COLUMN ... ENCODE, ALTER ENCODE AUTO", _is_encode, alter_encodings)
 INFORMATIONAL_KEYS_ADDED = Rule(
     "ALTER TABLE ... ADD PRIMARY KEY, UNIQUE, FOREIGN KEY",

@@ -98,6 +98,7 @@ RULES: list[Rule] = [
     ddl_commands.TRUNCATE_COMMITS,
     ddl_commands.APPEND_FROM,
     ddl_commands.ALTER_ENCODINGS,
+    ddl_commands.RENAMED_COLUMN_DESIGN,
     # Functions.
     comparisons.STRINGS_COMPARED,  # before the string functions are rewritten
     comparisons.STRING_IN_STRINGS,

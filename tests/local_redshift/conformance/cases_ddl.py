@@ -492,4 +492,28 @@ CASES = [
         sql="ALTER TABLE t ALTER COLUMN m ENCODE zstd",
         expect=Refused("42703", 'column "m" of relation "t" does not exist'),
     ),
+    # ALTER TABLE ... RENAME COLUMN (ALTER_TABLE): the column keeps its place in the table's design, and its VARCHAR
+    # length is what a later ALTER COLUMN ... TYPE sets
+    Case(
+        id="rename-column-keeps-its-distkey-sortkey-and-encoding",
+        page=ALTER_TABLE,
+        setup=(
+            "CREATE TABLE t (a INTEGER DISTKEY SORTKEY ENCODE zstd, b INTEGER)",
+            "ALTER TABLE t RENAME COLUMN a TO c",
+        ),
+        sql="SELECT \"column\", distkey, sortkey, trim(encoding) FROM pg_table_def WHERE tablename = 't' ORDER BY 1",
+        expect=Rows([("b", False, 0, "az64"), ("c", True, 1, "zstd")]),
+    ),
+    Case(
+        id="rename-column-then-widen-its-varchar",
+        page=ALTER_TABLE,
+        setup=(
+            "CREATE TABLE t (s VARCHAR(3))",
+            "ALTER TABLE t RENAME COLUMN s TO v",
+            "ALTER TABLE t ALTER COLUMN v TYPE VARCHAR(10)",
+            "INSERT INTO t VALUES ('abcdefg')",
+        ),
+        sql="SELECT v FROM t",
+        expect=Rows([("abcdefg",)]),
+    ),
 ]
