@@ -28,7 +28,7 @@ from local_redshift.translation.rules import RULES
 from local_redshift.translation.system_roles import system_role_grant
 from local_redshift.translation.table_grants import table_grant
 from local_redshift.translation.unicode_spaces import delimited_unicode_space_names
-from local_redshift.translation.unreadable import unreadable
+from local_redshift.translation.unreadable import forgiven_syntax_error, unreadable
 from local_redshift.translation.users import UserStatement, user_statement
 from local_redshift.unload import UnloadOptions, parse_unload
 
@@ -71,7 +71,7 @@ _COMMANDS_AS_WRITTEN: tuple[tuple[str, ...], ...] = tuple(
     for start in (
         "SET", "RESET", "SHOW", "VACUUM", "ANALYZE", "CALL", "GRANT", "REVOKE", "COMMENT", "ALTER", "DROP", "LOCK",
         "TRUNCATE", "DECLARE", "FETCH", "MOVE", "CLOSE", "PREPARE", "EXECUTE", "DEALLOCATE", "CANCEL", "ABORT",
-        "BEGIN", "START", "END", "COMMIT", "ROLLBACK", "DISCARD", "REFRESH",
+        "BEGIN", "START", "END", "COMMIT", "ROLLBACK", "REFRESH",
         "CREATE FUNCTION", "CREATE PROCEDURE", "CREATE OR REPLACE FUNCTION", "CREATE OR REPLACE PROCEDURE",
         "CREATE OR REPLACE VIEW", "CREATE OR REPLACE EXTERNAL", "CREATE USER", "CREATE GROUP", "CREATE SCHEMA",
         "CREATE EXTERNAL",
@@ -127,6 +127,8 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
         return Statement(source=source, postgres=[], unload=unload)
     if tokens is not None and (grant := database_grant(tokens) or system_role_grant(tokens) or table_grant(tokens)):
         return Statement(source=source, postgres=[], user=grant)
+    if tokens is not None and (forgiven := forgiven_syntax_error(tokens)) is not None:
+        raise forgiven
     try:
         if tokens is None:
             raise TokenError("the text cannot be tokenized")

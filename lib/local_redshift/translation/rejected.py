@@ -257,6 +257,7 @@ BY_AMAZON_REDSHIFT: list[Rule] = [
     reject("LISTEN", _statement_word("LISTEN")),
     reject("UNLISTEN", _statement_word("UNLISTEN")),
     reject("NOTIFY", _statement_word("NOTIFY")),
+    reject("DISCARD", _statement_word("DISCARD")),  # no command of the "SQL commands" page
     # The window function syntax: the frame clause is ROWS.
     reject("A RANGE window frame", _frame_of("RANGE"), hint="use ROWS"),
     reject("A GROUPS window frame", _frame_of("GROUPS"), hint="use ROWS"),

@@ -266,6 +266,29 @@ _STATEMENT_KIND_CASES = [
     _refused("alter-type-refused", COMMANDS, "ALTER TYPE mood RENAME TO feeling", "ALTER TYPE"),
     _refused("alter-extension-refused", COMMANDS, "ALTER EXTENSION plpgsql UPDATE", "ALTER EXTENSION"),
     # views are altered with ALTER TABLE (r_ALTER_TABLE.html's examples rename a view and change its owner)
+    # syntax errors Redshift's parser stops at (PostgreSQL's words, SQLSTATE 42601) where sqlglot's reads on: the
+    # FROM clause's JOIN takes "ON join_condition | USING ( join_column [, ...] )" but CROSS and NATURAL joins
+    Case(
+        id="join-without-on-refused",
+        page=DEVELOPER_GUIDE + "r_FROM_clause30.html",
+        setup=_TABLE,
+        sql="SELECT t.a FROM t JOIN t AS u WHERE t.b = u.b",
+        expect=Refused("42601", 'syntax error at or near "WHERE"', by_translation=True),
+    ),
+    Case(
+        id="trailing-comma-in-the-select-list-refused",
+        page=DEVELOPER_GUIDE + "r_SELECT_list.html",
+        setup=_TABLE,
+        sql="SELECT a, b, FROM t",
+        expect=Refused("42601", 'syntax error at or near "FROM"', by_translation=True),
+    ),
+    Case(
+        id="trailing-comma-in-a-column-list-refused",
+        page=DEVELOPER_GUIDE + "r_CREATE_TABLE_NEW.html",
+        sql="CREATE TABLE t2 (a INT, b INT,)",
+        expect=Refused("42601", 'syntax error at or near ")"', by_translation=True),
+    ),
+    _refused("discard-refused", COMMANDS, "DISCARD ALL", "DISCARD is not supported by Amazon Redshift"),
     _refused("alter-view-refused", COMMANDS, "ALTER VIEW v RENAME TO w", "ALTER VIEW is not supported by Amazon"),
     _refused(
         "alter-table-enable-rls-refused", _ALTER_TABLE, "ALTER TABLE t ENABLE ROW LEVEL SECURITY",
