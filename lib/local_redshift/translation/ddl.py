@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
-from local_redshift.translation.ddl_commands import encodings_call
+from local_redshift.translation.ddl_commands import encoding, encodings_call
 from local_redshift.translation.names import stored_name
 from local_redshift.translation.parser import (
     DistKeyColumnConstraint,
@@ -141,7 +141,7 @@ class _TableDesign:
             elif isinstance(kind, SortKeyColumnConstraint):
                 self.sortkey, self.sortkey_type = [*(self.sortkey or []), name], "COMPOUND"
             elif isinstance(kind, exp.EncodeColumnConstraint):
-                self.encodings[name] = kind.name.lower()
+                self.encodings[name] = encoding(kind.name)
             else:
                 kept.append(constraint)
         column.set("constraints", kept)
@@ -227,7 +227,7 @@ def column_design_outside_create_table(column: exp.ColumnDef, context: Context) 
     constraints = column.args.get("constraints") or []
     column.set("constraints", [c for c in constraints if not isinstance(c.args.get("kind"), design)])
     encodings = [
-        c.args["kind"].name.lower() for c in constraints if isinstance(c.args.get("kind"), exp.EncodeColumnConstraint)
+        encoding(c.args["kind"].name) for c in constraints if isinstance(c.args.get("kind"), exp.EncodeColumnConstraint)
     ]
     if encodings and isinstance(column.parent, exp.Alter):
         table = column.parent.this.sql(dialect="postgres")

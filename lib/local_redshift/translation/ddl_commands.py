@@ -10,7 +10,7 @@ import re
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
-from local_redshift.errors import RedshiftError, SqlState
+from local_redshift.errors import RedshiftError, SqlState, UnsupportedFeature
 from local_redshift.translation.names import folded, stored_name, written_name
 from local_redshift.translation.rule import Context, Rule, command_text, creates, node_is, string_literal
 
@@ -38,8 +38,23 @@ def alter_encodings(command: exp.Command, _: Context) -> exp.Expr:
     match = _ENCODE.fullmatch(command_text(command))
     assert match is not None
     table, changes = match.groups()
-    encodings = {written_name(column): encoding.lower() for column, encoding in _COLUMN_ENCODE.findall(changes)}
+    encodings = {written_name(column): encoding(written) for column, written in _COLUMN_ENCODE.findall(changes)}
     return exp.Command(this="CALL", expression=string_literal(encodings_call(_folded(table), encodings)))
+
+
+ENCODINGS = (
+    "raw", "az64", "bytedict", "delta", "delta32k", "lzo", "mostly8", "mostly16", "mostly32", "runlength", "text255",
+    "text32k", "zstd",
+)  # fmt: skip
+"""The compression encodings Redshift has (c_Compression_encodings.html)."""
+
+
+def encoding(written: str) -> str:
+    """A column's ENCODE as the catalog keeps it (lower case); one the page does not list is refused by name."""
+    if written.lower() not in ENCODINGS:
+        hint = "its compression encodings are " + ", ".join(name.upper() for name in ENCODINGS)
+        raise UnsupportedFeature.of(f"ENCODE {written}", hint=hint)
+    return written.lower()
 
 
 def encodings_call(table: str, encodings: dict[str, str]) -> str:

@@ -516,4 +516,10 @@ CASES = [
         sql="SELECT v FROM t",
         expect=Rows([("abcdefg",)]),
     ),
+    Case(
+        id="an-encoding-the-page-does-not-list-refused",
+        page=DEVELOPER_GUIDE + "c_Compression_encodings.html",
+        sql="CREATE TABLE t (n INTEGER ENCODE lz4)",
+        expect=Refused("0A000", "ENCODE lz4 is not supported by Amazon Redshift", by_translation=True),
+    ),
 ]
