@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
+from local_redshift.errors import UnsupportedFeature
 from local_redshift.translation.ddl_commands import encoding, encodings_call
 from local_redshift.translation.names import stored_name
 from local_redshift.translation.parser import (
@@ -247,7 +248,33 @@ COLUMN_KEY_CONSTRAINTS = Rule(
     "PRIMARY KEY, UNIQUE, REFERENCES", node_is(exp.ColumnDef), informational_column_constraints
 )
 TABLE_CONSTRAINTS = Rule("Table constraints", node_is(exp.Schema), informational_table_constraints)
+
+
+def materialized_view_attributes(create: exp.Create, _: Context) -> exp.Expr:
+    """CREATE MATERIALIZED VIEW's BACKUP, DISTSTYLE, DISTKEY and SORTKEY (r_CREATE_MATERIALIZED_VIEW.html): removed,
+    as they change no result; AUTO REFRESH NO likewise, and AUTO REFRESH YES refused: the local Redshift refreshes a
+    materialized view on REFRESH MATERIALIZED VIEW alone."""
+    properties = create.args["properties"]
+    design = (exp.BackupProperty, exp.DistStyleProperty, exp.DistKeyProperty, exp.SortKeyProperty)
+    if any(isinstance(prop, exp.AutoRefreshProperty) and prop.name.upper() == "YES" for prop in properties.expressions):
+        hint = "REFRESH MATERIALIZED VIEW it after its tables change"
+        raise UnsupportedFeature.of("AUTO REFRESH YES", by="the local Redshift", hint=hint)
+    kept = [prop for prop in properties.expressions if not isinstance(prop, (*design, exp.AutoRefreshProperty))]
+    properties.set("expressions", kept)
+    return create
+
+
+def _is_materialized_view(create: exp.Expr) -> bool:
+    properties = create.args.get("properties") if isinstance(create, exp.Create) else None
+    return properties is not None and any(isinstance(p, exp.MaterializedProperty) for p in properties.expressions)
+
+
 TABLE_DESIGN = Rule("DISTSTYLE, DISTKEY, SORTKEY, ENCODE, BACKUP", creates("TABLE"), table_design)
+MATERIALIZED_VIEW_ATTRIBUTES = Rule(
+    "CREATE MATERIALIZED VIEW's BACKUP, DISTSTYLE, DISTKEY, SORTKEY, AUTO REFRESH",
+    _is_materialized_view,
+    materialized_view_attributes,
+)
 ALTER_TABLE_DESIGN = Rule(
     "ALTER TABLE ... ALTER DISTSTYLE, DISTKEY, SORTKEY",
     node_is(exp.Alter, where=_alters_table_design),

@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from sqlglot import exp
-from sqlglot.errors import ParseError, TokenError
+from sqlglot.errors import ErrorLevel, ParseError, TokenError, UnsupportedError
 from sqlglot.tokens import Token, TokenType
 
 from local_redshift.copy.grammar import parse_copy
 from local_redshift.copy.options import CopyOptions
+from local_redshift.errors import UnsupportedFeature
 from local_redshift.explain import explained_statement
 from local_redshift.translation import names
 from local_redshift.translation.databases import NamedDatabase
@@ -148,11 +149,26 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
             raise unreadable(sql, source, tokens, None)
         written = source if tokens is None else names.delimited_names_in(sql, tokens)
         return Statement(source, [written, *context.bookkeeping], case_sensitive=context.case_sensitive)
-    postgres = [tree.sql(dialect="postgres"), *context.bookkeeping]
+    postgres = [_written(tree), *context.bookkeeping]
     return Statement(
         source, postgres, databases=tuple(context.databases), before=tuple(context.before),
         case_sensitive=context.case_sensitive,
     )  # fmt: skip
+
+
+def _written(tree: exp.Expr) -> str:
+    """The translated statement as PostgreSQL text; a construct sqlglot's writer would leave out (PIVOT, say) is
+    refused by name rather than dropped."""
+    try:
+        return tree.sql(dialect="postgres", unsupported_level=ErrorLevel.RAISE)
+    except UnsupportedError as error:
+        raise UnsupportedFeature.of(_left_out(str(error)), by="the local Redshift") from error
+
+
+def _left_out(message: str) -> str:
+    """The construct a writer's message names ("PIVOT unsupported", "Unsupported property diststyleproperty")."""
+    words = [word.upper().removesuffix("PROPERTY") for word in message.split()]
+    return " ".join(word for word in words if word not in ("UNSUPPORTED", "")) or message
 
 
 def _tokenizing_error(source: str) -> TokenError:

@@ -285,5 +285,18 @@ BY_THE_LOCAL_REDSHIFT: list[Rule] = [
     reject(
         "APPROXIMATE PERCENTILE_DISC", node_is(exp.ApproxQuantile), by="the local Redshift", hint="use PERCENTILE_DISC"
     ),
+    # r_FROM_clause-pivot-unpivot-examples.html: Redshift's PIVOT and UNPIVOT, which sqlglot cannot write for PostgreSQL
+    reject(
+        "PIVOT",
+        node_is(exp.Pivot, where=lambda pivot: not pivot.args.get("unpivot")),
+        by="the local Redshift",
+        hint="aggregate CASE WHEN expressions with GROUP BY",
+    ),
+    reject(
+        "UNPIVOT",
+        node_is(exp.Pivot, where=lambda pivot: bool(pivot.args.get("unpivot"))),
+        by="the local Redshift",
+        hint="UNION ALL one SELECT per column",
+    ),
 ]
 """What Amazon Redshift accepts but the local Redshift does not do."""

@@ -288,6 +288,32 @@ _STATEMENT_KIND_CASES = [
         sql="CREATE TABLE t2 (a INT, b INT,)",
         expect=Refused("42601", 'syntax error at or near ")"', by_translation=True),
     ),
+    _refused(
+        "pivot-refused-locally", DEVELOPER_GUIDE + "r_FROM_clause-pivot-unpivot-examples.html",
+        "SELECT * FROM (SELECT b, c FROM t) PIVOT (SUM(c) FOR b IN (1, 2))",
+        "PIVOT is not supported by the local Redshift", setup=_TABLE,
+    ),
+    _refused(
+        "unpivot-refused-locally", DEVELOPER_GUIDE + "r_FROM_clause-pivot-unpivot-examples.html",
+        "SELECT * FROM (SELECT b, c FROM t) UNPIVOT (v FOR k IN (b, c))",
+        "UNPIVOT is not supported by the local Redshift", setup=_TABLE,
+    ),
+    _refused(
+        "materialized-view-auto-refresh-refused-locally", DEVELOPER_GUIDE + "materialized-view-create-sql-command.html",
+        "CREATE MATERIALIZED VIEW t_mv AUTO REFRESH YES AS SELECT b FROM t",
+        "AUTO REFRESH YES is not supported by the local Redshift", setup=_TABLE,
+    ),
+    Case(
+        id="materialized-view-attributes-accepted",
+        page=DEVELOPER_GUIDE + "materialized-view-create-sql-command.html",
+        setup=(
+            *_TABLE, "INSERT INTO t VALUES ('x', 1, 2)",
+            "CREATE MATERIALIZED VIEW t_mv BACKUP NO DISTSTYLE KEY DISTKEY (b) SORTKEY (b) AUTO REFRESH NO "
+            "AS SELECT b, c FROM t",
+        ),
+        sql="SELECT b, c FROM t_mv",
+        expect=Rows([(1, 2)]),
+    ),
     _refused("discard-refused", COMMANDS, "DISCARD ALL", "DISCARD is not supported by Amazon Redshift"),
     _refused("alter-view-refused", COMMANDS, "ALTER VIEW v RENAME TO w", "ALTER VIEW is not supported by Amazon"),
     _refused(
