@@ -114,6 +114,14 @@ class _LocalRedshiftParser(RedshiftParser):
             return self.expression(SuperUnpivot(this=value, alias=alias, key=key))
         return super()._parse_table(*args, **kwargs)
 
+    def _parse_comment(self, allow_exists: bool = True) -> exp.Expr:
+        """COMMENT ON CONSTRAINT name ON table IS 'text', and any COMMENT ... IS NULL (r_COMMENT.html), which sqlglot
+        cannot parse: a command, which PostgreSQL reads as Redshift does."""
+        rest = [token.text.upper() for token in self._tokens[self._index :]]
+        if rest[:2] == ["ON", "CONSTRAINT"] or rest[-2:] == ["IS", "NULL"]:
+            return self._parse_as_command(self._prev)
+        return super()._parse_comment(allow_exists)
+
     def _parse_unary(self) -> exp.Expr | None:
         if self._match(TokenType.PLUS):
             return self.expression(UnaryPlus(this=self._parse_unary()))

@@ -1,4 +1,5 @@
-"""The ALTER and DROP statements Redshift has, as the "SQL commands" page lists them (c_SQL_commands.html): one of
+"""The ALTER and DROP statements Redshift has, as the "SQL commands" page lists them (c_SQL_commands.html), and what
+COMMENT ON comments on (r_COMMENT.html): one of
 PostgreSQL's others (ALTER SEQUENCE, DROP INDEX, DROP EXTENSION, ...) is refused by name, not passed on to fail in
 PostgreSQL's words; and ALTER TABLE's forms PostgreSQL has and Redshift does not (ENABLE ROW LEVEL SECURITY, ENABLE
 TRIGGER, SET TABLESPACE, ...) likewise, r_ALTER_TABLE.html's own that the local Redshift does not keep (ROW LEVEL
@@ -124,8 +125,37 @@ def refuse_table_set(node: exp.AlterSet, _: Context) -> exp.Expr:
     raise UnsupportedFeature.of(f"ALTER TABLE ... SET {setting}".rstrip())
 
 
+_COMMENTED = ("TABLE", "COLUMN", "CONSTRAINT", "DATABASE", "VIEW", "SCHEMA")
+"""What COMMENT ON comments on (r_COMMENT.html)."""
+_NOT_COMMENTED_HERE = {
+    "CONSTRAINT": "its constraints are informational, kept in its catalog rather than PostgreSQL's",
+    "DATABASE": "PostgreSQL holds the cluster's database under another name; comment on its schemas and tables",
+}
+"""What the local Redshift cannot keep a comment on, and why (PostgreSQL would warn and keep none)."""
+
+
+def _commented(node: exp.Expr) -> str | None:
+    """The kind of object a COMMENT ON statement names (read by sqlglot, or as a command), if it is one."""
+    if isinstance(node, exp.Comment):
+        return str(node.args.get("kind") or "").upper()
+    words = command_text(node).upper().split() if isinstance(node, exp.Command) and node.parent is None else []
+    return words[2] if words[:2] == ["COMMENT", "ON"] and len(words) > 2 else None
+
+
+def refuse_comment(node: exp.Expr, _: Context) -> exp.Expr:
+    kind = _commented(node) or ""
+    if kind in _NOT_COMMENTED_HERE:
+        raise UnsupportedFeature.of(f"COMMENT ON {kind}", by="the local Redshift", hint=_NOT_COMMENTED_HERE[kind])
+    raise UnsupportedFeature.of(f"COMMENT ON {kind}")
+
+
 RULES = [
     Rule("ALTER and DROP of what Redshift does not have", _not_redshifts, refuse_statement),
+    Rule(
+        "COMMENT ON what Redshift does not comment on",
+        lambda node: (kind := _commented(node)) is not None and (kind not in _COMMENTED or kind in _NOT_COMMENTED_HERE),
+        refuse_comment,
+    ),
     Rule("ALTER TABLE's forms the local Redshift does not run", _postgresql_table_form, refuse_table_form),
     Rule("ALTER TABLE ... SET", _table_set, refuse_table_set),
     Rule("ALTER TABLE ... DROP PARTITION", lambda node: isinstance(node, exp.DropPartition), refuse_dropped_partition),

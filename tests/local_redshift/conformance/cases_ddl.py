@@ -13,6 +13,7 @@ ALTER_TABLE = DEVELOPER_GUIDE + "r_ALTER_TABLE.html"
 VACUUM = DEVELOPER_GUIDE + "r_VACUUM_command.html"
 ANALYZE = DEVELOPER_GUIDE + "r_ANALYZE.html"
 CREATE_TABLE = DEVELOPER_GUIDE + "r_CREATE_TABLE_NEW.html"
+COMMENT = DEVELOPER_GUIDE + "r_COMMENT.html"
 
 _DATES = ("CREATE TABLE date (dateid SMALLINT, caldate DATE)", "INSERT INTO date VALUES (1, '2008-01-01'), (2, NULL)")
 _EVENT = (
@@ -521,5 +522,47 @@ CASES = [
         page=DEVELOPER_GUIDE + "c_Compression_encodings.html",
         sql="CREATE TABLE t (n INTEGER ENCODE lz4)",
         expect=Refused("0A000", "ENCODE lz4 is not supported by Amazon Redshift", by_translation=True),
+    ),
+    # COMMENT (r_COMMENT.html): its examples, a constraint's comment, and IS NULL removing one
+    Case(
+        id="comment-on-table-and-its-removal",
+        page=COMMENT,
+        setup=(
+            "CREATE TABLE sales (salesid INTEGER, eventid INTEGER)",
+            "COMMENT ON TABLE sales IS 'This table stores tickets sales data'",
+            "COMMENT ON COLUMN sales.eventid IS 'Foreign-key reference to the EVENT table.'",
+        ),
+        sql="SELECT obj_description('sales'::regclass), col_description('sales'::regclass, 2)",
+        expect=Rows([("This table stores tickets sales data", "Foreign-key reference to the EVENT table.")]),
+    ),
+    Case(
+        id="comment-is-null-removes-it",
+        page=COMMENT,
+        setup=(
+            "CREATE TABLE sales (salesid INTEGER)",
+            "COMMENT ON TABLE sales IS 'This table stores tickets sales data'",
+            "COMMENT ON TABLE sales IS NULL",
+        ),
+        sql="SELECT obj_description('sales'::regclass)",
+        expect=Rows([(None,)]),
+    ),
+    Case(
+        id="comment-on-constraint-refused-locally",
+        page=COMMENT,
+        setup=("CREATE TABLE sales (salesid INTEGER, CONSTRAINT sales_pk PRIMARY KEY (salesid))",),
+        sql="COMMENT ON CONSTRAINT sales_pk ON sales IS 'one row a sale'",
+        expect=Refused("0A000", "COMMENT ON CONSTRAINT is not supported by the local Redshift", by_translation=True),
+    ),
+    Case(
+        id="comment-on-database-refused-locally",
+        page=COMMENT,
+        sql="COMMENT ON DATABASE dev IS 'the tutorial database'",
+        expect=Refused("0A000", "COMMENT ON DATABASE is not supported by the local Redshift", by_translation=True),
+    ),
+    Case(
+        id="comment-on-a-function-refused",
+        page=COMMENT,
+        sql="COMMENT ON FUNCTION f(int) IS 'x'",
+        expect=Refused("0A000", "COMMENT ON FUNCTION is not supported by Amazon Redshift", by_translation=True),
     ),
 ]
