@@ -169,12 +169,17 @@ REDSHIFT_ONLY_SETTINGS = frozenset(
 """Redshift configuration parameters PostgreSQL does not have."""
 
 
+def _kept_as(name: str) -> str:
+    """The PostgreSQL setting that holds Redshift-only parameter `name` (redshift.<name>)."""
+    return f"redshift.{name}"
+
+
 _CASE_SENSITIVE_WHEN = {"enable_case_sensitive_identifier": "true", "downcase_delimited_identifier": "false"}
 """The settings of how "Quoted" names fold, and the value of each that keeps their case (downcase_delimited_identifier
 off is enable_case_sensitive_identifier on: r_downcase_delimited_identifier.html). The session keeps the setting:
 it changes how the translator reads every later statement (translation.names.delimited)."""
 
-KEEPS_CASE = "redshift.identifiers_keep_case"
+KEEPS_CASE = _kept_as("identifiers_keep_case")
 """The PostgreSQL setting that holds whether the session's "Quoted" names keep their case (the last SET of either
 setting above), in the client's transaction: the session reads it back once a transaction that changed it ends,
 rolled back or committed, or a SET LOCAL of it lapses (endpoint.prepared.Folding)."""
@@ -229,7 +234,7 @@ def redshift_only_setting_function(call: exp.Anonymous, _: Context) -> exp.Expr:
         return call
     if call.name.upper() == "SET_CONFIG" and setting in _CASE_SENSITIVE_WHEN:
         raise UnsupportedFeature.of(f"SET_CONFIG('{setting}', ...)", by="the local Redshift", hint=f"SET {setting}")
-    name.replace(string_literal(f"redshift.{setting}"))
+    name.replace(string_literal(_kept_as(setting)))
     return call
 
 
@@ -247,12 +252,12 @@ def show_or_reset_redshift_only_setting(command: exp.Command, context: Context) 
         return command
     name = rest[0].lower()
     if verb.upper() == "RESET":
-        return exp.Command(this="RESET", expression=string_literal(f"redshift.{name}"))
+        return exp.Command(this="RESET", expression=string_literal(_kept_as(name)))
     unset = UnsupportedFeature.of(
         f"SHOW {name} before it is SET", by="the local Redshift", hint="no page states its default"
     )
     raised = exp.cast(catalog_call("raise_error", string_literal(unset.sqlstate), string_literal(str(unset))), "text")
-    setting = exp.func("current_setting", string_literal(f"redshift.{name}"), exp.true())
+    setting = exp.func("current_setting", string_literal(_kept_as(name)), exp.true())
     return exp.select(exp.alias_(exp.Coalesce(this=setting, expressions=[raised]), name))
 
 
