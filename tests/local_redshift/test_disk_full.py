@@ -76,7 +76,7 @@ def test_a_full_disk_is_said_so_and_the_data_is_all_there_once_space_is_freed(sm
         assert "No space left on device" in detail or detail == DISK_FULL_STOPPED, detail
 
         server = stack.warehouse(login.identifier)
-        _wait_until(lambda: server.pid() is None, "PostgreSQL stops: it cannot write its WAL")
+        _write_wal_until_stopped(login, lambda: server.pid() is None)
         with pytest.raises(psycopg.OperationalError) as refused:
             login.psycopg().close()
         said = str(refused.value)
@@ -102,8 +102,16 @@ def _fill(login: Login) -> psycopg.Error:
     raise AssertionError(f"{DISK_MIB} MiB were written without filling a {DISK_MIB} MiB disk")
 
 
-def _wait_until(condition: Callable[[], bool], what: str, patience: float = 30.0) -> None:
+def _write_wal_until_stopped(login: Login, stopped: Callable[[], bool], patience: float = 60.0) -> None:
+    """Write WAL and no new data pages until PostgreSQL stops for want of a WAL segment. The statement that hit the
+    full disk may have failed to extend a table's file, which leaves the server running; deleting the filler's rows
+    and rolling back writes a WAL record per row in pages already on disk."""
     deadline = time.monotonic() + patience
-    while not condition():
-        assert time.monotonic() < deadline, what
-        time.sleep(0.2)
+    while not stopped():
+        assert time.monotonic() < deadline, "PostgreSQL stops: it cannot write its WAL"
+        try:
+            with login.psycopg() as connection:
+                connection.execute("DELETE FROM filler")
+                connection.rollback()
+        except psycopg.Error:
+            time.sleep(0.2)  # the server is going, or gone
