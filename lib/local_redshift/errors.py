@@ -24,6 +24,7 @@ class SqlState(str, enum.Enum):
     DUPLICATE_DATABASE = "42P04"
     RESERVED_NAME = "42939"
     SERIALIZATION_FAILURE = "40001"
+    ACTIVE_SQL_TRANSACTION = "25001"
     SYNTAX_ERROR = "42601"
     INVALID_PARAMETER_VALUE = "22023"
     NUMERIC_VALUE_OUT_OF_RANGE = "22003"
@@ -61,6 +62,21 @@ VARBYTE_LENGTH = "length for type varbyte must be 1 to 16777216 bytes, not {leng
 UNSUPPORTED_COLUMN_TYPE = 'Column "{table}.{column}" has unsupported type "{type}".'
 """Redshift's words when CREATE TABLE or ALTER TABLE ADD COLUMN declares a column of a type it does not have (as
 redshift_connector's own integration tests and clients' reports quote them); the construct's name follows."""
+
+ALTER_COLUMN_USING = "ALTER TABLE ALTER COLUMN does not support USING expression"
+ALTER_COLUMN_DEFAULT = "ALTER COLUMN SET/DROP DEFAULT is not supported"
+"""Redshift's words (SQLSTATE FEATURE_NOT_SUPPORTED, as clients' reports quote them) for ALTER COLUMN ... TYPE ...
+USING, and for ALTER COLUMN ... SET DEFAULT or DROP DEFAULT, which r_ALTER_TABLE.html's syntax does not have."""
+
+ENCODE_TWICE = 'column "{column}" is given an encoding more than once in one ALTER TABLE'
+"""Why a list of ALTER COLUMN ... ENCODE is refused (SQLSTATE SYNTAX_ERROR) that names a column twice:
+r_ALTER_TABLE.html, "You can't alter a column to the same or different encoding type multiple times in a single
+command"."""
+
+IN_TRANSACTION_BLOCK = "{construct} cannot run inside a transaction block"
+"""Redshift's words (SQLSTATE ACTIVE_SQL_TRANSACTION) for a statement it runs only outside a transaction block, as
+clients' reports quote them for ALTER TABLE ALTER COLUMN (r_ALTER_TABLE.html: "You can't alter columns within a
+transaction block")."""
 
 UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
 """Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL

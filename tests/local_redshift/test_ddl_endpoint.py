@@ -1,5 +1,6 @@
 """DDL through the running endpoint, with real clients, where transactions and protocols matter beyond a case:
-TRUNCATE commits its transaction, ALTER TABLE APPEND refuses a transaction block, late-binding views' owners."""
+TRUNCATE commits its transaction, ALTER TABLE APPEND and ALTER COLUMN ... TYPE refuse a transaction block,
+late-binding views' owners."""
 
 from __future__ import annotations
 
@@ -82,6 +83,43 @@ def test_append_through_the_simple_query_protocol(cluster, schema):
         result = connection.pgconn.exec_(b"ALTER TABLE target APPEND FROM source")
         assert result.error_message == b""
         assert connection.execute("SELECT count(*) FROM target").fetchone()[0] == 2
+
+
+_IN_A_BLOCK = "ALTER TABLE ALTER COLUMN cannot run inside a transaction block"
+_WIDTH = "SELECT type FROM pg_table_def WHERE tablename = 'words' AND \"column\" = 'word'"
+
+
+def test_alter_column_type_refuses_the_transaction_of_redshift_connector(cluster, schema):
+    """r_ALTER_TABLE.html: "You can't alter columns within a transaction block (BEGIN ... END)"; in autocommit the
+    VARCHAR is resized."""
+    import redshift_connector
+
+    connection = cluster.redshift_connector()  # autocommit off: its statements run in a transaction block
+    try:
+        cursor = connection.cursor()
+        cursor.execute(f"SET search_path TO {schema}")
+        cursor.execute("CREATE TABLE words (word VARCHAR(10))")
+        connection.commit()
+        with pytest.raises(redshift_connector.ProgrammingError, match=_IN_A_BLOCK):
+            cursor.execute("ALTER TABLE words ALTER COLUMN word TYPE VARCHAR(20)")
+        connection.rollback()
+        connection.autocommit = True
+        cursor.execute("ALTER TABLE words ALTER COLUMN word TYPE VARCHAR(20)")
+        cursor.execute(_WIDTH)
+        assert cursor.fetchone()[0] == "character varying(20)"
+    finally:
+        connection.close()
+
+
+def test_alter_column_type_after_begin_in_one_simple_query_is_refused(cluster, schema):
+    with cluster.psycopg(autocommit=True) as connection:
+        connection.execute(f"SET search_path TO {schema}")
+        connection.execute("CREATE TABLE words (word VARCHAR(10))")
+        result = connection.pgconn.exec_(b"BEGIN; ALTER TABLE words ALTER COLUMN word TYPE VARCHAR(20)")
+        assert _IN_A_BLOCK.encode() in result.error_message
+        connection.pgconn.exec_(b"ROLLBACK")
+        connection.pgconn.exec_(b"COMMIT; ALTER TABLE words ALTER COLUMN word TYPE VARCHAR(30)")
+        assert connection.execute(_WIDTH).fetchone() == ("character varying(30)",)
 
 
 def test_a_late_binding_view_made_when_its_table_is_belongs_to_its_creator(cluster, schema):

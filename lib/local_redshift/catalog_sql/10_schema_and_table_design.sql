@@ -88,12 +88,24 @@ END
 $$;
 
 -- A dropped table loses its design; a column of a table that stays cannot be dropped while it is the table's
--- DISTKEY or in its SORTKEY (Redshift: 'cannot drop distkey column "x"', 'cannot drop sortkey column "x"').
+-- DISTKEY or in its SORTKEY (Redshift: 'cannot drop distkey column "x"', 'cannot drop sortkey column "x"'), nor
+-- when it is the table's last ("A table must have at least one column", r_ALTER_TABLE.html).
 CREATE OR REPLACE FUNCTION redshift_system.on_table_dropped() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 DECLARE
     key record;
+    last text;
 BEGIN
+    SELECT c.address_names[3] INTO last
+    FROM pg_event_trigger_dropped_objects() c
+    WHERE c.object_type = 'table column'
+      AND NOT EXISTS (SELECT FROM pg_event_trigger_dropped_objects() t WHERE t.object_type = 'table' AND t.objid = c.objid)
+      AND NOT EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.objid AND a.attnum > 0 AND NOT a.attisdropped)
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'cannot drop column "%": a table must have at least one column', last
+            USING ERRCODE = 'feature_not_supported';
+    END IF;
     SELECT CASE WHEN d.diststyle = 'KEY' AND d.distkey = c.address_names[3] THEN 'distkey' ELSE 'sortkey' END
                AS kind, c.address_names[3] AS name
     INTO key
@@ -190,9 +202,24 @@ CREATE OR REPLACE PROCEDURE redshift_system.alter_table_design(
     sortkey_type text
 )
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    altered text := CASE alter_table_design.diststyle WHEN 'KEY' THEN 'ALTER DISTKEY'
+                                                      ELSE 'ALTER DISTSTYLE ' || alter_table_design.diststyle END;
 BEGIN
     IF NOT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = relation), 'USAGE') THEN
         RAISE EXCEPTION 'must be owner of table %', relation USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- r_ALTER_TABLE.html: ALTER DISTSTYLE ALL | EVEN and ALTER DISTKEY are "not supported for tables with
+    -- interleaved sort keys", ALTER DISTSTYLE ALL | EVEN nor for temporary tables
+    IF alter_table_design.diststyle IN ('ALL', 'EVEN', 'KEY') AND EXISTS (
+        SELECT FROM redshift_system.table_design d WHERE d.relid = relation AND d.sortkey_type = 'INTERLEAVED'
+    ) THEN
+        RAISE EXCEPTION '% is not supported for tables with interleaved sort keys', altered
+            USING ERRCODE = 'feature_not_supported';
+    END IF;
+    IF alter_table_design.diststyle IN ('ALL', 'EVEN')
+       AND (SELECT relpersistence FROM pg_class WHERE oid = relation) = 't' THEN
+        RAISE EXCEPTION '% is not supported for temporary tables', altered USING ERRCODE = 'feature_not_supported';
     END IF;
     INSERT INTO redshift_system.table_design (relid) VALUES (relation) ON CONFLICT (relid) DO NOTHING;
     UPDATE redshift_system.table_design SET
@@ -258,6 +285,64 @@ BEGIN
     SET encodings = CASE WHEN alter_column_encodings.encodings = '{}' THEN '{}'::jsonb
                          ELSE table_design.encodings || alter_column_encodings.encodings END
     WHERE relid = relation;
+END
+$$;
+
+-- ALTER TABLE ... ALTER COLUMN c ENCODE e [, ...], before the encodings are recorded: r_ALTER_TABLE.html's limits
+-- ("You can't alter the encoding for a column in a table with an interleaved sortkey"; "You can't alter a column to
+-- the same encoding as currently defined for the column", the encoding the column was declared with).
+CREATE OR REPLACE FUNCTION redshift_system.check_encoding_change(relation regclass, encodings jsonb) RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    design redshift_system.table_design;
+    same text;
+BEGIN
+    SELECT * INTO design FROM redshift_system.table_design d WHERE d.relid = relation;
+    IF design.sortkey_type = 'INTERLEAVED' THEN
+        RAISE EXCEPTION 'ALTER COLUMN ENCODE is not supported for tables with interleaved sort keys'
+            USING ERRCODE = 'feature_not_supported';
+    END IF;
+    SELECT e.name INTO same FROM jsonb_each_text(encodings) AS e(name, encoding)
+    WHERE lower(design.encodings ->> e.name) = e.encoding
+    LIMIT 1;
+    IF same IS NOT NULL THEN
+        RAISE EXCEPTION 'column "%" already has encoding %: ALTER COLUMN ENCODE must name another', same,
+            upper(encodings ->> same) USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+END
+$$;
+
+-- ALTER TABLE ... ALTER COLUMN c TYPE VARCHAR(n), before PostgreSQL alters it: r_ALTER_TABLE.html's limits on the
+-- column ("changes the size of a column defined as a VARCHAR data type"; not with encodings BYTEDICT, RUNLENGTH,
+-- TEXT255 or TEXT32K, nor with a default value, nor with UNIQUE, PRIMARY KEY or FOREIGN KEY). A column the table
+-- lacks is PostgreSQL's to report.
+CREATE OR REPLACE FUNCTION redshift_system.check_column_resize(relation regclass, col text) RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    attribute record;
+    declared text;
+    why text;
+BEGIN
+    SELECT a.atttypid, a.atttypmod, a.atthasdef INTO attribute FROM pg_attribute a
+    WHERE a.attrelid = relation AND a.attname = col AND a.attnum > 0 AND NOT a.attisdropped;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    SELECT lower(d.encodings ->> col) INTO declared FROM redshift_system.table_design d WHERE d.relid = relation;
+    why := CASE
+        WHEN attribute.atttypid <> 'varchar'::regtype THEN
+            format('it is %s, and ALTER COLUMN TYPE changes only the size of a VARCHAR column',
+                   upper(format_type(attribute.atttypid, attribute.atttypmod)))
+        WHEN declared IN ('bytedict', 'runlength', 'text255', 'text32k') THEN
+            format('its encoding is %s', upper(declared))
+        WHEN attribute.atthasdef THEN 'it has a default value'
+        WHEN EXISTS (SELECT FROM redshift_system.informational_key k WHERE k.relid = relation AND col = ANY (k.columns))
+            THEN 'it is in a UNIQUE, PRIMARY KEY or FOREIGN KEY constraint'
+    END;
+    IF why IS NOT NULL THEN
+        RAISE EXCEPTION 'ALTER TABLE ALTER COLUMN TYPE is not supported for column "%": %', col, why
+            USING ERRCODE = 'feature_not_supported';
+    END IF;
 END
 $$;
 

@@ -114,3 +114,23 @@ RETURNS text LANGUAGE sql STABLE AS $$
          FROM redshift_system.informational_key k WHERE k.oid = constraint_id),
         pg_catalog.pg_get_constraintdef(constraint_id, pretty))
 $$;
+
+-- ALTER TABLE ... ADD PRIMARY KEY (columns), before it: "You can't add a primary-key constraint to a nullable column.
+-- If the column was originally created with the NOT NULL constraint, you can add the primary-key constraint"
+-- (r_ALTER_TABLE.html). A column the table lacks is PostgreSQL's to report.
+CREATE OR REPLACE FUNCTION redshift_system.check_primary_key_columns(relation regclass, columns text[])
+RETURNS void LANGUAGE plpgsql STABLE SET search_path = pg_catalog AS $$
+DECLARE
+    nullable text;
+BEGIN
+    SELECT a.attname INTO nullable FROM pg_attribute a
+    WHERE a.attrelid = relation AND a.attname = ANY (columns) AND a.attnum > 0 AND NOT a.attisdropped
+      AND NOT a.attnotnull
+    LIMIT 1;
+    IF nullable IS NOT NULL THEN
+        RAISE EXCEPTION 'cannot add a primary key on column "%": it is nullable', nullable
+            USING ERRCODE = 'invalid_table_definition',
+                  HINT = 'a primary key can be added to columns created NOT NULL';
+    END IF;
+END
+$$;

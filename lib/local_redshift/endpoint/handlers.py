@@ -25,6 +25,7 @@ from local_redshift.endpoint.relay import (
 )
 from local_redshift.endpoint.shown import ShownPath
 from local_redshift.endpoint.simple_query import SimpleQuery
+from local_redshift.endpoint.transaction_blocks import refusal, refused_in_blocks
 from local_redshift.endpoint.type_codes import TypeCodes
 from local_redshift.endpoint.value_formats import RowConversion, postgres_parameter_types
 from local_redshift.errors import SqlState
@@ -163,6 +164,8 @@ class Handlers:
         if prepared is not None and prepared.virtual:
             self._run_virtual(prepared.virtual)
             return
+        if prepared is not None and prepared.outside_transaction_block is not None and relay.status != "I":
+            relay.internal(refusal(prepared.outside_transaction_block), Route.SWALLOW)
         for before in prepared.before if prepared else ():
             relay.internal(before, Route.SWALLOW)
         conversion = self.conversions.get(portal)
@@ -213,6 +216,7 @@ class Handlers:
         """Execute a virtual statement: COPY from S3, or several statements prepared as one."""
         relay = self.relay
         relay.drain()
+        statements = refused_in_blocks(statements, in_block=relay.status != "I")
         for number, statement in enumerate(statements):
             if relay.skipping:
                 return

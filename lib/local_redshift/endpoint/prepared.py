@@ -31,6 +31,7 @@ class Prepared:
     elsewhere: str | None = None  # the other database whose contents `sql` shows (endpoint/shown.py)
     shown_parameter: int | None = None  # the parameter that names the database whose contents `sql` shows
     case_sensitive: bool | None = None  # what it sets enable_case_sensitive_identifier to, once executed
+    outside_transaction_block: str | None = None  # the construct, if it may not run in a transaction block
 
 
 @dataclass
@@ -107,6 +108,7 @@ def prepare(text: str, databases: SessionDatabases | None = None, folding: Foldi
             text, sql=statement.postgres[0], after=tuple(statement.postgres[1:]), before=statement.before,
             elsewhere=elsewhere,
             shown_parameter=shown, case_sensitive=statement.case_sensitive,
+            outside_transaction_block=statement.outside_transaction_block,
         )  # fmt: skip
     return Prepared(text, virtual=statements)
 

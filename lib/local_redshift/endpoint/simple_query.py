@@ -12,6 +12,7 @@ from local_redshift.endpoint.prepared import Folding
 from local_redshift.endpoint.query_log import SessionQueries
 from local_redshift.endpoint.raised import raise_sql
 from local_redshift.endpoint.relay import Relay, Route
+from local_redshift.endpoint.transaction_blocks import refused_in_blocks
 from local_redshift.errors import RedshiftError
 from local_redshift.translation import Statement
 
@@ -39,6 +40,8 @@ class SimpleQuery:
         """Answer one Query message: its statements, run in segments (simple_query's docstring)."""
         relay, text = self.relay, messages.first_string(frame)
         statements = self.folding.translated(text, self.databases)
+        if not isinstance(statements, RedshiftError):
+            statements = refused_in_blocks(statements, in_block=relay.status != "I")
         relay.take_failure()
         if isinstance(statements, RedshiftError):
             pending = self.queries.begin(text.strip())

@@ -223,7 +223,8 @@ def _alters_table_design(alter: exp.Alter) -> bool:
 
 
 def column_design_outside_create_table(column: exp.ColumnDef, context: Context) -> exp.Expr:
-    """DISTKEY, SORTKEY and ENCODE on a column added by ALTER TABLE: removed, the ENCODE recorded in the catalog."""
+    """ENCODE on a column added by ALTER TABLE: removed, and recorded in the catalog (its DISTKEY or SORTKEY is
+    refused: alter_table.ACTIONS)."""
     design = (DistKeyColumnConstraint, SortKeyColumnConstraint, exp.EncodeColumnConstraint)
     constraints = column.args.get("constraints") or []
     column.set("constraints", [c for c in constraints if not isinstance(c.args.get("kind"), design)])

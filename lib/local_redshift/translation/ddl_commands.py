@@ -10,7 +10,7 @@ import re
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
-from local_redshift.errors import RedshiftError, SqlState, UnsupportedFeature
+from local_redshift.errors import ENCODE_TWICE, RedshiftError, SqlState, UnsupportedFeature
 from local_redshift.translation.names import folded, stored_name, written_name
 from local_redshift.translation.rule import Context, Rule, command_text, creates, node_is, string_literal
 
@@ -32,13 +32,22 @@ def _is_encode(command: exp.Command) -> bool:
     return isinstance(command, exp.Command) and _ENCODE.fullmatch(command_text(command)) is not None
 
 
-def alter_encodings(command: exp.Command, _: Context) -> exp.Expr:
+def alter_encodings(command: exp.Command, context: Context) -> exp.Expr:
     """ALTER TABLE t ALTER COLUMN c ENCODE e [, ...] records each column's encoding, which the catalog reports
-    (PG_TABLE_DEF, format_encoding); ALTER ENCODE AUTO leaves every column's to Redshift again (r_ALTER_TABLE.html)."""
+    (PG_TABLE_DEF, format_encoding), once the catalog has checked the change (check_encoding_change); ALTER ENCODE
+    AUTO leaves every column's to Redshift again (r_ALTER_TABLE.html). A column is altered once in a command."""
     match = _ENCODE.fullmatch(command_text(command))
     assert match is not None
     table, changes = match.groups()
-    encodings = {written_name(column): encoding(written) for column, written in _COLUMN_ENCODE.findall(changes)}
+    encodings: dict[str, str] = {}
+    for column, written in _COLUMN_ENCODE.findall(changes):
+        name = written_name(column)
+        if name in encodings:
+            raise RedshiftError(ENCODE_TWICE.format(column=name), sqlstate=SqlState.SYNTAX_ERROR)
+        encodings[name] = encoding(written)
+    if encodings:
+        changed = _literal(json.dumps(encodings))
+        context.before.append(f"SELECT {SCHEMA}.check_encoding_change({_literal(_folded(table))}, {changed}::jsonb)")
     return exp.Command(this="CALL", expression=string_literal(encodings_call(_folded(table), encodings)))
 
 
@@ -144,15 +153,18 @@ def _keys_added(alter: exp.Alter) -> list[exp.Expr]:
     return keys if keys and all(isinstance(key, _KEYS) for key in keys) else []
 
 
-def informational_keys_added(alter: exp.Alter, _: Context) -> exp.Expr:
-    """ALTER TABLE ... ADD PRIMARY KEY | UNIQUE | FOREIGN KEY: not enforced by Redshift. The columns must exist; a
-    primary key's become NOT NULL, the others are left as they are (SET STATISTICS -1 is the default)."""
+def informational_keys_added(alter: exp.Alter, context: Context) -> exp.Expr:
+    """ALTER TABLE ... ADD PRIMARY KEY | UNIQUE | FOREIGN KEY: not enforced by Redshift. The columns must exist
+    (SET STATISTICS -1 is the default, which changes nothing); a primary key's must be NOT NULL already ("You can't
+    add a primary-key constraint to a nullable column", r_ALTER_TABLE.html), which the catalog checks first."""
     actions = []
+    table = alter.this.sql(dialect="postgres")
     for key in _keys_added(alter):
         columns = key.this.expressions if isinstance(key, exp.UniqueColumnConstraint) else key.expressions
-        change = "SET NOT NULL" if isinstance(key, exp.PrimaryKey) else "SET STATISTICS -1"
-        actions += [f"ALTER COLUMN {column.sql(dialect='postgres')} {change}" for column in columns]
-    table = alter.this.sql(dialect="postgres")
+        actions += [f"ALTER COLUMN {column.sql(dialect='postgres')} SET STATISTICS -1" for column in columns]
+        if isinstance(key, exp.PrimaryKey):
+            names = ", ".join(_literal(stored_name(column)) for column in columns)
+            context.before.append(f"SELECT {SCHEMA}.check_primary_key_columns({_literal(table)}, ARRAY[{names}])")
     return exp.Command(this="ALTER", expression=string_literal(f"TABLE {table} {', '.join(actions)}"))
 
 

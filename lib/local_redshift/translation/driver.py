@@ -52,6 +52,7 @@ class Statement:
     before: tuple[str, ...] = ()  # PostgreSQL statements to run before `postgres`, in its transaction, unanswered
     databases: tuple[NamedDatabase, ...] = ()  # the databases it names (endpoint/databases.py checks them)
     case_sensitive: bool | None = None  # what it sets enable_case_sensitive_identifier to, for the session to keep
+    outside_transaction_block: str | None = None  # the construct, if Redshift refuses it in a transaction block
 
     @property
     def in_endpoint(self) -> bool:
@@ -152,7 +153,7 @@ def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> S
     postgres = [_written(tree), *context.bookkeeping]
     return Statement(
         source, postgres, databases=tuple(context.databases), before=tuple(context.before),
-        case_sensitive=context.case_sensitive,
+        case_sensitive=context.case_sensitive, outside_transaction_block=context.outside_transaction_block,
     )  # fmt: skip
 
 

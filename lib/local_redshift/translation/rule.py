@@ -23,6 +23,7 @@ class Context:
     before: list[str] = field(default_factory=list)  # statements to run first, in the same transaction
     databases: list[NamedDatabase] = field(default_factory=list)  # the databases it names, for the session to check
     case_sensitive: bool | None = None  # what it sets enable_case_sensitive_identifier to, if it sets it
+    outside_transaction_block: str | None = None  # the construct, if Redshift runs it only outside one
 
 
 @dataclass(frozen=True)

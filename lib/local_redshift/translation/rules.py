@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from local_redshift.translation import (
     aggregates,
+    alter_table,
     comparisons,
     conditions,
     databases,
@@ -45,6 +46,7 @@ RULES: list[Rule] = [
     # SQL that Amazon Redshift rejects, then what the local Redshift does not do.
     *rejected.BY_AMAZON_REDSHIFT,
     *statement_kinds.RULES,
+    alter_table.ACTIONS,
     *rejected.BY_THE_LOCAL_REDSHIFT,
     *unbuilt_types.RULES,
     *legacy_types.RULES,
@@ -89,6 +91,7 @@ RULES: list[Rule] = [
     intervals.INTERVAL_TYPE_NAMES,
     intervals.ROUTINE_INTERVAL_TYPES,  # after the type names are read as qualified intervals
     comparisons.VARCHAR_LENGTH_IN_BYTES,  # after the lengths of the character types are set
+    alter_table.RESIZE,  # before its checks of the length in bytes are added as actions
     comparisons.ALTERED_VARCHAR_LENGTH_IN_BYTES,
     numbers.DECIMAL_DEFAULT_PRECISION,
     ddl.TABLE_DESIGN,

@@ -324,7 +324,7 @@ CASES = [
         id="primary-key-added-by-alter-table-allows-duplicates",
         page=CONSTRAINTS,
         setup=(
-            "CREATE TABLE users (userid INTEGER, email VARCHAR(100))",
+            "CREATE TABLE users (userid INTEGER NOT NULL, email VARCHAR(100))",
             "ALTER TABLE users ADD PRIMARY KEY (userid)",
             "ALTER TABLE users ADD CONSTRAINT users_email UNIQUE (email)",
             "INSERT INTO users VALUES (1, 'a'), (1, 'a')",
