@@ -78,6 +78,12 @@ IN_TRANSACTION_BLOCK = "{construct} cannot run inside a transaction block"
 clients' reports quote them for ALTER TABLE ALTER COLUMN (r_ALTER_TABLE.html: "You can't alter columns within a
 transaction block")."""
 
+NAME_TOO_LONG = (
+    'the name "{name}" is {length} bytes long, and the local Redshift keeps names of up to {longest} bytes (Amazon'
+    " Redshift keeps 127): shorten it"
+)
+"""Why a statement is refused (SQLSTATE FEATURE_NOT_SUPPORTED) that names something longer than PostgreSQL keeps."""
+
 UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
 """Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL
 untranslated. The detail says what the parser expected."""

@@ -23,7 +23,6 @@ INFORMATION_SCHEMA = "information_schema"
 
 REDSHIFT_DATABASES = ("dev", "padb_harvest", "template0", "template1", "sys:internal")
 """The databases r_DROP_DATABASE and r_ALTER_DATABASE say cannot be dropped or renamed."""
-POSTGRES_NAME_BYTES = 63  # PostgreSQL's longest name (NAMEDATALEN - 1); Redshift's is 127 bytes
 
 # What a statement does to a database it names (NamedDatabase.verb).
 CREATE, DROP, RENAME, ALTER, QUALIFIED = "CREATE", "DROP", "RENAME", "ALTER", "QUALIFIED"
@@ -173,8 +172,6 @@ def _new_name(written: str) -> str:
     if name in REDSHIFT_DATABASES[1:] or name in SERVER_DATABASES or name.startswith(INTERNAL_PREFIX):
         by = "Amazon Redshift" if name in REDSHIFT_DATABASES else "the local Redshift"
         raise RedshiftError(DATABASE_NAME_RESERVED.format(name=name, by=by), sqlstate=SqlState.RESERVED_NAME)
-    if len(name.encode()) > POSTGRES_NAME_BYTES:
-        raise UnsupportedFeature.of(f"a database name longer than {POSTGRES_NAME_BYTES} bytes", by="the local Redshift")
     return name
 
 

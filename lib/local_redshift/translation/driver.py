@@ -119,6 +119,8 @@ def _split(sql: str) -> Iterator[tuple[str, list[Token] | None]]:
 
 
 def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> Statement:
+    if tokens is not None and (too_long := names.too_long_name(tokens)) is not None:
+        raise too_long
     if tokens is not None and tokens[0].token_type == TokenType.COPY:
         return Statement(source=source, postgres=[], copy=parse_copy(source))
     if tokens is not None and (explained := explained_statement(source, tokens)) is not None:

@@ -1,5 +1,5 @@
 """Names as Redshift gives and reads them: lateral column aliases, select-list aliases in WHERE and HAVING, result
-column names, delimited identifiers."""
+column names, delimited identifiers, and the length of a name."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlglot import exp
 from sqlglot.errors import TokenError
 from sqlglot.tokens import Token, TokenType
 
+from local_redshift.errors import NAME_TOO_LONG, UnsupportedFeature
 from local_redshift.translation.parser import LocalRedshift, QualifiedInterval
 from local_redshift.translation.rule import Context, Rule, call_of, node_is
 
@@ -209,3 +210,17 @@ DELIMITED_IDENTIFIERS = Rule(
     ),
     delimited_identifiers_fold_to_lower_case,
 )
+
+
+LONGEST_NAME = 63
+"""The bytes of a name PostgreSQL keeps (NAMEDATALEN - 1), where Redshift keeps 127 ("Names and identifiers")."""
+
+
+def too_long_name(tokens: list[Token]) -> UnsupportedFeature | None:
+    """The refusal of a statement naming something with more bytes than PostgreSQL keeps: it would cut the name
+    short in silence (two long names alike at the start are then one), where Redshift keeps it whole."""
+    for token in tokens:
+        size = len(token.text.encode())
+        if token.token_type in (TokenType.VAR, TokenType.IDENTIFIER) and size > LONGEST_NAME:
+            return UnsupportedFeature(NAME_TOO_LONG.format(name=token.text, length=size, longest=LONGEST_NAME))
+    return None

@@ -68,7 +68,7 @@ def test_database_statements_and_the_databases_they_name(sql, expected, named):
         ("CREATE DATABASE postgres", SqlState.RESERVED_NAME, 'database name "postgres" is reserved by the local'),
         ("CREATE DATABASE rs_copy", SqlState.RESERVED_NAME, 'database name "rs_copy" is reserved by the local'),
         ("ALTER DATABASE a RENAME TO template0", SqlState.RESERVED_NAME, '"template0" is reserved by Amazon'),
-        ("CREATE DATABASE " + "d" * 64, SqlState.FEATURE_NOT_SUPPORTED, "longer than 63 bytes"),
+        ("CREATE DATABASE " + "d" * 64, SqlState.FEATURE_NOT_SUPPORTED, "is 64 bytes long"),
         ("CREATE DATABASE d COLLATE CASE_INSENSITIVE", SqlState.FEATURE_NOT_SUPPORTED, "COLLATE CASE_INSENSITIVE"),
         ("CREATE DATABASE d COLLATE CI", SqlState.FEATURE_NOT_SUPPORTED, "COLLATE CASE_INSENSITIVE"),
         ("CREATE DATABASE d ISOLATION LEVEL SNAPSHOT", SqlState.FEATURE_NOT_SUPPORTED, "ISOLATION LEVEL SNAPSHOT"),

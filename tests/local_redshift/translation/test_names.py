@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from local_redshift.errors import RedshiftError
+from local_redshift.translation import translate
 from tests.local_redshift.translation.support import column_names, one, run
 
 
@@ -26,3 +30,14 @@ def test_only_ascii_letters_fold(conn):
     run(conn, 'CREATE TABLE "ÖhNo" (v INT); CREATE TABLE "OhNÖ" (v INT)')
     names = "SELECT relname FROM pg_class WHERE relname IN ('Öhno', 'ohnÖ') ORDER BY relname"
     assert run(conn, names) == [("ohnÖ",), ("Öhno",)]
+
+
+def test_a_name_longer_than_postgresql_keeps_is_refused_not_cut_short():
+    # r_names.html: identifiers "Be between 1 and 127 bytes in length"; PostgreSQL keeps 63, and would make
+    # two names alike in their first 63 bytes one table
+    translate(f"CREATE TABLE {'t' * 63} (v INT)")
+    for name in ("t" * 64, '"' + "é" * 32 + '"'):  # 64 bytes, the second in 32 two-byte letters
+        with pytest.raises(RedshiftError) as refused:
+            translate(f"CREATE TABLE words ({name} INT)")
+        assert refused.value.sqlstate == "0A000"
+        assert "is 64 bytes long, and the local Redshift keeps names of up to 63 bytes" in refused.value.message
