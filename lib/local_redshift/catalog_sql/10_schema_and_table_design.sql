@@ -312,6 +312,19 @@ BEGIN
 END
 $$;
 
+-- ALTER TABLE ... RENAME TO #name, before PostgreSQL renames it: "You can't rename a permanent table to a name that
+-- begins with '#'. A table name beginning with '#' indicates a temporary table" (r_ALTER_TABLE.html).
+CREATE OR REPLACE FUNCTION redshift_system.check_renamed_to_a_temporary_name(relation regclass) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog AS $$
+BEGIN
+    IF (SELECT relpersistence FROM pg_class WHERE oid = relation) <> 't' THEN
+        RAISE EXCEPTION 'cannot rename permanent table "%" to a name that begins with ''#''',
+            (SELECT relname FROM pg_class WHERE oid = relation)
+            USING ERRCODE = 'feature_not_supported', HINT = 'a name beginning with # is a temporary table''s';
+    END IF;
+END
+$$;
+
 -- ALTER TABLE ... ALTER COLUMN c TYPE VARCHAR(n), before PostgreSQL alters it: r_ALTER_TABLE.html's limits on the
 -- column ("changes the size of a column defined as a VARCHAR data type"; not with encodings BYTEDICT, RUNLENGTH,
 -- TEXT255 or TEXT32K, nor with a default value, nor with UNIQUE, PRIMARY KEY or FOREIGN KEY). A column the table

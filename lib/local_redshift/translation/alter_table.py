@@ -1,7 +1,7 @@
 """ALTER TABLE as r_ALTER_TABLE.html limits it: one action a statement (but a list of ALTER COLUMN ... ENCODE), ADD
 COLUMN without keys, identity or table design, and ALTER COLUMN ... TYPE only to resize a VARCHAR column. What the
-table itself decides (the column's type, encoding, default and keys) the catalog checks before PostgreSQL alters it
-(redshift_system.check_column_resize)."""
+table itself decides (the column's type, encoding, default and keys; whether it is temporary, for RENAME TO #name)
+the catalog checks before PostgreSQL alters it (redshift_system.check_column_resize and the like)."""
 
 from __future__ import annotations
 
@@ -56,6 +56,8 @@ def check_actions(alter: exp.Alter, _: Context) -> exp.Expr:
             _check_added_column(action)
         elif isinstance(action, exp.AlterColumn):
             _check_altered_column(action)
+        elif isinstance(action, exp.AlterRename) and action.this.name.startswith("#"):
+            alter.meta["renamed_to_a_temporary_name"] = True  # checked in the catalog (CATALOG_CHECKS)
     return alter
 
 
@@ -82,13 +84,17 @@ def _check_altered_column(action: exp.AlterColumn) -> None:
         raise RedshiftError(ALTER_COLUMN_DEFAULT, sqlstate=SqlState.FEATURE_NOT_SUPPORTED)
 
 
-def check_resize(alter: exp.Alter, context: Context) -> exp.Expr:
-    """ALTER COLUMN ... TYPE VARCHAR(n): the catalog checks the column first (a VARCHAR, of no encoding, default or
-    key the page forbids), in the same transaction; the session refuses it in a transaction block."""
+def check_in_catalog(alter: exp.Alter, context: Context) -> exp.Expr:
+    """What the table decides, checked by the catalog first in the same transaction: ALTER COLUMN ... TYPE
+    VARCHAR(n) of a VARCHAR column of no encoding, default or key the page forbids (and never in a transaction
+    block, which the session refuses); RENAME TO #name of a temporary table only ("You can't rename a permanent
+    table to a name that begins with '#'")."""
+    table = string_literal(alter.this.sql(dialect="postgres")).sql(dialect="postgres")
+    if alter.meta.get("renamed_to_a_temporary_name"):
+        context.before.append(f"SELECT {SCHEMA}.check_renamed_to_a_temporary_name({table})")
     for action in alter.args.get("actions") or []:
         if isinstance(action, exp.AlterColumn) and isinstance(action.args.get("dtype"), exp.DataType):
             context.outside_transaction_block = "ALTER TABLE ALTER COLUMN"
-            table = string_literal(alter.this.sql(dialect="postgres")).sql(dialect="postgres")
             column = string_literal(stored_name(action.this)).sql(dialect="postgres")
             context.before.append(f"SELECT {SCHEMA}.check_column_resize({table}, {column})")
     return alter
@@ -99,8 +105,8 @@ ACTIONS = Rule(
     node_is(exp.Alter, where=_is_table_alteration),
     check_actions,
 )
-RESIZE = Rule(
-    "ALTER TABLE ... ALTER COLUMN ... TYPE checked by the catalog",
+CATALOG_CHECKS = Rule(
+    "ALTER TABLE ... ALTER COLUMN ... TYPE and RENAME TO #name, checked by the catalog",
     node_is(exp.Alter, where=_is_table_alteration),
-    check_resize,
+    check_in_catalog,
 )

@@ -91,7 +91,7 @@ RULES: list[Rule] = [
     intervals.INTERVAL_TYPE_NAMES,
     intervals.ROUTINE_INTERVAL_TYPES,  # after the type names are read as qualified intervals
     comparisons.VARCHAR_LENGTH_IN_BYTES,  # after the lengths of the character types are set
-    alter_table.RESIZE,  # before its checks of the length in bytes are added as actions
+    alter_table.CATALOG_CHECKS,  # before the checks of VARCHAR lengths in bytes are added as actions
     comparisons.ALTERED_VARCHAR_LENGTH_IN_BYTES,
     numbers.DECIMAL_DEFAULT_PRECISION,
     ddl.TABLE_DESIGN,

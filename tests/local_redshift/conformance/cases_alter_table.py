@@ -2,7 +2,7 @@
 COLUMN ... TYPE only to resize a VARCHAR column (not of some encodings, with a default or a key, nor in a transaction
 block), ALTER COLUMN ... ENCODE, ALTER DISTSTYLE and ALTER DISTKEY on interleaved and temporary tables, DROP COLUMN
 of the last column, and ADD PRIMARY KEY on a nullable column. Where the page gives no words, the case checks the
-construct the refusal names."""
+construct the refusal names; RENAME TO a #name is for a temporary table."""
 
 from tests.local_redshift.conformance.case import DEVELOPER_GUIDE, Case, Refused, Rows
 
@@ -160,6 +160,20 @@ CASES = [
         "0A000",
         "at least one column",
         setup=("CREATE TABLE one (x INTEGER)",),
+    ),
+    # RENAME TO: "You can't rename a permanent table to a name that begins with '#'. A table name beginning with '#'
+    # indicates a temporary table."
+    _refused("rename-a-permanent-table-to-a-hash-name", "ALTER TABLE t RENAME TO #t", "0A000", "begins with '#'"),
+    Case(
+        id="rename-a-temporary-table-to-a-hash-name",
+        page=ALTER_TABLE,
+        setup=(
+            "CREATE TABLE #scratch (a INTEGER)",
+            "INSERT INTO #scratch VALUES (7)",
+            "ALTER TABLE #scratch RENAME TO #kept",
+        ),
+        sql="SELECT a FROM #kept",
+        expect=Rows([(7,)]),
     ),
     # ADD table_constraint: "You can't add a primary-key constraint to a nullable column."
     _refused(
