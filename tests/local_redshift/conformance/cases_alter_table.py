@@ -1,8 +1,8 @@
 """ALTER TABLE's limits as r_ALTER_TABLE.html states them: one action a statement, what ADD COLUMN cannot add, ALTER
 COLUMN ... TYPE only to resize a VARCHAR column (not of some encodings, with a default or a key, nor in a transaction
 block), ALTER COLUMN ... ENCODE, ALTER DISTSTYLE and ALTER DISTKEY on interleaved and temporary tables, DROP COLUMN
-of the last column, and ADD PRIMARY KEY on a nullable column. Where the page gives no words, the case checks the
-construct the refusal names; RENAME TO a #name is for a temporary table."""
+of the last column, ADD PRIMARY KEY on a nullable column, and RENAME TO a #name (a temporary table's). Where the page
+gives no words, the case checks the construct the refusal names."""
 
 from tests.local_redshift.conformance.case import DEVELOPER_GUIDE, Case, Refused, Rows
 
