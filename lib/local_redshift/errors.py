@@ -84,6 +84,19 @@ NAME_TOO_LONG = (
 )
 """Why a statement is refused (SQLSTATE FEATURE_NOT_SUPPORTED) that names something longer than PostgreSQL keeps."""
 
+MULTI_ROW_VALUES_SUBQUERY = "can't use subqueries in multi-row VALUES"
+OUTER_JOIN_TO_UPDATE_TARGET = "Target table must be part of an equijoin predicate"
+"""Redshift's words (c_Examples_of_INSERT_30.html, c_Examples_of_UPDATE_statements.html; SQLSTATE
+FEATURE_NOT_SUPPORTED) for a subquery in an INSERT of several VALUES rows, and for an UPDATE whose FROM clause
+joins its target table by an outer join."""
+
+MULTIPLE_MATCHES = "Found multiple matches to update the same tuple."
+"""Redshift's words (r_MERGE.html's example; SQLSTATE CARDINALITY_VIOLATION, PostgreSQL's) for a MERGE in which
+several source rows match one target row."""
+
+PARTIAL_SUPER_IN_MERGE = "Partial reference of SUPER column is not supported in MERGE statement."
+"""Redshift's words (r_MERGE.html's example; SQLSTATE FEATURE_NOT_SUPPORTED) for an element of a SUPER in MERGE."""
+
 UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
 """Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL
 untranslated. The detail says what the parser expected."""

@@ -32,6 +32,7 @@ REDSHIFT_SETTING_DEFAULTS = {
     "describe_field_name_in_uppercase": "off",  # its page: "off (false), on (true)", the default in bold
     "downcase_delimited_identifier": "on",  # its page: "on, off"; "To use case-sensitive identifiers, set ... off"
     "enable_case_sensitive_identifier": "false",  # its page: "true, false", the default in bold
+    "error_on_nondeterministic_update": "false",  # its page: "false, true", the default in bold
     "query_group": "unset",  # r_SHOW.html: "show query_group;" prints unset
     "stored_proc_log_min_messages": "LOG",  # r_stored_proc_log_min_messages.html: "The default is LOG"
     "wlm_query_slot_count": "1",  # cm_chap_ConfigurationRef.html's SHOW ALL

@@ -8,6 +8,7 @@ from local_redshift.errors import (
     DISK_FULL_HINT,
     DISK_FULL_MESSAGE,
     IDENTITY_COLUMN_SET,
+    MULTIPLE_MATCHES,
     PERMISSION_DENIED_FOR_RELATION,
     UNTYPED_STRING_IN_SUPER,
     RedshiftError,
@@ -34,12 +35,14 @@ _RELATIONS = ("table ", "view ", "materialized view ")  # what PostgreSQL names 
 _DISK_FULL = f"{ErrorField.SQLSTATE}{SqlState.DISK_FULL.value}\0".encode()
 _CATALOG_TYPES = b"redshift_system.super"  # a SUPER as PostgreSQL names it ("cannot cast type date to ...")
 _NOT_JSON = "invalid input syntax for type json"
+_MERGED_TWICE = b"MERGE command cannot affect row a second time"  # PostgreSQL's, SQLSTATE CARDINALITY_VIOLATION
 
 
 def scrubbed(frame: bytes, database: tuple[str, str] | None = None) -> bytes:
     """An ErrorResponse; one raised through raise_sql without the PL/pgSQL context that would only confuse, and
     PostgreSQL's refusal of a value for an IDENTITY column in Redshift's words, without its detail and its hint
-    (OVERRIDING SYSTEM VALUE, which is not Redshift SQL); a permission denied on a table or view in Redshift's words
+    (OVERRIDING SYSTEM VALUE, which is not Redshift SQL); a MERGE that matched a target row twice in Redshift's
+    words; a permission denied on a table or view in Redshift's words
     (r_GRANT-examples.html: "ERROR: permission denied for relation test [SQL State=42501]"); SUPER by its name; a full
     disk in Redshift's words, PostgreSQL's after them. With `database` (the PostgreSQL database's name and the
     cluster's), the cluster's database is named by its own name."""
@@ -55,6 +58,8 @@ def scrubbed(frame: bytes, database: tuple[str, str] | None = None) -> bytes:
         return _denied_on_relation(frame)
     if _DISK_FULL in frame:
         return _disk_full(frame)
+    if _MERGED_TWICE in frame:
+        return _matched_twice(frame)
     if _CATALOG_TYPES in frame or _NOT_JSON.encode() in frame:
         return _super_named(frame)
     if _RAISER.encode() not in frame:
@@ -96,6 +101,16 @@ def _super_named(frame: bytes) -> bytes:
         fields.pop(ErrorField.DETAIL, None)
         fields.pop(ErrorField.CONTEXT, None)
     fields[ErrorField.MESSAGE] = message
+    return messages.error_response(fields)
+
+
+def _matched_twice(frame: bytes) -> bytes:
+    """A MERGE whose source rows match one target row more than once, in Redshift's words (r_MERGE.html)."""
+    fields = messages.error_fields(frame)
+    if fields.get(ErrorField.SQLSTATE) != SqlState.CARDINALITY_VIOLATION:
+        return frame
+    fields[ErrorField.MESSAGE] = MULTIPLE_MATCHES
+    fields.pop(ErrorField.HINT, None)
     return messages.error_response(fields)
 
 

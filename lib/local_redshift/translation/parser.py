@@ -122,6 +122,20 @@ class _LocalRedshiftParser(RedshiftParser):
             return self._parse_as_command(self._prev)
         return super()._parse_comment(allow_exists)
 
+    def _parse_when_matched(self) -> exp.Whens:
+        """MERGE's WHEN NOT MATCHED THEN INSERT VALUES (...) without a column list (r_MERGE.html: "the default order
+        is all the table's columns"), which sqlglot reads as a column list holding one call of a function VALUES."""
+        whens = super()._parse_when_matched()
+        for when in whens.expressions:
+            insert = when.args.get("then")
+            columns = insert.this if isinstance(insert, exp.Insert) and not insert.expression else None
+            if isinstance(columns, exp.Tuple) and len(columns.expressions) == 1:
+                [values] = columns.expressions
+                if isinstance(values, exp.Anonymous) and values.name.upper() == "VALUES":
+                    insert.set("this", None)
+                    insert.set("expression", exp.Tuple(expressions=values.expressions))
+        return whens
+
     def _parse_unary(self) -> exp.Expr | None:
         if self._match(TokenType.PLUS):
             return self.expression(UnaryPlus(this=self._parse_unary()))

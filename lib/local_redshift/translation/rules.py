@@ -12,6 +12,7 @@ from local_redshift.translation import (
     dates,
     ddl,
     ddl_commands,
+    dml,
     formatting,
     geometries,
     hllsketches,
@@ -47,6 +48,8 @@ RULES: list[Rule] = [
     *rejected.BY_AMAZON_REDSHIFT,
     *statement_kinds.RULES,
     alter_table.ACTIONS,
+    *dml.RULES,
+    dml.TARGET_JOINED_IN_FROM,  # while the names are as written
     *rejected.BY_THE_LOCAL_REDSHIFT,
     *unbuilt_types.RULES,
     *legacy_types.RULES,

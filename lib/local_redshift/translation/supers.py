@@ -288,6 +288,8 @@ def _from_items(query: exp.Expr) -> list[exp.Expr]:
         elif isinstance(clause, list):
             items += clause
     items += [join.this for join in query.args.get("joins") or []]
+    # UPDATE ... FROM a, b and DELETE ... USING a JOIN b: sqlglot hangs the others on the first as its joins
+    items += [join.this for item in items if isinstance(item, exp.Table) for join in item.args.get("joins") or []]
     return [item for item in items if isinstance(item, exp.Expr)]
 
 

@@ -193,15 +193,26 @@ def _keeps_case(context: Context, keeps: bool, local: bool) -> None:
     )
 
 
+_NOT_HONOURED = {
+    "error_on_nondeterministic_update": (
+        "an UPDATE here updates a row that its FROM clause matches more than once from one of the matches, without"
+        " the error (r_error_on_nondeterministic_update.html)"
+    ),
+}
+"""Redshift-only settings whose true the local Redshift cannot honour, and what it does instead."""
+
+
 def set_redshift_only_setting(item: exp.SetItem, context: Context) -> exp.Expr:
     """SET of a Redshift-only parameter: accepted as PostgreSQL setting redshift.<name>, without effect but for the
-    settings of how names fold."""
+    settings of how names fold; a true the local Redshift cannot honour is refused by name."""
     assignment = item.this
     if isinstance(assignment, exp.EQ) and isinstance(assignment.this, exp.Column):
         name = assignment.this.name.lower()
         if name in REDSHIFT_ONLY_SETTINGS and not assignment.this.table:
             if name in _CASE_SENSITIVE_WHEN:
                 _keeps_case(context, _case_sensitive(name, item), local=item.args.get("kind") == "LOCAL")
+            elif name in _NOT_HONOURED and _boolean(assignment.expression) == "true":
+                raise UnsupportedFeature.of(f"SET {name} TO true", by="the local Redshift", hint=_NOT_HONOURED[name])
             assignment.set("this", exp.column(name, table="redshift"))
     return item
 
