@@ -39,6 +39,7 @@ class SqlState(str, enum.Enum):
     TOO_MANY_CONNECTIONS = "53300"
     OBJECT_IN_USE = "55006"
     DEPENDENT_OBJECTS = "2BP01"  # dependent_objects_still_exist
+    INVALID_TABLE_DEFINITION = "42P16"
     CANNOT_CONNECT_NOW = "57P03"
     INTERNAL_ERROR = "XX000"
 
@@ -96,6 +97,21 @@ several source rows match one target row."""
 
 PARTIAL_SUPER_IN_MERGE = "Partial reference of SUPER column is not supported in MERGE statement."
 """Redshift's words (r_MERGE.html's example; SQLSTATE FEATURE_NOT_SUPPORTED) for an element of a SUPER in MERGE."""
+
+TYPE_LENGTH = "length for type {name} cannot exceed {longest}"
+NUMERIC_PRECISION = "NUMERIC precision {precision} must be between 1 and {largest}"
+NUMERIC_SCALE = "NUMERIC scale {scale} must be between 0 and {largest}"
+"""Why a type is refused (SQLSTATE INVALID_PARAMETER_VALUE) whose length, precision or scale is beyond Redshift's
+(r_Character_types.html, r_Numeric_types201.html), in the words of PostgreSQL 8.0, Redshift's base."""
+
+TABLE_DESIGN_CONFLICT = '{construct} of table "{table}" {why}'
+"""Why a CREATE TABLE is refused (SQLSTATE INVALID_TABLE_DEFINITION) whose DISTSTYLE, DISTKEY or SORTKEY break
+r_CREATE_TABLE_NEW.html's and r_CREATE_TABLE_usage.html's rules, in the page's words."""
+
+IDENTITY_TYPE = (
+    'IDENTITY column "{column}" is {type}: the data type for an IDENTITY column must be either INT or BIGINT'
+)
+"""r_CREATE_TABLE_NEW.html's rule (SQLSTATE INVALID_TABLE_DEFINITION)."""
 
 UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
 """Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL

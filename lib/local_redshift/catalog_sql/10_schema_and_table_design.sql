@@ -152,6 +152,8 @@ BEGIN
     ) OR place IS NULL THEN
         RETURN;
     END IF;
+    PERFORM redshift_system.check_key_columns(relation, 'DISTKEY', ARRAY[distkey]);
+    PERFORM redshift_system.check_key_columns(relation, 'SORTKEY', sortkey);
     distkey := redshift_system.column_named(relation, distkey);
     sortkey := (SELECT array_agg(redshift_system.column_named(relation, key) ORDER BY n)
                 FROM unnest(sortkey) WITH ORDINALITY AS k(key, n));
@@ -177,9 +179,27 @@ BEGIN
         sortkey = coalesce(record_table_design.sortkey, parent.sortkey, '{}'),
         sortkey_type = coalesce(record_table_design.sortkey_type, parent.sortkey_type),
         encodings = coalesce(parent.encodings, '{}') || record_table_design.encodings,
-        backup = record_table_design.backup
+        backup = CASE WHEN like_relation IS NOT NULL THEN coalesce(parent.backup, true)
+                      ELSE record_table_design.backup END  -- LIKE inherits BACKUP (r_CREATE_TABLE_NEW.html)
     WHERE ctid = place AND relid = relation;  -- by its place: a TID scan, which no other session's row conflicts with
     PERFORM set_config('redshift.design_row_' || relation::oid, '', true);  -- the row has moved
+END
+$$;
+
+-- Each key column a CREATE TABLE names (by name, or by position) is one of the new table's.
+CREATE OR REPLACE FUNCTION redshift_system.check_key_columns(relation regclass, clause text, keys text[])
+RETURNS void LANGUAGE plpgsql STABLE SET search_path = pg_catalog AS $$
+DECLARE
+    missing text;
+BEGIN
+    SELECT key INTO missing FROM unnest(keys) AS key
+    WHERE key IS NOT NULL AND NOT EXISTS (
+        SELECT FROM pg_attribute a WHERE a.attrelid = relation AND a.attnum > 0 AND NOT a.attisdropped
+          AND a.attname = redshift_system.column_named(relation, key))
+    LIMIT 1;
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION 'column "%" named in % does not exist', missing, clause USING ERRCODE = 'undefined_column';
+    END IF;
 END
 $$;
 

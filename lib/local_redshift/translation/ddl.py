@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from local_redshift.catalog import SCHEMA
-from local_redshift.errors import UnsupportedFeature
+from local_redshift.errors import (
+    IDENTITY_TYPE,
+    TABLE_DESIGN_CONFLICT,
+    RedshiftError,
+    SqlState,
+    UnsupportedFeature,
+)
 from local_redshift.translation.ddl_commands import encoding, encodings_call
 from local_redshift.translation.names import stored_name
 from local_redshift.translation.parser import (
@@ -51,6 +57,11 @@ def generated_by_default_identity_seed_step(
 
 
 def _identity(constraint: exp.Expr, always: bool) -> exp.Expr:
+    column = constraint.find_ancestor(exp.ColumnDef)
+    kind = column.args.get("kind") if column is not None else None
+    if isinstance(kind, exp.DataType) and kind.this not in (exp.DType.INT, exp.DType.BIGINT):
+        message = IDENTITY_TYPE.format(column=column.name, type=kind.sql(dialect="redshift"))
+        raise RedshiftError(message, sqlstate=SqlState.INVALID_TABLE_DEFINITION)
     start, increment = constraint.args.get("start"), constraint.args.get("increment")
     identity = exp.GeneratedAsIdentityColumnConstraint(this=always, start=start, increment=increment)
     if start is not None:
@@ -114,8 +125,13 @@ def table_design(create: exp.Create, context: Context) -> exp.Expr:
         if not properties.expressions:
             create.set("properties", None)
     table = create.this.this if schema else create.this
+    design.check(table.name)
     context.bookkeeping.append(design.recording(table.sql(dialect="postgres")))
     return create
+
+
+_MOST_SORTKEY_COLUMNS = 400  # "You can define a maximum of 400 SORTKEY columns per table"
+_MOST_INTERLEAVED_COLUMNS = 8  # "A maximum of eight columns can be specified for an interleaved sort key"
 
 
 @dataclass
@@ -130,6 +146,9 @@ class _TableDesign:
     backup: bool = True
     like: str | None = None
     scanned: str | None = None  # the one table a CREATE TABLE AS query only scans
+    distkeys: int = 0  # DISTKEYs declared, of columns and of the table
+    column_sortkeys: int = 0  # columns declared SORTKEY
+    declared: list[str] = field(default_factory=list)  # the design's clauses written, as DISTSTYLE ALL, BACKUP
 
     def take_column(self, column: exp.ColumnDef) -> None:
         """Note and remove the column's DISTKEY, SORTKEY and ENCODE."""
@@ -139,8 +158,12 @@ class _TableDesign:
             kind = constraint.args.get("kind")
             if isinstance(kind, DistKeyColumnConstraint):
                 self.diststyle, self.distkey = "KEY", name
+                self.distkeys += 1
+                self.declared.append("DISTKEY")
             elif isinstance(kind, SortKeyColumnConstraint):
                 self.sortkey, self.sortkey_type = [*(self.sortkey or []), name], "COMPOUND"
+                self.column_sortkeys += 1
+                self.declared.append("SORTKEY")
             elif isinstance(kind, exp.EncodeColumnConstraint):
                 self.encodings[name] = encoding(kind.name)
             else:
@@ -151,18 +174,47 @@ class _TableDesign:
         """Note a table property of the design; False if it is none of them."""
         if isinstance(prop, exp.DistStyleProperty):
             self.diststyle = prop.name.upper()
+            self.declared.append(f"DISTSTYLE {self.diststyle}")
         elif isinstance(prop, exp.DistKeyProperty):
             self.diststyle, self.distkey = "KEY", stored_name(prop.this)
+            self.distkeys += 1
+            self.declared.append("DISTKEY")
         elif isinstance(prop, exp.SortKeyProperty) and isinstance(prop.this, exp.Var):
             self.sortkey, self.sortkey_type = [], "AUTO"
+            self.declared.append("SORTKEY")
         elif isinstance(prop, exp.SortKeyProperty):
             self.sortkey = [stored_name(column) for column in prop.this]
             self.sortkey_type = "INTERLEAVED" if isinstance(prop, InterleavedSortKeyProperty) else "COMPOUND"
+            self.declared.append("SORTKEY")
         elif isinstance(prop, exp.BackupProperty):
             self.backup = prop.name.upper() != "NO"
+            self.declared.append("BACKUP")
         else:
             return isinstance(prop, TableEncodeProperty)
         return True
+
+    def check(self, table: str) -> None:
+        """Refuse a design the pages' rules forbid (r_CREATE_TABLE_NEW.html, r_CREATE_TABLE_usage.html)."""
+        styles = [clause for clause in self.declared if clause.startswith("DISTSTYLE")]
+        if self.like is not None and self.declared:
+            self._refuse(self.declared[0], table, "can't be set in CREATE TABLE ... LIKE, which inherits it")
+        if self.distkeys > 1:
+            self._refuse("DISTKEY", table, "names more than one column: only one column can be the distribution key")
+        if self.distkeys and styles and styles[-1] != "DISTSTYLE KEY":
+            self._refuse(styles[-1], table, "conflicts with its DISTKEY: DISTSTYLE must be KEY or not set")
+        if not self.distkeys and "DISTSTYLE KEY" in styles:
+            self._refuse("DISTSTYLE KEY", table, "names no DISTKEY column: DISTSTYLE KEY needs one")
+        if self.column_sortkeys > 1:
+            self._refuse("SORTKEY", table, "is declared on several columns: a column-level SORTKEY is a single column")
+        if len(self.sortkey or []) > _MOST_SORTKEY_COLUMNS:
+            self._refuse("SORTKEY", table, f"has more than {_MOST_SORTKEY_COLUMNS} columns, the most a table can have")
+        if self.sortkey_type == "INTERLEAVED" and len(self.sortkey or []) > _MOST_INTERLEAVED_COLUMNS:
+            self._refuse("INTERLEAVED SORTKEY", table, "has more than eight columns, the most it can have")
+
+    @staticmethod
+    def _refuse(construct: str, table: str, why: str) -> None:
+        message = TABLE_DESIGN_CONFLICT.format(construct=construct, table=table, why=why)
+        raise RedshiftError(message, sqlstate=SqlState.INVALID_TABLE_DEFINITION)
 
     def recording(self, table: str) -> str:
         """The PostgreSQL statement recording this design for the new `table` (as PostgreSQL names it)."""

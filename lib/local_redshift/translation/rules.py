@@ -86,6 +86,7 @@ RULES: list[Rule] = [
     ddl.TABLE_CONSTRAINTS,
     datatypes.CHARACTER_TYPES,
     datatypes.VARCHAR_MAX,
+    datatypes.TYPE_LIMITS,  # after MAX is a length
     *varbytes.RULES,
     *geometries.RULES,
     *hllsketches.RULES,
