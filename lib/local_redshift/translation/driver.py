@@ -28,6 +28,7 @@ from local_redshift.translation.rule import Context, command_text
 from local_redshift.translation.rules import RULES
 from local_redshift.translation.system_roles import system_role_grant
 from local_redshift.translation.table_grants import table_grant
+from local_redshift.translation.transactions import transaction_begun
 from local_redshift.translation.unicode_spaces import delimited_unicode_space_names
 from local_redshift.translation.unreadable import forgiven_syntax_error, unreadable
 from local_redshift.translation.users import UserStatement, user_statement
@@ -121,6 +122,8 @@ def _split(sql: str) -> Iterator[tuple[str, list[Token] | None]]:
 def _translate_statement(sql: str, source: str, tokens: list[Token] | None) -> Statement:
     if tokens is not None and (too_long := names.too_long_name(tokens)) is not None:
         raise too_long
+    if tokens is not None and (begun := transaction_begun(tokens)) is not None:
+        return Statement(source=source, postgres=[begun])
     if tokens is not None and tokens[0].token_type == TokenType.COPY:
         return Statement(source=source, postgres=[], copy=parse_copy(source))
     if tokens is not None and (explained := explained_statement(source, tokens)) is not None:
