@@ -98,11 +98,14 @@ several source rows match one target row."""
 PARTIAL_SUPER_IN_MERGE = "Partial reference of SUPER column is not supported in MERGE statement."
 """Redshift's words (r_MERGE.html's example; SQLSTATE FEATURE_NOT_SUPPORTED) for an element of a SUPER in MERGE."""
 
-TYPE_LENGTH = "length for type {name} cannot exceed {longest}"
+TYPE_LENGTH = "Column length exceeds maximum allowed (maximum column length is {longest})"
+"""Redshift's words (SQLSTATE INVALID_PARAMETER_VALUE; as clients' reports quote them for a VARCHAR(65536)) for a
+CHAR or VARCHAR longer than r_Character_types.html allows."""
+
 NUMERIC_PRECISION = "NUMERIC precision {precision} must be between 1 and {largest}"
 NUMERIC_SCALE = "NUMERIC scale {scale} must be between 0 and {largest}"
-"""Why a type is refused (SQLSTATE INVALID_PARAMETER_VALUE) whose length, precision or scale is beyond Redshift's
-(r_Character_types.html, r_Numeric_types201.html), in the words of PostgreSQL 8.0, Redshift's base."""
+"""Why a DECIMAL is refused (SQLSTATE INVALID_PARAMETER_VALUE) whose precision or scale is beyond Redshift's
+(r_Numeric_types201.html), in the words of PostgreSQL 8.0, Redshift's base."""
 
 TABLE_DESIGN_CONFLICT = '{construct} of table "{table}" {why}'
 """Why a CREATE TABLE is refused (SQLSTATE INVALID_TABLE_DEFINITION) whose DISTSTYLE, DISTKEY or SORTKEY break
@@ -112,6 +115,9 @@ IDENTITY_TYPE = (
     'IDENTITY column "{column}" is {type}: the data type for an IDENTITY column must be either INT or BIGINT'
 )
 """r_CREATE_TABLE_NEW.html's rule (SQLSTATE INVALID_TABLE_DEFINITION)."""
+
+STATEMENT_TOO_LARGE = "Statement is too large. Statement Size: {size} bytes. Maximum Allowed: {largest} bytes"
+"""Redshift's words (SQLSTATE SYNTAX_ERROR, as clients' reports quote them) for a statement of more than 16 MB."""
 
 UNREADABLE_STATEMENT = 'the local Redshift could not read the statement at line {line}, column {column}, near "{near}"'
 """Why a statement is refused (SQLSTATE SYNTAX_ERROR) that the translator cannot parse: it never reaches PostgreSQL

@@ -43,11 +43,10 @@ def _numbers(data_type: exp.DataType) -> list[int]:
 
 
 def type_limits(data_type: exp.DataType, _: Context) -> exp.Expr:
-    """A length, precision or scale beyond Redshift's is refused in the words of PostgreSQL 8.0, Redshift's base."""
+    """A length beyond Redshift's is refused in its words, a precision or scale in PostgreSQL 8.0's."""
     numbers = _numbers(data_type)
     if data_type.this in _LONGEST and numbers and numbers[0] > _LONGEST[data_type.this]:
-        name = "varchar" if data_type.this in _VARCHARS else "char"
-        message = TYPE_LENGTH.format(name=name, longest=_LONGEST[data_type.this])
+        message = TYPE_LENGTH.format(longest=_LONGEST[data_type.this])
         raise RedshiftError(message, sqlstate=SqlState.INVALID_PARAMETER_VALUE)
     if data_type.this == exp.DType.DECIMAL and numbers:
         precision, scale = numbers[0], numbers[1] if len(numbers) > 1 else 0

@@ -17,7 +17,7 @@ from sqlglot.tokens import Token, TokenType
 
 from local_redshift.copy.grammar import parse_copy
 from local_redshift.copy.options import CopyOptions
-from local_redshift.errors import UnsupportedFeature
+from local_redshift.errors import STATEMENT_TOO_LARGE, RedshiftError, SqlState, UnsupportedFeature
 from local_redshift.explain import explained_statement
 from local_redshift.translation import names
 from local_redshift.translation.databases import NamedDatabase
@@ -82,6 +82,10 @@ _COMMANDS_AS_WRITTEN: tuple[tuple[str, ...], ...] = tuple(
 )  # fmt: skip
 
 
+LARGEST_STATEMENT = 16 * 2**20
+"""The bytes of the largest statement: "The maximum size for a single SQL statement is 16 MB" (r_INSERT_30.html)."""
+
+
 def translate(sql: str, case_sensitive: bool = False) -> list[Statement]:
     """Split a client's query text into statements (several may come in one simple query) and translate each, in a
     session whose enable_case_sensitive_identifier is `case_sensitive` (until a statement of the text sets it).
@@ -90,6 +94,9 @@ def translate(sql: str, case_sensitive: bool = False) -> list[Statement]:
     statement it refuses, and a RedshiftError (SYNTAX_ERROR) for a statement the translator cannot read.
     """
     sql = delimited_unicode_space_names(spaced_placeholders(sql))
+    if (size := len(sql.encode())) > LARGEST_STATEMENT:  # the text as sent, its comments too
+        message = STATEMENT_TOO_LARGE.format(size=size, largest=LARGEST_STATEMENT)
+        raise RedshiftError(message, sqlstate=SqlState.SYNTAX_ERROR)
     statements = []
     for source, tokens in _split(sql):
         with names.identifiers_case_sensitive(case_sensitive):

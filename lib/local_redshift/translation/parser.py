@@ -122,6 +122,13 @@ class _LocalRedshiftParser(RedshiftParser):
             return self._parse_as_command(self._prev)
         return super()._parse_comment(allow_exists)
 
+    def _parse_delete(self) -> exp.Delete:
+        """DELETE table_name [WHERE ...]: "The FROM keyword is optional, except when the USING clause is specified"
+        (r_DELETE.html), where sqlglot reads the name as MySQL's list of tables to delete from."""
+        if self._match(TokenType.FROM, advance=False):
+            return super()._parse_delete()
+        return self.expression(exp.Delete(this=self._parse_table(), where=self._parse_where()))
+
     def _parse_when_matched(self) -> exp.Whens:
         """MERGE's WHEN NOT MATCHED THEN INSERT VALUES (...) without a column list (r_MERGE.html: "the default order
         is all the table's columns"), which sqlglot reads as a column list holding one call of a function VALUES."""

@@ -130,6 +130,14 @@ CASES = [
         sql="SELECT catid FROM category ORDER BY catid",
         expect=Rows([(6,), (9,), (11,)]),
     ),
+    # r_DELETE.html: "The FROM keyword is optional, except when the USING clause is specified."
+    Case(
+        id="delete-without-from",
+        page=DELETE,
+        setup=(*_TICKIT, "DELETE category WHERE catid = 11"),
+        sql="SELECT catid FROM category ORDER BY catid",
+        expect=Rows([(6,), (7,), (9,)]),
+    ),
     # c_Examples_of_INSERT_30.html: "ERROR: can't use subqueries in multi-row VALUES"
     Case(
         id="multi-row-values-with-subqueries",

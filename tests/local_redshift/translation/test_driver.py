@@ -121,3 +121,13 @@ def test_create_or_replace_passes_as_written_only_for_what_redshift_creates_or_r
         translate("CREATE OR REPLACE RULE r AS ON INSERT TO t DO ALSO NOTHING")
     [procedure] = translate("CREATE OR REPLACE PROCEDURE p() AS $$ BEGIN NULL; END $$ LANGUAGE plpgsql")
     assert procedure.postgres[0].startswith("CREATE OR REPLACE PROCEDURE p()")
+
+
+def test_a_statement_of_more_than_16_mb_is_refused_in_redshifts_words():
+    # r_INSERT_30.html: "The maximum size for a single SQL statement is 16 MB."
+    text = "INSERT INTO t VALUES (1) /* " + "x" * (16 * 2**20) + " */"
+    with pytest.raises(RedshiftError) as refused:
+        translate(text)
+    assert refused.value.sqlstate == SqlState.SYNTAX_ERROR
+    said = f"Statement is too large. Statement Size: {len(text)} bytes. Maximum Allowed: 16777216 bytes"
+    assert refused.value.message == said
