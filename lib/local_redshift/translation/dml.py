@@ -1,6 +1,7 @@
 """INSERT, UPDATE and MERGE as their pages read them where PostgreSQL reads them otherwise: the target table joined
 again in UPDATE's FROM clause is the target itself; what the pages forbid (subqueries in a multi-row VALUES, a WITH
-clause before MERGE or an element of a SUPER in it, SELECT INTO UNLOGGED) is refused in their words or by name."""
+clause before MERGE or an element of a SUPER in it, MERGE's forms beyond its syntax, SELECT INTO UNLOGGED) is
+refused in their words or by name."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from local_redshift.errors import (
     PARTIAL_SUPER_IN_MERGE,
     RedshiftError,
     SqlState,
+    UnsupportedFeature,
 )
 from local_redshift.translation.rule import Context, Rule, node_is, reject
 
@@ -79,6 +81,43 @@ def _references_a_super_element(merge: exp.Merge) -> bool:
     return any(part.find(exp.Bracket) for part in (merge.args.get("on"), merge.args.get("whens")) if part is not None)
 
 
+def _merge_form(merge: exp.Merge) -> str | None:
+    """What of a MERGE r_MERGE.html's syntax lacks: it is MERGE INTO target_table USING source ON match_condition
+    WHEN MATCHED THEN { UPDATE SET ... | DELETE } WHEN NOT MATCHED THEN INSERT [ (col_name, ...) ] VALUES (...)."""
+    if merge.this.args.get("alias") is not None:
+        return _MERGE_ALIAS
+    whens = merge.args["whens"].expressions
+    for when in whens:
+        clause = "WHEN NOT MATCHED BY SOURCE" if when.args.get("source") else f"WHEN {_matched(when)}"
+        then = when.args.get("then")
+        if when.args.get("condition") is not None:
+            return f"{clause} AND condition"
+        if isinstance(then, exp.Var) and then.name.upper() == "DO NOTHING":
+            return f"{clause} THEN DO NOTHING"
+        if when.args.get("source") or (not when.args.get("matched") and not isinstance(then, exp.Insert)):
+            return clause if when.args.get("source") else f"{clause} THEN {then.sql().split()[0].upper()}"
+    if [_matched(when) for when in whens] != ["MATCHED", "NOT MATCHED"]:
+        return "A MERGE without one WHEN MATCHED clause followed by one WHEN NOT MATCHED clause"
+    return None
+
+
+def _matched(when: exp.When) -> str:
+    return "MATCHED" if when.args.get("matched") else "NOT MATCHED"
+
+
+_MERGE_ALIAS = "An alias of MERGE's target table"
+_MERGE_CLAUSES = (
+    "MERGE takes WHEN MATCHED THEN UPDATE SET ... or DELETE, then WHEN NOT MATCHED THEN INSERT ... VALUES (...);"
+    " write the other cases as UPDATE, DELETE and INSERT statements"
+)
+
+
+def merge_form(merge: exp.Merge, _: Context) -> exp.Expr:
+    construct = str(_merge_form(merge))
+    hint = "name the target table by its own name" if construct == _MERGE_ALIAS else _MERGE_CLAUSES
+    raise UnsupportedFeature.of(construct, hint=hint)
+
+
 TARGET_JOINED_IN_FROM = Rule("UPDATE ... FROM ... JOIN target", _target_joins, target_joined_in_from)
 RULES = [
     Rule(
@@ -86,6 +125,7 @@ RULES = [
         node_is(exp.Values, where=_multi_row_values_with_a_subquery),
         subquery_in_multi_row_values,
     ),
+    Rule("MERGE's form", node_is(exp.Merge, where=lambda merge: _merge_form(merge) is not None), merge_form),
     Rule("A SUPER element in MERGE", node_is(exp.Merge, where=_references_a_super_element), partial_super_in_merge),
     # r_MERGE.html: "You can't use the WITH clause in a MERGE statement."
     reject("A WITH clause in a MERGE statement", node_is(exp.Merge, where=lambda merge: bool(merge.args.get("with_")))),

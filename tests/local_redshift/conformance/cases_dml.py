@@ -85,6 +85,49 @@ CASES = [
         sql=f"WITH s AS (SELECT * FROM source) {_UPSERT}",
         expect=Refused("0A000", "WITH clause in a MERGE statement", by_translation=True),
     ),
+    # The syntax: MERGE INTO target_table USING source_table [ [ AS ] alias ] ON match_condition WHEN MATCHED THEN
+    # { UPDATE SET ... | DELETE } WHEN NOT MATCHED THEN INSERT [ ( col_name [,...] ) ] VALUES ( ... )
+    *(
+        Case(
+            id=f"merge-{case_id}",
+            page=MERGE,
+            setup=_MERGE_TABLES,
+            sql=f"MERGE INTO target{alias} USING source ON {on} {clauses}",
+            expect=Refused("0A000", named, by_translation=True),
+        )
+        for case_id, alias, on, clauses, named in (
+            ("without-not-matched", "", "target.id = source.id", "WHEN MATCHED THEN DELETE", "one WHEN MATCHED"),
+            (
+                "with-a-condition",
+                "",
+                "target.id = source.id",
+                "WHEN MATCHED AND source.id > 102 THEN DELETE "
+                "WHEN NOT MATCHED THEN INSERT VALUES (source.id, source.name)",
+                "WHEN MATCHED AND condition",
+            ),
+            (
+                "do-nothing",
+                "",
+                "target.id = source.id",
+                "WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN DO NOTHING",
+                "WHEN NOT MATCHED THEN DO NOTHING",
+            ),
+            (
+                "by-source",
+                "",
+                "target.id = source.id",
+                "WHEN MATCHED THEN DELETE WHEN NOT MATCHED BY SOURCE THEN DELETE",
+                "WHEN NOT MATCHED BY SOURCE",
+            ),
+            (
+                "target-alias",
+                " t",
+                "t.id = source.id",
+                "WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT VALUES (source.id, source.name)",
+                "An alias of MERGE's target table",
+            ),
+        )
+    ),
     # c_Examples_of_UPDATE_statements.html: the target joined again in FROM, aliased, is the target ("An
     # alternative way to write this example"): one row qualifies, as with FROM event WHERE event.catid =
     # category.catid AND catgroup = 'Concerts'.
