@@ -80,7 +80,9 @@ def test_the_stacks_logs_rotate_and_go_on(tmp_path_factory: pytest.TempPathFacto
             connection.execute(f"CREATE USER rotated_user PASSWORD '{password}'")
             with pytest.raises(psycopg.Error):
                 connection.execute(f"CREATE USER rotated_user PASSWORD '{password}'")
-        [postgres_log] = (stack.settings.state_dir / "warehouses").glob("*/postgres.log")
+        # the warehouse's folder: its postgres.log may be renamed this moment, the new one not yet written
+        [folder] = {path.parent for path in (stack.settings.state_dir / "warehouses").glob("*/postgres.log*")}
+        postgres_log = folder / "postgres.log"
         _wait_for(postgres_log.with_name("postgres.log.1"))  # the endpoint renames it within a few seconds
 
         marker = uuid.uuid4().hex
