@@ -11,7 +11,6 @@ from local_redshift.catalog import SCHEMA
 from local_redshift.errors import (
     ALTER_COLUMN_DEFAULT,
     ALTER_COLUMN_USING,
-    SYNTAX_NEAR,
     RedshiftError,
     SqlState,
     UnsupportedFeature,
@@ -19,6 +18,7 @@ from local_redshift.errors import (
 from local_redshift.translation.names import stored_name
 from local_redshift.translation.parser import DistKeyColumnConstraint, IdentityColumnConstraint, SortKeyColumnConstraint
 from local_redshift.translation.rule import Context, Rule, node_is, string_literal
+from local_redshift.translation.unreadable import syntax_error
 
 _NOT_ADDED_WITH_A_COLUMN = {
     exp.PrimaryKeyColumnConstraint: ("PRIMARY KEY", "then ALTER TABLE ... ADD PRIMARY KEY (column)"),
@@ -50,7 +50,7 @@ def check_actions(alter: exp.Alter, _: Context) -> exp.Expr:
     """Refuse what the page's syntax and notes do not let one ALTER TABLE do, naming it."""
     actions = alter.args.get("actions") or []
     if len(actions) > 1:  # "ALTER TABLE table_name { ... }": one action (a list of ENCODEs is read as a command)
-        raise RedshiftError(SYNTAX_NEAR.format(near=","), sqlstate=SqlState.SYNTAX_ERROR)
+        raise syntax_error(",")
     for action in actions:
         if isinstance(action, exp.ColumnDef):
             _check_added_column(action)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlglot.tokens import Token
 
-from local_redshift.errors import SYNTAX_END, SYNTAX_NEAR, RedshiftError, SqlState
+from local_redshift.translation.unreadable import syntax_error
 
 _LEVELS = (("SERIALIZABLE",), ("REPEATABLE", "READ"), ("READ", "COMMITTED"), ("READ", "UNCOMMITTED"))
 _ACCESS = (("READ", "WRITE"), ("READ", "ONLY"))
@@ -34,10 +34,7 @@ def transaction_begun(tokens: list[Token]) -> str | None:
             modes.append(" ".join(access))
             position += len(access)
         else:
-            near = tokens[position].text if position < len(tokens) else None
-            raise RedshiftError(
-                SYNTAX_END if near is None else SYNTAX_NEAR.format(near=near), sqlstate=SqlState.SYNTAX_ERROR
-            )
+            raise syntax_error(tokens[position].text if position < len(tokens) else None)
     return " ".join(["BEGIN", *modes])
 
 

@@ -60,11 +60,11 @@ def forgiven_syntax_error(tokens: list[Token]) -> RedshiftError | None:
     for position, token in enumerate(tokens):
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         if token.token_type == TokenType.COMMA and (following is None or following.token_type in _AFTER_A_LIST):
-            return _syntax_error(following)
+            return syntax_error(None if following is None else following.text)
         if token.token_type == TokenType.JOIN and not (position and tokens[position - 1].token_type in _BEFORE_A_JOIN):
             end = _join_condition_missing(tokens, position + 1)
             if end is not False:
-                return _syntax_error(end)
+                return syntax_error(None if end is None else end.text)
     return None
 
 
@@ -83,6 +83,7 @@ def _join_condition_missing(tokens: list[Token], start: int) -> Token | bool | N
     return None
 
 
-def _syntax_error(near: Token | None) -> RedshiftError:
-    message = SYNTAX_END if near is None else SYNTAX_NEAR.format(near=near.text)
+def syntax_error(near: str | None) -> RedshiftError:
+    """Redshift's (and PostgreSQL's) syntax error at the text `near`, or at the end of the statement."""
+    message = SYNTAX_END if near is None else SYNTAX_NEAR.format(near=near)
     return RedshiftError(message, sqlstate=SqlState.SYNTAX_ERROR)
