@@ -9,8 +9,7 @@ from local_redshift.endpoint.raised import raise_sql
 from local_redshift.errors import IN_TRANSACTION_BLOCK, RedshiftError, SqlState
 from local_redshift.translation import Statement
 
-_BEGINS = (("BEGIN",), ("START", "TRANSACTION"))
-_ENDS = (("COMMIT",), ("END",), ("ROLLBACK",), ("ABORT",))
+_ENDS = ("COMMIT", "END", "ROLLBACK", "ABORT")
 
 
 def refusal(construct: str) -> str:
@@ -27,9 +26,9 @@ def refused_in_blocks(statements: tuple[Statement, ...], in_block: bool) -> tupl
         if statement.outside_transaction_block is not None and in_block:
             statement = replace(statement, before=(refusal(statement.outside_transaction_block), *statement.before))
         checked.append(statement)
-        words = tuple(statement.source.upper().split()[:2])
-        if any(words[: len(begin)] == begin for begin in _BEGINS):
+        verb = statement.postgres[0].split(maxsplit=1)[0].upper() if statement.postgres else ""
+        if verb == "BEGIN":  # the translator writes START TRANSACTION so too (translation/transactions.py)
             in_block = True
-        elif any(words[: len(end)] == end for end in _ENDS):
+        elif verb in _ENDS:  # passed as written
             in_block = False
     return tuple(checked)
