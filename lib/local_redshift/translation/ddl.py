@@ -146,7 +146,6 @@ class _TableDesign:
     backup: bool = True
     like: str | None = None
     scanned: str | None = None  # the one table a CREATE TABLE AS query only scans
-    distkeys: int = 0  # DISTKEYs declared, of columns and of the table
     column_sortkeys: int = 0  # columns declared SORTKEY
     declared: list[str] = field(default_factory=list)  # the design's clauses written, as DISTSTYLE ALL, BACKUP
 
@@ -158,7 +157,6 @@ class _TableDesign:
             kind = constraint.args.get("kind")
             if isinstance(kind, DistKeyColumnConstraint):
                 self.diststyle, self.distkey = "KEY", name
-                self.distkeys += 1
                 self.declared.append("DISTKEY")
             elif isinstance(kind, SortKeyColumnConstraint):
                 self.sortkey, self.sortkey_type = [*(self.sortkey or []), name], "COMPOUND"
@@ -177,7 +175,6 @@ class _TableDesign:
             self.declared.append(f"DISTSTYLE {self.diststyle}")
         elif isinstance(prop, exp.DistKeyProperty):
             self.diststyle, self.distkey = "KEY", stored_name(prop.this)
-            self.distkeys += 1
             self.declared.append("DISTKEY")
         elif isinstance(prop, exp.SortKeyProperty) and isinstance(prop.this, exp.Var):
             self.sortkey, self.sortkey_type = [], "AUTO"
@@ -196,13 +193,14 @@ class _TableDesign:
     def check(self, table: str) -> None:
         """Refuse a design the pages' rules forbid (r_CREATE_TABLE_NEW.html, r_CREATE_TABLE_usage.html)."""
         styles = [clause for clause in self.declared if clause.startswith("DISTSTYLE")]
+        distkeys = self.declared.count("DISTKEY")
         if self.like is not None and self.declared:
             self._refuse(self.declared[0], table, "can't be set in CREATE TABLE ... LIKE, which inherits it")
-        if self.distkeys > 1:
+        if distkeys > 1:
             self._refuse("DISTKEY", table, "names more than one column: only one column can be the distribution key")
-        if self.distkeys and styles and styles[-1] != "DISTSTYLE KEY":
+        if distkeys and styles and styles[-1] != "DISTSTYLE KEY":
             self._refuse(styles[-1], table, "conflicts with its DISTKEY: DISTSTYLE must be KEY or not set")
-        if not self.distkeys and "DISTSTYLE KEY" in styles:
+        if not distkeys and "DISTSTYLE KEY" in styles:
             self._refuse("DISTSTYLE KEY", table, "names no DISTKEY column: DISTSTYLE KEY needs one")
         if self.column_sortkeys > 1:
             self._refuse("SORTKEY", table, "is declared on several columns: a column-level SORTKEY is a single column")

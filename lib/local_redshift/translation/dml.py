@@ -94,8 +94,10 @@ def _merge_form(merge: exp.Merge) -> str | None:
             return f"{clause} AND condition"
         if isinstance(then, exp.Var) and then.name.upper() == "DO NOTHING":
             return f"{clause} THEN DO NOTHING"
-        if when.args.get("source") or (not when.args.get("matched") and not isinstance(then, exp.Insert)):
-            return clause if when.args.get("source") else f"{clause} THEN {then.sql().split()[0].upper()}"
+        if when.args.get("source"):
+            return clause
+        if not when.args.get("matched") and not isinstance(then, exp.Insert):
+            return f"{clause} THEN {then.sql().split()[0].upper()}"
     if [_matched(when) for when in whens] != ["MATCHED", "NOT MATCHED"]:
         return "A MERGE without one WHEN MATCHED clause followed by one WHEN NOT MATCHED clause"
     return None
